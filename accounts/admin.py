@@ -1,0 +1,79 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from .models import Department, Membership, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["user"]
+    verbose_name = _("member")
+    verbose_name_plural = _("members")
+
+
+class UserMembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["department"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "inbox_email", "member_count", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "code", "inbox_email"]
+    prepopulated_fields = {"code": ["name"]}
+    inlines = [MembershipInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_member_count=Count("memberships"))
+
+    @admin.display(description=_("members"), ordering="_member_count")
+    def member_count(self, obj):
+        return obj._member_count
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["full_name"]
+    list_display = ["full_name", "email", "title", "is_active", "is_staff", "last_login"]
+    list_filter = [
+        "is_active",
+        "is_staff",
+        "is_superuser",
+        "memberships__department",
+        "memberships__role",
+    ]
+    search_fields = ["full_name", "email", "title"]
+    inlines = [UserMembershipInline]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Personal information"), {"fields": ("full_name", "title", "phone")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "full_name", "title", "password1", "password2"),
+            },
+        ),
+    )
+    readonly_fields = ["last_login", "date_joined"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "department", "role", "created_at"]
+    list_filter = ["role", "department"]
+    search_fields = ["user__full_name", "user__email", "department__name"]
+    autocomplete_fields = ["user", "department"]
+    list_select_related = ["user", "department"]

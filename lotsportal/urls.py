@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from . import health, views
+
+admin.site.site_header = _("Lotsportalen administration")
+admin.site.site_title = _("Lotsportalen")
+admin.site.index_title = _("Administration")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tillganglighet/", views.accessibility_statement, name="accessibility"),
+    path("healthz", health.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("konto/", include("accounts.urls")),
+    path("arenden/", include("cases.urls")),
+    path("utbildning/", include("training.urls")),
+    path("admin/", admin.site.urls),
+]

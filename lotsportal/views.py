@@ -1,0 +1,18 @@
+from django.shortcuts import render
+
+from accounts.selectors import memberships_for_start_page
+
+
+def home(request):
+    """The start page: a visitor sees the doors in; an official sees their own start page."""
+    if not request.user.is_authenticated:
+        return render(request, "home_public.html")
+    return render(
+        request,
+        "home.html",
+        {"memberships": memberships_for_start_page(user=request.user)},
+    )
+
+
+def accessibility_statement(request):
+    return render(request, "accessibility.html")

@@ -1,0 +1,35 @@
+import pytest
+
+from accounts.models import Role
+
+from .factories import DepartmentFactory, UserFactory, official
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    """Uploaded files of one test never meet another's."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def department(db):
+    return DepartmentFactory(name="Miljö- och hälsoskydd", code="miljo")
+
+
+@pytest.fixture
+def lots(db, department):
+    return official(department, Role.LOTS, full_name="Lotta Lots")
+
+
+@pytest.fixture
+def samordnare(db):
+    return official(
+        DepartmentFactory(name="Näringsliv", code="naringsliv"),
+        Role.SAMORDNARE,
+        full_name="Sam Samordnare",
+    )
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(full_name="Ada Admin", is_staff=True, is_superuser=True)
