@@ -167,6 +167,8 @@ RATELIMIT_VIEW = "lotsportal.views.rate_limited"
 # HTTP_X_FORWARDED_FOR (the proxy must overwrite it, not append to it).
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 PASSWORD_RESET_RATE = env.str("PASSWORD_RESET_RATE", default="5/h")
+# Public forms (lotsportal/public_forms.py): a form sent faster than this is refused.
+PUBLIC_FORM_MIN_SECONDS = env.float("PUBLIC_FORM_MIN_SECONDS", default=3.0)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
