@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
+from django_ratelimit.decorators import ratelimit
 
 from . import forms
 from .selectors import memberships_for_start_page
@@ -27,7 +30,13 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
     template_name = "accounts/password_change_done.html"
 
 
+@method_decorator(
+    ratelimit(key="ip", rate=lambda group, request: settings.PASSWORD_RESET_RATE, method="POST"),
+    name="post",
+)
 class PasswordResetView(auth_views.PasswordResetView):
+    """Asking for a reset link is limited per address, so nobody can flood an inbox."""
+
     form_class = forms.PasswordResetForm
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset_body.txt"

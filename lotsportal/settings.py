@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "axes",
+    "django_ratelimit",
     "accounts",
     "notifications",
     "cases",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
     # Axes must be last: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -156,6 +158,18 @@ STORAGES = {
     },
 }
 
+# --- Cache and rate limits ------------------------------------------------------------
+# Rate limits need a cache shared by every web process: Redis in deployment
+# (CACHE_URL=redis://host:6379/1). The local default is per-process memory.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+RATELIMIT_VIEW = "lotsportal.views.rate_limited"
+# Behind a reverse proxy, name the header that carries the client address, e.g.
+# HTTP_X_FORWARDED_FOR (the proxy must overwrite it, not append to it).
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+PASSWORD_RESET_RATE = env.str("PASSWORD_RESET_RATE", default="5/h")
+# Public forms (lotsportal/public_forms.py): a form sent faster than this is refused.
+PUBLIC_FORM_MIN_SECONDS = env.float("PUBLIC_FORM_MIN_SECONDS", default=3.0)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -202,7 +216,14 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
+SILENCED_SYSTEM_CHECKS = [
+    # Django's own Redis cache has the atomic increment django-ratelimit needs; the
+    # library only lists django-redis by name.
+    "django_ratelimit.W001",
+    # The local default keeps rate-limit counters in process memory: fine for one dev server.
+    *(["django_ratelimit.E003"] if LOCAL_MODE else []),
+    *env.list("SILENCED_SYSTEM_CHECKS", default=[]),
+]
 
 # --- Demo data ------------------------------------------------------------------------
 # Each app contributes its part of the demo municipality; `seed_demo` runs them in order.

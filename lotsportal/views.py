@@ -16,3 +16,8 @@ def home(request):
 
 def accessibility_statement(request):
     return render(request, "accessibility.html")
+
+
+def rate_limited(request, exception):
+    """Too many requests from one address (django-ratelimit): a clear page, status 429."""
+    return render(request, "429.html", status=429)

@@ -1,4 +1,6 @@
 import pytest
+import redis
+from django.conf import settings as django_settings
 
 from accounts.models import Role
 
@@ -9,6 +11,24 @@ from .factories import DepartmentFactory, UserFactory, official
 def _isolated_media(settings, tmp_path):
     """Uploaded files of one test never meet another's."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and cached values of one test never meet another's.
+
+    The cache is the real Redis; only this test process's keys (its prefix) are removed.
+    """
+    config = django_settings.CACHES["default"]
+    if config["BACKEND"].endswith("RedisCache"):
+        client = redis.Redis.from_url(config["LOCATION"])
+        keys = list(client.scan_iter(f"{config.get('KEY_PREFIX', '')}:*"))
+        if keys:
+            client.delete(*keys)
+    else:
+        from django.core.cache import cache
+
+        cache.clear()
 
 
 @pytest.fixture

@@ -110,3 +110,17 @@ def test_password_reset_answers_the_same_for_an_unknown_address(client, mailoutb
     response = client.post(reverse("accounts:password_reset"), {"email": "okand@example.se"})
     assert response.status_code == 302
     assert mailoutbox == []
+
+
+def test_asking_for_reset_links_is_rate_limited_per_address(client, settings, mailoutbox):
+    settings.PASSWORD_RESET_RATE = "3/h"
+    for _ in range(3):
+        assert (
+            client.post(reverse("accounts:password_reset"), {"email": "x@example.se"}).status_code
+            == 302
+        )
+
+    response = client.post(reverse("accounts:password_reset"), {"email": "x@example.se"})
+
+    assert response.status_code == 429
+    assert "För många försök" in response.content.decode()

@@ -6,6 +6,7 @@ missing browser is an error. Never downloads a browser of its own.
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,30 @@ def sign_in(page):
         page.wait_for_load_state()
 
     return _sign_in
+
+
+AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def assert_accessible(page):
+    """Run axe-core (WCAG 2.1 A and AA rules) on the current page; fail on serious or critical."""
+
+    def _check(context: str = "") -> None:
+        page.add_script_tag(content=AXE_SOURCE)
+        result = page.evaluate(
+            """async () => await axe.run(document, {
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
+            })"""
+        )
+        problems = [
+            f"{v['id']} ({v['impact']}): {v['help']} at "
+            + ", ".join(" ".join(node["target"]) for node in v["nodes"][:3])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert not problems, f"Accessibility problems on {context or page.url}:\n" + "\n".join(
+            problems
+        )
+
+    return _check
