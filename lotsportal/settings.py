@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "accounts",
     "notifications",
     "cases",
+    "public",
     "training",
 ]
 
@@ -238,3 +239,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- The business owner's door (public/) ------------------------------------------------
+# Sends of the public forms allowed per client address ("5/h" = five per hour).
+PUBLIC_INTAKE_RATE = env.str("PUBLIC_INTAKE_RATE", default="5/h")
+PUBLIC_LINK_RATE = env.str("PUBLIC_LINK_RATE", default="5/h")
+PUBLIC_REPLY_RATE = env.str("PUBLIC_REPLY_RATE", default="20/h")
+# A tracking link stops working this many days after its case was closed or decided.
+TRACKING_LINK_DAYS_AFTER_CLOSE = env.int("TRACKING_LINK_DAYS_AFTER_CLOSE", default=90)
+# Satisfaction survey (NKI): sent this long after closing, reminders on these days after it.
+SURVEY_DELAY_HOURS = env.int("SURVEY_DELAY_HOURS", default=24)
+SURVEY_REMINDER_DAYS = [int(day) for day in env.list("SURVEY_REMINDER_DAYS", default=[7, 14, 21])]
+NKI_SCALE_MAX = env.int("NKI_SCALE_MAX", default=6)
+NKI_MIN_ANSWERS = env.int("NKI_MIN_ANSWERS", default=7)
+NKI_MIN_ANSWERS_PUBLIC = env.int("NKI_MIN_ANSWERS_PUBLIC", default=10)
