@@ -240,6 +240,23 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
+# --- Business cases (cases/) ------------------------------------------------------------
+# Attachments: the type is detected from the content; plain text only as clean UTF-8.
+CASE_ATTACHMENT_MAX_BYTES = env.int("CASE_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+CASE_ATTACHMENT_ALLOWED_TYPES = env.list(
+    "CASE_ATTACHMENT_ALLOWED_TYPES",
+    default=[
+        "application/pdf",
+        "image/png",
+        "image/jpeg",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.oasis.opendocument.text",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "text/plain",
+    ],
+)
+
 # --- The business owner's door (public/) ------------------------------------------------
 # Sends of the public forms allowed per client address ("5/h" = five per hour).
 PUBLIC_INTAKE_RATE = env.str("PUBLIC_INTAKE_RATE", default="5/h")
