@@ -87,6 +87,10 @@ class NkiRow:
     min_answers: int = 7
 
     @property
+    def quarter(self) -> int | None:
+        return (self.period.month - 1) // 3 + 1 if self.period else None
+
+    @property
     def shown(self) -> bool:
         return self.answers >= self.min_answers
 
