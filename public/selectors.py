@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from accounts import permissions as roles
@@ -73,7 +73,9 @@ def tracking_page(case: Case) -> TrackingPage:
             .select_related("user", "department")
             .order_by(
                 # The lead department first, if the coordinator belongs to it.
-                ~Q(department_id=case.lead_department_id),
+                ExpressionWrapper(
+                    Q(department_id=case.lead_department_id), output_field=BooleanField()
+                ).desc(),
                 "department__name",
             )
             .first()
