@@ -270,3 +270,7 @@ SURVEY_REMINDER_DAYS = [int(day) for day in env.list("SURVEY_REMINDER_DAYS", def
 NKI_SCALE_MAX = env.int("NKI_SCALE_MAX", default=6)
 NKI_MIN_ANSWERS = env.int("NKI_MIN_ANSWERS", default=7)
 NKI_MIN_ANSWERS_PUBLIC = env.int("NKI_MIN_ANSWERS_PUBLIC", default=10)
+CELERY_BEAT_SCHEDULE["public-survey-invitations"] = {
+    "task": "public.tasks.send_survey_invitations",
+    "schedule": timedelta(hours=1),
+}
