@@ -274,3 +274,4 @@ CELERY_BEAT_SCHEDULE["public-survey-invitations"] = {
     "task": "public.tasks.send_survey_invitations",
     "schedule": timedelta(hours=1),
 }
+DEMO_SEEDERS.append("public.demo.seed")  # after the cases seeder
