@@ -44,7 +44,9 @@ class FinishedCaseFactory(factory.django.DjangoModelFactory):
         )[0]
     )
     case_type = factory.SubFactory(PublicCaseTypeFactory)
-    door = factory.LazyFunction(lambda: Door.objects.get(code="public_form"))
+    door = factory.LazyFunction(
+        lambda: Door.objects.get_or_create(code="public_form", defaults={"name": "Webb"})[0]
+    )
     opened_in = factory.SelfAttribute("case_type.lead_department")
     lead_department = factory.SelfAttribute("case_type.lead_department")
     status = CaseStatus.CLOSED
