@@ -74,6 +74,6 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
         "note_form": bound.get("note") or forms.NoteForm(),
         "message_form": bound.get("message") or forms.MessageForm(),
         "upload_form": bound.get("upload") or forms.UploadForm(),
-        "has_status_moves": bool(forms.StatusForm(case=case).fields["to"].choices),
+        "has_status_moves": bool(forms.StatusForm(case=case).offered),
     }
     return render(request, "cases/case_detail.html", context, status=status)
