@@ -234,3 +234,8 @@ CASE_ATTACHMENT_ALLOWED_TYPES = env.list(
         "text/plain",
     ],
 )
+# Reminders of referrals due soon and escalation of overdue referrals and cases, each weekday.
+CELERY_BEAT_SCHEDULE["cases-send-reminders"] = {
+    "task": "cases.tasks.send_case_reminders",
+    "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
+}
