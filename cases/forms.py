@@ -103,15 +103,18 @@ class OpenCaseForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    to = forms.ChoiceField(label=_("New status"), choices=())
+    to = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
+        # Offer the moves the table allows now; any status is accepted by the form so that a
+        # move made stale by a colleague is refused by the service with its own message.
         allowed = CASE_MOVES.get(case.status, set())
-        self.fields["to"].choices = [(s.value, s.label) for s in CaseStatus if s in allowed]
+        self.offered = [(s.value, s.label) for s in CaseStatus if s in allowed]
+        self.fields["to"].widget.choices = self.offered
 
 
 class CoordinatorForm(forms.Form):

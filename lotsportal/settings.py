@@ -256,6 +256,11 @@ CASE_ATTACHMENT_ALLOWED_TYPES = env.list(
         "text/plain",
     ],
 )
+# Reminders of referrals due soon and escalation of overdue referrals and cases, each weekday.
+CELERY_BEAT_SCHEDULE["cases-send-reminders"] = {
+    "task": "cases.tasks.send_case_reminders",
+    "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
+}
 
 # --- The business owner's door (public/) ------------------------------------------------
 # Sends of the public forms allowed per client address ("5/h" = five per hour).

@@ -23,6 +23,7 @@ class ReferralRow:
 
 def _referral_rows(user, detail: CaseDetail, bound: dict) -> list[ReferralRow]:
     rows = []
+    department_choices = None  # read once for all the re-route forms
     for referral in detail.referrals:
         is_open = referral.status in OPEN_REFERRAL_STATUSES
         acts = permissions.can_act_on_referral(user, referral)
@@ -42,9 +43,13 @@ def _referral_rows(user, detail: CaseDetail, bound: dict) -> list[ReferralRow]:
                 prefix=f"decline-{referral.pk}"
             )
         if row.can_reroute:
-            row.forms["reroute"] = bound.get(("reroute", referral.pk)) or forms.RerouteForm(
+            form = bound.get(("reroute", referral.pk)) or forms.RerouteForm(
                 prefix=f"reroute-{referral.pk}"
             )
+            if department_choices is None:
+                department_choices = list(form.fields["department"].choices)
+            form.fields["department"].choices = department_choices
+            row.forms["reroute"] = form
         rows.append(row)
     return rows
 
@@ -74,6 +79,6 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
         "note_form": bound.get("note") or forms.NoteForm(),
         "message_form": bound.get("message") or forms.MessageForm(),
         "upload_form": bound.get("upload") or forms.UploadForm(),
-        "has_status_moves": bool(forms.StatusForm(case=case).fields["to"].choices),
+        "has_status_moves": bool(forms.StatusForm(case=case).offered),
     }
     return render(request, "cases/case_detail.html", context, status=status)

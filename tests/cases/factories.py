@@ -55,8 +55,20 @@ class CaseTypeFactory(factory.django.DjangoModelFactory):
     deadline_unit = DeadlineUnit.WORKING_DAYS
 
 
+DOOR_NAMES = {
+    "reception": "Reception",
+    "phone": "Telefon",
+    "email": "E-post",
+    "visit": "Besök",
+    "company_visit": "Företagsbesök",
+    "public_form": "E-tjänst/webbformulär",
+    "other": "Annat",
+}
+
+
 def door(code: str = "reception") -> Door:
-    return Door.objects.get(code=code)
+    """The seeded door (re-created after a transactional test has flushed the tables)."""
+    return Door.objects.get_or_create(code=code, defaults={"name": DOOR_NAMES[code]})[0]
 
 
 def a_case(*, by=None, department=None, case_type=None, company=None, **fields):

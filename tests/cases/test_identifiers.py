@@ -25,14 +25,14 @@ def test_valid_organisationsnummer_is_stored_in_one_form(raw, stored):
 @pytest.mark.parametrize(
     ("raw", "reason"),
     [
-        ("556036-0794", "check digit"),
-        ("551236-0793", "digits 3–4"),
-        ("556036-079", "10 digits"),
-        ("55603A-0793", "Only digits"),
-        ("", "10 digits"),
+        ("556036-0794", "Kontrollsiffran"),
+        ("551236-0793", "siffra 3–4"),
+        ("556036-079", "10 siffror"),
+        ("55603A-0793", "Bara siffror"),
+        ("", "10 siffror"),
     ],
 )
-def test_invalid_organisationsnummer_is_refused_with_a_reason(raw, reason):
+def test_invalid_organisationsnummer_is_refused_with_a_reason_in_swedish(raw, reason):
     with pytest.raises(InvalidIdentifier) as excinfo:
         parse_company_identifier(raw)
     assert reason in str(excinfo.value)
