@@ -207,7 +207,7 @@ def test_a_disguised_file_in_a_reply_is_refused_and_the_text_kept(client, submit
     fake = SimpleUploadedFile("bild.png", b"\x7fELF\x02\x01\x01" + b"\x00" * 100, "image/png")
     response = client.post(track_url(submitted), {"body": "Se bilden.", "attachments": [fake]})
     page = response.content.decode()
-    assert "Den här typen av fil tas inte emot" in page
+    assert "fil tas inte emot" in page
     assert "Se bilden." in page
     assert not Message.objects.exists()
 
