@@ -192,6 +192,8 @@ class SurveyForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.scale_max = scale_max
         choices = [(value, str(value)) for value in range(1, scale_max + 1)]
+        choices[0] = (1, _("1 – very poor"))
+        choices[-1] = (scale_max, _("%(max)s – very good") % {"max": scale_max})
         questions = {}
         for name, label in self.QUESTIONS:
             questions[name] = forms.TypedChoiceField(

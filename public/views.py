@@ -25,7 +25,8 @@ from .services.replies import reply_from_business, resend_tracking_links
 from .services.survey import answer_survey
 from .tokens import tracking_url
 
-RECEIPT_SESSION_KEY = "public_receipt"
+RECEIPT_COOKIE = "lots_receipt"
+RECEIPT_MAX_AGE = 3600  # seconds the receipt page can be reloaded
 
 
 def _link_not_found(request):
@@ -65,29 +66,39 @@ def intake(request):
     except CaseError as error:
         form.add_error(None, error.message)
         return render(request, template, {"form": form})
-    request.session[RECEIPT_SESSION_KEY] = {
-        "case": submitted.case.pk,
-        "token": submitted.token,
-    }
-    return redirect("public:receipt")
+    # The raw token goes to the business's browser (a signed, short-lived cookie), never to
+    # the database: only its hash is stored.
+    response = redirect("public:receipt")
+    response.set_signed_cookie(
+        RECEIPT_COOKIE,
+        f"{submitted.case.pk}:{submitted.token}",
+        salt=RECEIPT_COOKIE,
+        max_age=RECEIPT_MAX_AGE,
+        path=reverse("public:receipt"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 @never_cache
 def receipt(request):
-    stored = request.session.get(RECEIPT_SESSION_KEY)
+    stored = request.get_signed_cookie(
+        RECEIPT_COOKIE, default="", salt=RECEIPT_COOKIE, max_age=RECEIPT_MAX_AGE
+    )
+    case_id, _sep, token = stored.partition(":")
     case = None
-    if stored:
+    if case_id.isdigit() and token:
         case = (
             Case.objects.select_related("case_type", "lead_department", "contact")
-            .filter(pk=stored["case"])
+            .filter(pk=int(case_id))
             .first()
         )
     if case is None:
         return redirect("public:intake")
     return render(
-        request,
-        "public/receipt.html",
-        {"case": case, "tracking_url": tracking_url(stored["token"])},
+        request, "public/receipt.html", {"case": case, "tracking_url": tracking_url(token)}
     )
 
 

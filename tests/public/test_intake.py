@@ -213,3 +213,22 @@ def test_the_client_address_is_not_stored(client, form_data):
     stored = [str(e.payload) for e in case.events.all()]
     stored += [str(m.context) for m in OutboxMessage.objects.all()]
     assert not any("203.0.113.77" in text for text in stored)
+
+
+def test_the_raw_tracking_token_is_kept_by_the_browser_not_by_the_server(client, form_data):
+    from django.contrib.sessions.models import Session
+
+    response = submit(client, form_data)
+    cookie = response.cookies["lots_receipt"]
+    assert cookie["httponly"]
+    assert cookie["path"] == reverse("public:receipt")
+    token = cookie.value.split(":")[1]
+    assert not any(token in str(s.get_decoded()) for s in Session.objects.all())
+    assert f"/foretag/arende/{token}/" in client.get(reverse("public:receipt")).content.decode()
+
+
+def test_a_forged_receipt_cookie_shows_nothing(client, form_data):
+    submit(client, form_data)
+    client.cookies["lots_receipt"] = "1:forged"
+    response = client.get(reverse("public:receipt"))
+    assert response.status_code == 302

@@ -105,3 +105,45 @@ def test_comments_are_read_by_the_departments_of_the_case(client, bygg, samordna
         client.force_login(user)
         page = client.get(COMMENTS).content.decode()
         assert ("Bygglovet gick fort, tack!" in page) is sees, user
+
+
+@pytest.mark.parametrize(
+    ("who", "satisfaction", "comments"),
+    [
+        ("visitor", 302, 302),
+        ("user without department", 403, 403),
+        ("lots", 403, 200),
+        ("department lead", 403, 200),
+        ("samordnare", 200, 200),
+        ("administrator", 200, 200),
+    ],
+)
+def test_who_may_open_the_staff_pages(client, who, satisfaction, comments, bygg):
+    from tests.factories import UserFactory
+
+    users = {
+        "user without department": lambda: UserFactory(),
+        "lots": lambda: official(bygg, Role.LOTS),
+        "department lead": lambda: official(bygg, Role.AVDELNINGSCHEF),
+        "samordnare": lambda: official(bygg, Role.SAMORDNARE),
+        "administrator": lambda: UserFactory(is_staff=True, is_superuser=True),
+    }
+    if who in users:
+        client.force_login(users[who]())
+    assert client.get(SATISFACTION).status_code == satisfaction
+    assert client.get(COMMENTS).status_code == comments
+
+
+def test_the_comments_page_reads_a_fixed_number_of_queries(
+    client, bygg, django_assert_max_num_queries
+):
+    client.force_login(official(bygg, Role.LOTS))
+    case_type = PublicCaseTypeFactory(lead_department=bygg)
+    answer(FinishedCaseFactory(case_type=case_type), comment="Bra!")
+    with django_assert_max_num_queries(8):
+        client.get(COMMENTS)
+    for n in range(20):
+        answer(FinishedCaseFactory(case_type=case_type), comment=f"Kommentar {n}")
+    with django_assert_max_num_queries(8):
+        page = client.get(COMMENTS).content.decode()
+    assert "Kommentar 19" in page
