@@ -95,6 +95,11 @@ class NkiRow:
         return self.answers >= self.min_answers
 
     @property
+    def publishable(self) -> bool:
+        """Enough answers to publish for comparison with other municipalities (10 per area)."""
+        return self.answers >= settings.NKI_MIN_ANSWERS_PUBLIC
+
+    @property
     def nki(self) -> int | None:
         """The reported figure (a whole number), or None when there are too few answers."""
         if not self.shown or self.nki_value is None:

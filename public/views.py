@@ -189,8 +189,9 @@ def satisfaction(request):
             "page": page,
             "period": period,
             "min_answers": settings.NKI_MIN_ANSWERS,
+            "min_answers_public": settings.NKI_MIN_ANSWERS_PUBLIC,
             "scale_max": settings.NKI_SCALE_MAX,
-            "active_section": "stats",
+            "active_section": "satisfaction",
         },
     )
 
