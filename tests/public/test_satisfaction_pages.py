@@ -76,13 +76,13 @@ def test_the_satisfaction_page_reads_a_fixed_number_of_queries(
     client, samordnare, answered, django_assert_max_num_queries
 ):
     sign_in(client, samordnare)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(7):
         client.get(SATISFACTION)
     for n in range(5):
         case_type = PublicCaseTypeFactory(name=f"Typ {n}")
         for _ in range(8):
             answer(FinishedCaseFactory(case_type=case_type))
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(7):
         client.get(SATISFACTION)
 
 
@@ -140,10 +140,10 @@ def test_the_comments_page_reads_a_fixed_number_of_queries(
     client.force_login(official(bygg, Role.LOTS))
     case_type = PublicCaseTypeFactory(lead_department=bygg)
     answer(FinishedCaseFactory(case_type=case_type), comment="Bra!")
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         client.get(COMMENTS)
     for n in range(20):
         answer(FinishedCaseFactory(case_type=case_type), comment=f"Kommentar {n}")
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         page = client.get(COMMENTS).content.decode()
     assert "Kommentar 19" in page
