@@ -208,6 +208,7 @@ SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 # Each app contributes its part of the demo municipality; `seed_demo` runs them in order.
 DEMO_SEEDERS = [
     "accounts.demo.seed",
+    "cases.demo.seed",
 ]
 
 LOGGING = {
