@@ -22,6 +22,7 @@ from django.utils import timezone
 from accounts.demo import DEMO_DOMAIN
 from accounts.models import Department, Membership, User
 from notifications.models import OutboxMessage, OutboxStatus
+from notifications.services import render_message
 
 from . import demo_data as data
 from .calendar import add_working_days
@@ -55,9 +56,10 @@ DOOR_WEIGHTS = {
 def demo_clock(moment: datetime) -> Iterator[Callable[[timedelta], None]]:
     """Make ``timezone.now()`` (and so the services and auto_now fields) read ``moment``."""
     current = [moment]
+    latest = timezone.now() - timedelta(minutes=1)  # the real clock, read before patching
 
     def advance(step: timedelta) -> None:
-        current[0] = min(current[0] + step, timezone.localtime() - timedelta(minutes=1))
+        current[0] = min(current[0] + step, latest)
 
     with mock.patch("django.utils.timezone.now", lambda: current[0]):
         yield advance
@@ -148,6 +150,7 @@ def _play_case(rng, *, index, company, case_type, members, departments, doors, n
     opened_days_ago = int(365 * (1 - (index / CASE_COUNT) ** 0.8))
     opened_at = now - timedelta(days=opened_days_ago, hours=rng.randint(0, 6))
     opened_at = opened_at.replace(hour=rng.randint(8, 15), minute=rng.randint(0, 59))
+    opened_at = min(opened_at, now - timedelta(hours=3))  # today's cases came in this morning
     opening_code = rng.choice(OPENING_DEPARTMENTS)
     opener = rng.choice(members[opening_code])
     door = doors[rng.choices(list(DOOR_WEIGHTS), weights=list(DOOR_WEIGHTS.values()))[0]]
@@ -320,9 +323,17 @@ def _write_archive(rows) -> None:
 
 def _record_demo_mail_as_sent(since_pk: int) -> int:
     """The services queued e-mail as they would; in the demo nobody is mailed."""
-    return OutboxMessage.objects.filter(pk__gt=since_pk, status=OutboxStatus.PENDING).update(
-        status=OutboxStatus.SENT, sent_at=timezone.now(), attempts=1
+    messages = list(OutboxMessage.objects.filter(pk__gt=since_pk, status=OutboxStatus.PENDING))
+    for message in messages:
+        message.subject = render_message(message)[0][:255]
+        message.status = OutboxStatus.SENT
+        # not_before was written on the demo clock; created_at took the real time.
+        message.created_at = message.sent_at = message.not_before
+        message.attempts = 1
+    OutboxMessage.objects.bulk_update(
+        messages, ["subject", "status", "created_at", "sent_at", "attempts"], batch_size=200
     )
+    return len(messages)
 
 
 @transaction.atomic

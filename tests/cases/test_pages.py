@@ -347,3 +347,23 @@ def test_case_type_filter(signed_in, receptionist, reception):
 
     assert "Nytt lager" in page.content.decode()
     assert "Annat ärende" not in page.content.decode()
+
+
+def test_the_list_counts_cases_per_status_within_the_other_filters(
+    signed_in, receptionist, reception
+):
+    from cases.services.cases import change_status
+
+    first = a_case(by=receptionist, department=reception, title="Ett")
+    a_case(by=receptionist, department=reception, title="Två")
+    change_status(case=first, to=CaseStatus.OPEN, by=receptionist)
+
+    page = signed_in(receptionist).get(reverse("cases:list"), {"status": "open"})
+
+    counts = page.content.decode().split('data-testid="status-counts"')[1].split("</ul>")[0]
+    assert "Nytt: 1" in counts
+    assert "Pågående: 1" in counts
+    assert "Avslutat: 0" in counts
+    table = page.content.decode().split('data-testid="case-table"')[1]
+    assert "Ett" in table
+    assert "Två" not in table
