@@ -367,3 +367,18 @@ def test_the_list_counts_cases_per_status_within_the_other_filters(
     table = page.content.decode().split('data-testid="case-table"')[1]
     assert "Ett" in table
     assert "Två" not in table
+
+
+def test_an_official_adds_a_contact_person_on_the_company_page(signed_in, inspector):
+    company = CompanyFactory(name="Hotell Strand AB")
+    client = signed_in(inspector)
+    url = reverse("cases:contact_add", args=[company.pk])
+
+    refused = client.post(url, {"name": "Eva", "email": "inte-en-adress"})
+    added = client.post(url, {"name": "Eva Strand", "role": "VD", "email": "eva@strand.example"})
+
+    assert refused.status_code == 400
+    assert 'value="inte-en-adress"' in refused.content.decode()
+    assert added.status_code == 302
+    page = client.get(reverse("cases:company_detail", args=[company.pk])).content.decode()
+    assert "Eva Strand (VD)" in page
