@@ -162,5 +162,12 @@ class MessageForm(forms.Form):
     )
 
 
+class ContactForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    role = forms.CharField(label=_("Role"), max_length=100, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("File"))

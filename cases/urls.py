@@ -21,4 +21,5 @@ urlpatterns = [
     path("remiss/<int:pk>/<str:verb>/", actions.referral_action, name="referral_action"),
     path("foretag/", companies.company_list, name="company_list"),
     path("foretag/<int:pk>/", companies.company_detail, name="company_detail"),
+    path("foretag/<int:pk>/kontakt/", companies.contact_add, name="contact_add"),
 ]

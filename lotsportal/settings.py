@@ -230,6 +230,7 @@ SILENCED_SYSTEM_CHECKS = [
 # Each app contributes its part of the demo municipality; `seed_demo` runs them in order.
 DEMO_SEEDERS = [
     "accounts.demo.seed",
+    "cases.demo.seed",
 ]
 
 LOGGING = {

@@ -58,6 +58,14 @@ class CaseEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("The case timeline is append-only: an event is never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("The case timeline is append-only: an event is never deleted.")
+
 
 class Note(models.Model):
     """An internal note: officials only."""

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..calendar import working_days_between
-from ..workflow import ACTIVE_CASE_STATUSES, CaseStatus
+from ..workflow import ACTIVE_CASE_STATUSES, OPEN_REFERRAL_STATUSES, CaseStatus
 
 register = template.Library()
 
@@ -33,9 +33,18 @@ def referral_due_text(obj) -> str:
     return ngettext("%(n)s working day late", "%(n)s working days late", -days) % {"n": -days}
 
 
+# A finished case, a case waiting for the business (clock paused) and a closed referral are
+# never shown as late.
+RUNNING_STATUSES = frozenset({CaseStatus.NEW, CaseStatus.OPEN, *OPEN_REFERRAL_STATUSES})
+
+
 @register.filter
 def is_late(obj) -> bool:
-    return obj.due_date is not None and obj.due_date < timezone.localdate()
+    return (
+        obj.status in RUNNING_STATUSES
+        and obj.due_date is not None
+        and obj.due_date < timezone.localdate()
+    )
 
 
 STATUS_CLASSES = {

@@ -17,6 +17,7 @@ from ..errors import CaseError
 from ..filters import CaseFilter
 from ..forms import OpenCaseForm
 from ..services.intake import open_case_for_business
+from ..workflow import CaseStatus
 from .detail import render_detail
 
 PAGE_SIZE = 25
@@ -34,6 +35,16 @@ def case_list(request):
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    # How the cases matching the other filters divide over the statuses (one SQL query).
+    other_filters = query.copy()
+    other_filters.pop("status", None)
+    rows = selectors.case_rows(request.user)
+    counts = selectors.status_counts(CaseFilter(other_filters or None, queryset=rows).qs)
+    status_links = []
+    for status in CaseStatus:
+        link = other_filters.copy()
+        link["status"] = status.value
+        status_links.append((status.label, counts.get(status.value, 0), link.urlencode()))
     return render(
         request,
         "cases/case_list.html",
@@ -42,7 +53,7 @@ def case_list(request):
             "filter": case_filter,
             "page": page,
             "query": query.urlencode(),
-            "counts": selectors.status_counts(queryset),
+            "status_links": status_links,
             "may_open": permissions.can_open_case(request.user),
         },
     )

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from .. import permissions, selectors
+from ..forms import ContactForm
+from ..models import Company
+from ..services.companies import add_contact
 
 
 def _require_official(user) -> None:
@@ -44,10 +50,29 @@ def company_lookup(request):
 
 
 @login_required
-def company_detail(request, pk: int):
+def company_detail(request, pk: int, contact_form=None, status: int = 200):
     _require_official(request.user)
     return render(
         request,
         "cases/company_detail.html",
-        {"active_section": "companies", "page_data": selectors.company_page(request.user, pk)},
+        {
+            "active_section": "companies",
+            "page_data": selectors.company_page(request.user, pk),
+            "contact_form": contact_form or ContactForm(),
+        },
+        status=status,
     )
+
+
+@login_required
+@require_POST
+def contact_add(request, pk: int):
+    _require_official(request.user)
+    company = get_object_or_404(Company, pk=pk)
+    form = ContactForm(request.POST)
+    if form.is_valid():
+        contact = add_contact(company=company, by=request.user, **form.cleaned_data)
+        messages.success(request, _("%(name)s is added as a contact.") % {"name": contact.name})
+        return redirect("cases:company_detail", company.pk)
+    messages.error(request, _("Please correct the marked fields."))
+    return company_detail(request, pk, contact_form=form, status=400)

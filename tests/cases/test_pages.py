@@ -347,3 +347,88 @@ def test_case_type_filter(signed_in, receptionist, reception):
 
     assert "Nytt lager" in page.content.decode()
     assert "Annat ärende" not in page.content.decode()
+
+
+def test_the_list_counts_cases_per_status_within_the_other_filters(
+    signed_in, receptionist, reception
+):
+    from cases.services.cases import change_status
+
+    first = a_case(by=receptionist, department=reception, title="Ett")
+    a_case(by=receptionist, department=reception, title="Två")
+    change_status(case=first, to=CaseStatus.OPEN, by=receptionist)
+
+    page = signed_in(receptionist).get(reverse("cases:list"), {"status": "open"})
+
+    counts = page.content.decode().split('data-testid="status-counts"')[1].split("</ul>")[0]
+    assert "Nytt: 1" in counts
+    assert "Pågående: 1" in counts
+    assert "Avslutat: 0" in counts
+    table = page.content.decode().split('data-testid="case-table"')[1]
+    assert "Ett" in table
+    assert "Två" not in table
+
+
+def test_an_official_adds_a_contact_person_on_the_company_page(signed_in, inspector):
+    company = CompanyFactory(name="Hotell Strand AB")
+    client = signed_in(inspector)
+    url = reverse("cases:contact_add", args=[company.pk])
+
+    refused = client.post(url, {"name": "Eva", "email": "inte-en-adress"})
+    added = client.post(url, {"name": "Eva Strand", "role": "VD", "email": "eva@strand.example"})
+
+    assert refused.status_code == 400
+    assert 'value="inte-en-adress"' in refused.content.decode()
+    assert added.status_code == 302
+    page = client.get(reverse("cases:company_detail", args=[company.pk])).content.decode()
+    assert "Eva Strand (VD)" in page
+
+
+def test_the_list_filters_by_door_coordinator_overdue_and_date_range(
+    signed_in, receptionist, reception, inspector, miljo
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    a_case(by=receptionist, department=reception, title="Ringde in", door=door("phone"))
+    visited = a_case(by=inspector, department=miljo, title="Kom på besök", door=door("visit"))
+    Case.objects.filter(pk=visited.pk).update(
+        due_date=timezone.localdate() - timedelta(days=5),
+        created_at=timezone.now() - timedelta(days=40),
+    )
+    client = signed_in(receptionist)
+
+    def titles(**params):
+        page = client.get(reverse("cases:list"), params).content.decode()
+        table = page.split('data-testid="case-table"')[1]
+        return {t for t in ("Ringde in", "Kom på besök") if t in table}
+
+    today = timezone.localdate()
+    assert titles(door=door("phone").pk) == {"Ringde in"}
+    assert titles(coordinator=inspector.pk) == {"Kom på besök"}
+    assert titles(overdue="on") == {"Kom på besök"}
+    assert titles(opened_from=(today - timedelta(days=7)).isoformat()) == {"Ringde in"}
+    assert titles(opened_to=(today - timedelta(days=30)).isoformat()) == {"Kom på besök"}
+
+
+def test_typing_the_number_of_a_known_company_uses_it_instead_of_a_duplicate(
+    signed_in, receptionist, reception, food_registration
+):
+    known = CompanyFactory(name="Pizzeria Napoli AB", org_number="556016-0680")
+
+    signed_in(receptionist).post(
+        reverse("cases:create"),
+        {
+            "new_org_number": "5560160680",
+            "new_name": "Napoli",
+            "title": "Ny meny",
+            "case_type": food_registration.pk,
+            "door": door("email").pk,
+            "department": reception.pk,
+            "priority": "low",
+        },
+    )
+
+    assert Company.objects.count() == 1
+    assert Case.objects.get().company == known

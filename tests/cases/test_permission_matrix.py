@@ -84,6 +84,7 @@ create               302       302           200      200         200  200    20
 company_list         302       404           200      200         200  200    200        200
 company_lookup       302       404           200      200         200  200    200        200
 company_detail       302       404           200      200         200  200    200        200
+contact_add          302       404           302      302         302  302    302        302
 detail_confidential  302       404           404      200         200  200    404        200
 detail_open          302       404           200      200         200  200    200        200
 status_confidential  302       404           404      302         302  400    404        302
@@ -128,6 +129,11 @@ REQUESTS = {
         "get",
         lambda w: reverse("cases:company_detail", args=[w["secret"].company_id]),
         None,
+    ),
+    "contact_add": (
+        "post",
+        lambda w: reverse("cases:contact_add", args=[w["secret"].company_id]),
+        lambda w: {"name": "Kim Berg", "email": "kim@example.se"},
     ),
     "detail_confidential": ("get", lambda w: _secret(w, "detail"), None),
     "detail_open": ("get", lambda w: reverse("cases:detail", args=[w["public"].pk]), None),
@@ -219,5 +225,6 @@ def test_every_cases_url_is_in_the_matrix():
         "referral_action",
         "company_list",
         "company_detail",
+        "contact_add",
     }
     assert {pattern.name for pattern in urlpatterns} == covered

@@ -120,3 +120,15 @@ def test_lead_department_member_may_change_the_coordinator(
     case = change_coordinator(case=case, coordinator=colleague, by=inspector)
 
     assert case.coordinator == colleague
+
+
+def test_the_timeline_is_append_only(receptionist, reception):
+    case = a_case(by=receptionist, department=reception)
+    event = CaseEvent.objects.get(case=case)
+
+    event.payload = {"door": "Något annat"}
+    with pytest.raises(ValueError, match="append-only"):
+        event.save()
+    with pytest.raises(ValueError, match="append-only"):
+        event.delete()
+    assert CaseEvent.objects.get(pk=event.pk).payload["door"] == "Reception"
