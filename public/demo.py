@@ -53,7 +53,8 @@ def _public_matter(report: Callable[[str], None]) -> None:
         .first()
     )
     if case is None:
-        case_type = offered_case_types().order_by("position", "name").first()
+        offered = offered_case_types().order_by("position", "name")
+        case_type = offered.filter(code="markupplatelse").first() or offered.first()
         if case_type is None:
             report("Public door: no case types offered on the public form; no demo matter.")
             return

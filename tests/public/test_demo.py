@@ -41,3 +41,16 @@ def test_the_demo_gives_a_public_matter_and_enough_answers_for_nki(client):
     link = next(line for line in lines if "/foretag/arende/" in line).split()[-1]
     page = client.get(urlparse(link).path).content.decode()
     assert "Café Torget i Exempelby AB" in page
+
+
+def test_the_whole_demo_shows_nki_figures_and_runs_twice_without_new_answers():
+    from django.core.management import call_command
+
+    call_command("seed_demo", force=True)
+    answers = SurveyResponse.objects.count()
+    call_command("seed_demo", force=True)
+
+    assert SurveyResponse.objects.count() == answers > 0
+    shown = [row for row in nki_rows(by=("department",)) if row.shown]
+    assert len(shown) >= 3
+    assert len({row.band.code for row in shown}) >= 2  # departments differ
