@@ -5,6 +5,7 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -63,8 +64,6 @@ class CaseTypeChoiceField(forms.ModelChoiceField):
 
 
 def attachments_help():
-    from django.template.defaultfilters import filesizeformat
-
     return _(
         "Optional. Up to %(count)s files of at most %(size)s each: PDF, PNG, JPEG, Word, "
         "Excel, OpenDocument or plain text."

@@ -297,3 +297,16 @@ def test_the_link_form_refuses_a_filled_honeypot(client, mailoutbox, submitted):
     )
     assert "Formuläret kunde inte skickas" in response.content.decode()
     assert not CaseAccessToken.objects.filter(case=submitted.case).count() > 1
+
+
+def test_too_many_replies_from_one_address_are_refused_and_the_text_kept(
+    client, submitted, settings
+):
+    settings.PUBLIC_REPLY_RATE = "1/h"
+    assert client.post(track_url(submitted), {"body": "Första svaret."}).status_code == 302
+    response = client.post(track_url(submitted), {"body": "Andra svaret."})
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Du har skickat formuläret många gånger" in page
+    assert "Andra svaret." in page
+    assert Message.objects.filter(direction=MessageDirection.FROM_BUSINESS).count() == 1
