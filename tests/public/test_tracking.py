@@ -59,6 +59,7 @@ def test_the_business_sees_status_expected_date_and_that_the_department_has_it(c
     assert case.due_date.strftime("%Y-%m-%d") in page
     assert "Inte utsedd ännu – Teknik och gata tar hand om ditt ärende." in page
     assert "Ditt ärende registrerades" in page
+    assert "Det du skrev" in page and "åtta bord på torget" in page
     assert 'name="robots" content="noindex, nofollow"' in page
 
 
