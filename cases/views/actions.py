@@ -20,7 +20,7 @@ from ..services import communication, referrals
 from .detail import render_detail
 
 
-def _run(request, case_pk: int, *, form, key, action, success: str):
+def run_action(request, case_pk: int, *, form, key, action, success: str):
     """Validate ``form``; run ``action(data)``; redirect on success, re-render on failure."""
     if form.is_valid():
         try:
@@ -42,7 +42,7 @@ def _run(request, case_pk: int, *, form, key, action, success: str):
 @require_POST
 def status_change(request, pk: int):
     case = selectors.get_visible_case(request.user, pk)
-    return _run(
+    return run_action(
         request,
         pk,
         form=forms.StatusForm(request.POST, case=case),
@@ -58,7 +58,7 @@ def status_change(request, pk: int):
 @require_POST
 def coordinator_change(request, pk: int):
     case = selectors.get_visible_case(request.user, pk)
-    return _run(
+    return run_action(
         request,
         pk,
         form=forms.CoordinatorForm(request.POST),
@@ -74,7 +74,7 @@ def coordinator_change(request, pk: int):
 @require_POST
 def route(request, pk: int):
     case = selectors.get_visible_case(request.user, pk)
-    return _run(
+    return run_action(
         request,
         pk,
         form=forms.RouteForm(request.POST),
@@ -94,7 +94,7 @@ def route(request, pk: int):
 @require_POST
 def note(request, pk: int):
     case = selectors.get_visible_case(request.user, pk)
-    return _run(
+    return run_action(
         request,
         pk,
         form=forms.NoteForm(request.POST),
@@ -108,7 +108,7 @@ def note(request, pk: int):
 @require_POST
 def message(request, pk: int):
     case = selectors.get_visible_case(request.user, pk)
-    return _run(
+    return run_action(
         request,
         pk,
         form=forms.MessageForm(request.POST),
@@ -167,7 +167,7 @@ def referral_action(request, pk: int, verb: str):
         form = _NoFields(request.POST)
     else:
         form = form_class(request.POST, prefix=f"{key}-{referral.pk}")
-    return _run(
+    return run_action(
         request,
         referral.case_id,
         form=form,

@@ -11,14 +11,14 @@ from .. import forms, selectors
 from ..models import Attachment
 from ..permissions import visible_cases
 from ..services.attachments import add_attachment
-from .actions import _run
+from .actions import run_action
 
 
 @login_required
 @require_POST
 def upload(request, pk: int):
     case = selectors.get_visible_case(request.user, pk)
-    return _run(
+    return run_action(
         request,
         pk,
         form=forms.UploadForm(request.POST, request.FILES),
