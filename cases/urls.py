@@ -1,3 +1,25 @@
+from django.urls import path
+
+from .views import actions, attachments, cases, companies
+
 app_name = "cases"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", cases.case_list, name="list"),
+    path("export.csv", cases.case_export, name="export"),
+    path("mitt-arbete/", cases.my_work, name="my_work"),
+    path("nytt/", cases.case_create, name="create"),
+    path("nytt/foretag/", companies.company_lookup, name="company_lookup"),
+    path("<int:pk>/", cases.case_detail, name="detail"),
+    path("<int:pk>/status/", actions.status_change, name="status"),
+    path("<int:pk>/samordnare/", actions.coordinator_change, name="coordinator"),
+    path("<int:pk>/skicka/", actions.route, name="route"),
+    path("<int:pk>/anteckning/", actions.note, name="note"),
+    path("<int:pk>/meddelande/", actions.message, name="message"),
+    path("<int:pk>/bilaga/", attachments.upload, name="upload"),
+    path("bilaga/<int:pk>/", attachments.download, name="attachment"),
+    path("remiss/<int:pk>/<str:verb>/", actions.referral_action, name="referral_action"),
+    path("foretag/", companies.company_list, name="company_list"),
+    path("foretag/<int:pk>/", companies.company_detail, name="company_detail"),
+    path("foretag/<int:pk>/kontakt/", companies.contact_add, name="contact_add"),
+]

@@ -33,6 +33,14 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem(_("Training"), "training:home", _signed_in, "training"),
     NavItem(_("Statistics"), "stats:index", permissions.can_view_statistics, "stats"),
     NavItem(
+        _("Satisfaction"),
+        "public:satisfaction",
+        lambda user: (
+            user.is_authenticated and (permissions.is_samordnare(user) or user.is_superuser)
+        ),
+        "satisfaction",
+    ),
+    NavItem(
         _("Admin"), "admin:index", lambda user: user.is_authenticated and user.is_staff, "admin"
     ),
 )

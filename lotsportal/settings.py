@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "accounts",
     "notifications",
     "cases",
+    "public",
     "training",
 ]
 
@@ -229,6 +230,7 @@ SILENCED_SYSTEM_CHECKS = [
 # Each app contributes its part of the demo municipality; `seed_demo` runs them in order.
 DEMO_SEEDERS = [
     "accounts.demo.seed",
+    "cases.demo.seed",
 ]
 
 LOGGING = {
@@ -238,3 +240,44 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- Business cases (cases/) ------------------------------------------------------------
+# Attachments: the type is detected from the content; plain text only as clean UTF-8.
+CASE_ATTACHMENT_MAX_BYTES = env.int("CASE_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+CASE_ATTACHMENT_ALLOWED_TYPES = env.list(
+    "CASE_ATTACHMENT_ALLOWED_TYPES",
+    default=[
+        "application/pdf",
+        "image/png",
+        "image/jpeg",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.oasis.opendocument.text",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "text/plain",
+    ],
+)
+# Reminders of referrals due soon and escalation of overdue referrals and cases, each weekday.
+CELERY_BEAT_SCHEDULE["cases-send-reminders"] = {
+    "task": "cases.tasks.send_case_reminders",
+    "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
+}
+
+# --- The business owner's door (public/) ------------------------------------------------
+# Sends of the public forms allowed per client address ("5/h" = five per hour).
+PUBLIC_INTAKE_RATE = env.str("PUBLIC_INTAKE_RATE", default="5/h")
+PUBLIC_LINK_RATE = env.str("PUBLIC_LINK_RATE", default="5/h")
+PUBLIC_REPLY_RATE = env.str("PUBLIC_REPLY_RATE", default="20/h")
+# A tracking link stops working this many days after its case was closed or decided.
+TRACKING_LINK_DAYS_AFTER_CLOSE = env.int("TRACKING_LINK_DAYS_AFTER_CLOSE", default=90)
+# Satisfaction survey (NKI): sent this long after closing, reminders on these days after it.
+SURVEY_DELAY_HOURS = env.int("SURVEY_DELAY_HOURS", default=24)
+SURVEY_REMINDER_DAYS = [int(day) for day in env.list("SURVEY_REMINDER_DAYS", default=[7, 14, 21])]
+NKI_SCALE_MAX = env.int("NKI_SCALE_MAX", default=6)
+NKI_MIN_ANSWERS = env.int("NKI_MIN_ANSWERS", default=7)
+NKI_MIN_ANSWERS_PUBLIC = env.int("NKI_MIN_ANSWERS_PUBLIC", default=10)
+CELERY_BEAT_SCHEDULE["public-survey-invitations"] = {
+    "task": "public.tasks.send_survey_invitations",
+    "schedule": timedelta(hours=1),
+}
+DEMO_SEEDERS.append("public.demo.seed")  # after the cases seeder

@@ -1,0 +1,30 @@
+"""Domain errors. Each carries a translated message that a view can show as it is."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseError(Exception):
+    default_message = _("The change could not be made.")
+
+    def __init__(self, message=None):
+        self.message = message or self.default_message
+        super().__init__(str(self.message))
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+class TransitionNotAllowed(CaseError):
+    default_message = _("That change of status is not allowed.")
+
+
+class NotPermitted(CaseError):
+    default_message = _("You may not do that on this case.")
+
+
+class InvalidIdentifier(CaseError):
+    default_message = _("That is not a valid organisationsnummer or personnummer.")
+
+
+class AttachmentRejected(CaseError):
+    default_message = _("The file was not accepted.")

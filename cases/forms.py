@@ -1,0 +1,173 @@
+"""Forms of the cases pages. Each keeps what the user typed when something is wrong."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Department
+
+from .errors import InvalidIdentifier
+from .identifiers import parse_company_identifier
+from .models import CaseType, Company, Door, Priority
+from .selectors import active_departments, officials
+from .workflow import CASE_MOVES, CaseStatus
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class OpenCaseForm(forms.Form):
+    """Open a case: pick a company found by the lookup, or register a new one inline."""
+
+    company = forms.ModelChoiceField(
+        label=_("Company"),
+        queryset=Company.objects.all(),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    new_org_number = forms.CharField(
+        label=_("Organisationsnummer"),
+        required=False,
+        max_length=20,
+        help_text=_("Or the owner's personnummer for a sole trader. E.g. 556036-0793."),
+    )
+    new_name = forms.CharField(label=_("Company name"), required=False, max_length=200)
+    new_street_address = forms.CharField(label=_("Street address"), required=False)
+    new_postal_code = forms.CharField(label=_("Postal code"), required=False, max_length=10)
+    new_city = forms.CharField(label=_("City"), required=False, max_length=100)
+    new_industry = forms.CharField(label=_("Industry"), required=False, max_length=150)
+    contact_name = forms.CharField(label=_("Contact person"), max_length=150, required=False)
+    contact_role = forms.CharField(label=_("Role"), max_length=100, required=False)
+    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    contact_phone = forms.CharField(label=_("Contact phone"), max_length=40, required=False)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    case_type = forms.ModelChoiceField(
+        label=_("Case type"), queryset=CaseType.objects.filter(is_active=True)
+    )
+    door = forms.ModelChoiceField(
+        label=_("Came in by"), queryset=Door.objects.filter(is_active=True)
+    )
+    department = forms.ModelChoiceField(label=_("Opened in"), queryset=Department.objects.none())
+    priority = forms.ChoiceField(
+        label=_("Priority"), choices=Priority.choices, initial=Priority.NORMAL
+    )
+    confidential = forms.BooleanField(
+        label=_("Confidential"),
+        required=False,
+        help_text=_("Only the coordinator and the departments taking part can see it."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user.is_superuser:
+            departments = active_departments()
+        else:
+            departments = active_departments().filter(memberships__user=user)
+        self.fields["department"].queryset = departments
+        if departments.count() == 1:
+            self.fields["department"].initial = departments.first()
+
+    def clean_new_org_number(self) -> str:
+        raw = self.cleaned_data.get("new_org_number", "").strip()
+        if not raw:
+            return ""
+        try:
+            return parse_company_identifier(raw).value
+        except InvalidIdentifier as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean(self):
+        data = super().clean()
+        if data.get("company"):
+            return data
+        number, name = data.get("new_org_number"), (data.get("new_name") or "").strip()
+        if "new_org_number" in self.errors:
+            return data
+        if not number:
+            self.add_error(
+                "new_org_number",
+                _("Choose a company from the search, or register a new one with its number."),
+            )
+            return data
+        existing = Company.objects.filter(org_number=number).first()
+        if existing is not None:
+            data["company"] = existing  # already in the register: use it
+        elif not name:
+            self.add_error("new_name", _("Give the new company's name."))
+        return data
+
+
+class StatusForm(forms.Form):
+    to = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offer the moves the table allows now; any status is accepted by the form so that a
+        # move made stale by a colleague is refused by the service with its own message.
+        allowed = CASE_MOVES.get(case.status, set())
+        self.offered = [(s.value, s.label) for s in CaseStatus if s in allowed]
+        self.fields["to"].widget.choices = self.offered
+
+
+class CoordinatorForm(forms.Form):
+    coordinator = forms.ModelChoiceField(label=_("New coordinator"), queryset=officials())
+
+
+class RouteForm(forms.Form):
+    department = forms.ModelChoiceField(label=_("Department"), queryset=active_departments())
+    request_text = forms.CharField(
+        label=_("Question or request"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    due_date = forms.DateField(
+        label=_("Answer by"),
+        required=False,
+        widget=DateInput,
+        help_text=_("Leave empty for 5 working days."),
+    )
+
+
+class RerouteForm(forms.Form):
+    department = forms.ModelChoiceField(label=_("Send on to"), queryset=active_departments())
+
+
+class AnswerForm(forms.Form):
+    answer_text = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("Internal note"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only officials see notes."),
+    )
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message to the business"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("E-mailed to the contact person."),
+    )
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    role = forms.CharField(label=_("Role"), max_length=100, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("File"))

@@ -1,0 +1,114 @@
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..workflow import ACTIVE_CASE_STATUSES, CaseStatus
+
+
+class Priority(models.TextChoices):
+    LOW = "low", _("Low")
+    NORMAL = "normal", _("Normal")
+    HIGH = "high", _("High")
+
+
+class CaseQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=ACTIVE_CASE_STATUSES)
+
+    def overdue(self, today):
+        # A case waiting for the business has its clock paused.
+        return self.filter(status__in=[CaseStatus.NEW, CaseStatus.OPEN], due_date__lt=today)
+
+
+class Case(models.Model):
+    """A business case (företagsärende), shared by every department that takes part."""
+
+    number = models.CharField(_("case number"), max_length=40, unique=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    sequence = models.PositiveIntegerField(_("running number"))
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    company = models.ForeignKey(
+        "cases.Company", on_delete=models.PROTECT, related_name="cases", verbose_name=_("company")
+    )
+    contact = models.ForeignKey(
+        "cases.ContactPerson",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("contact person"),
+    )
+    case_type = models.ForeignKey(
+        "cases.CaseType", on_delete=models.PROTECT, related_name="cases", verbose_name=_("type")
+    )
+    door = models.ForeignKey(
+        "cases.Door", on_delete=models.PROTECT, related_name="cases", verbose_name=_("came in by")
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="opened_cases",
+        verbose_name=_("opened by"),
+    )
+    opened_in = models.ForeignKey(
+        "accounts.Department",
+        on_delete=models.PROTECT,
+        related_name="opened_cases",
+        verbose_name=_("opened in"),
+    )
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="coordinated_cases",
+        verbose_name=_("coordinator"),
+    )
+    lead_department = models.ForeignKey(
+        "accounts.Department",
+        on_delete=models.PROTECT,
+        related_name="led_cases",
+        verbose_name=_("lead department"),
+    )
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.NEW
+    )
+    due_date = models.DateField(_("due date"))
+    confidential = models.BooleanField(
+        _("confidential"),
+        default=False,
+        help_text=_("Only the coordinator and the departments taking part can see it."),
+    )
+    created_at = models.DateTimeField(_("opened"))
+    first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    waiting_since = models.DateField(_("waiting since"), null=True, blank=True)
+    paused_working_days = models.PositiveIntegerField(_("paused working days"), default=0)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="cases_case_search_gin"),
+            models.Index(fields=["status", "due_date"], name="cases_case_status_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:detail", args=[self.pk])

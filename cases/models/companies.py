@@ -1,0 +1,49 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..identifiers import IdentifierKind
+
+
+class Company(models.Model):
+    """A business the municipality meets, identified by its organisationsnummer."""
+
+    org_number = models.CharField(_("organisationsnummer"), max_length=13, unique=True)
+    identifier_kind = models.CharField(
+        _("kind of number"),
+        max_length=20,
+        choices=IdentifierKind.choices,
+        default=IdentifierKind.ORGANISATIONSNUMMER,
+    )
+    name = models.CharField(_("name"), max_length=200)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    industry = models.CharField(_("industry"), max_length=150, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.org_number})"
+
+
+class ContactPerson(models.Model):
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("company")
+    )
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=100, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,103 @@
+"""What an administrator configures: doors, case types, the registration prefix."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Door(models.Model):
+    """A way a matter comes in (reception, phone, e-mail, ...)."""
+
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    is_active = models.BooleanField(_("active"), default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("door")
+        verbose_name_plural = _("doors")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DeadlineUnit(models.TextChoices):
+    CALENDAR_DAYS = "calendar_days", _("Calendar days")
+    WORKING_DAYS = "working_days", _("Working days")
+
+
+class CaseType(models.Model):
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    public_description = models.TextField(
+        _("public description"),
+        blank=True,
+        help_text=_("Plain-language text shown to businesses on the public form."),
+    )
+    lead_department = models.ForeignKey(
+        "accounts.Department",
+        on_delete=models.PROTECT,
+        related_name="lead_case_types",
+        verbose_name=_("lead department"),
+    )
+    deadline_amount = models.PositiveIntegerField(_("deadline"), default=10)
+    deadline_unit = models.CharField(
+        _("deadline unit"),
+        max_length=20,
+        choices=DeadlineUnit.choices,
+        default=DeadlineUnit.WORKING_DAYS,
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    is_public = models.BooleanField(
+        _("offered on the public form"), default=True, help_text=_("Businesses may choose it.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("case type")
+        verbose_name_plural = _("case types")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseSettings(models.Model):
+    """One row of settings for the case register, edited in the admin."""
+
+    registration_prefix = models.CharField(
+        _("registration prefix"),
+        max_length=12,
+        default="LOTS",
+        help_text=_("Case numbers read '<prefix> <year>/<running number>', e.g. LOTS 2026/124."),
+    )
+
+    class Meta:
+        verbose_name = _("case register settings")
+        verbose_name_plural = _("case register settings")
+
+    def __str__(self) -> str:
+        return str(_("Case register settings"))
+
+    @classmethod
+    def load(cls) -> "CaseSettings":
+        settings_row = cls.objects.order_by("pk").first()
+        return settings_row or cls.objects.create()
+
+
+class RegistrationCounter(models.Model):
+    """The last running number given out per prefix and year. Numbers are never reused."""
+
+    prefix = models.CharField(_("prefix"), max_length=12)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last_number = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("registration counter")
+        verbose_name_plural = _("registration counters")
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="cases_counter_prefix_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix} {self.year}: {self.last_number}"

@@ -1,0 +1,73 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..workflow import OPEN_REFERRAL_STATUSES, ReferralStatus
+
+
+class ReferralQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_REFERRAL_STATUSES)
+
+
+class Referral(models.Model):
+    """A case routed to another department with a question or request."""
+
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.CASCADE, related_name="referrals", verbose_name=_("case")
+    )
+    department = models.ForeignKey(
+        "accounts.Department",
+        on_delete=models.PROTECT,
+        related_name="referrals",
+        verbose_name=_("department"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    request_text = models.TextField(_("question or request"))
+    due_date = models.DateField(_("answer by"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReferralStatus.choices, default=ReferralStatus.SENT
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_referrals",
+        verbose_name=_("assignee"),
+    )
+    answer_text = models.TextField(_("answer"), blank=True)
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    rerouted_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="rerouted_to",
+        verbose_name=_("re-routed from"),
+    )
+
+    objects = ReferralQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["department", "status"], name="cases_ref_dept_status")]
+
+    def __str__(self) -> str:
+        return f"{self.case.number} → {self.department}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_REFERRAL_STATUSES

@@ -1,0 +1,108 @@
+"""Who may see and do what on business cases. Used by views, selectors and templates.
+
+The LOTS idea: every signed-in official may read every case that is not confidential ("det
+är inte mitt bord" does not exist). A confidential case is seen only by its coordinator, its
+lead department and the departments it is routed to.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from accounts import permissions as roles
+
+from .models import Case, Referral
+
+
+def is_official(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active) and (
+        roles.is_official(user)
+    )
+
+
+def visible_cases(user, queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:
+    queryset = Case.objects.all() if queryset is None else queryset
+    if not is_official(user):
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    departments = roles.department_ids(user)
+    routed_here = Referral.objects.filter(case=OuterRef("pk"), department_id__in=departments)
+    return queryset.filter(
+        Q(confidential=False)
+        | Q(coordinator=user)
+        | Q(lead_department_id__in=departments)
+        | Q(Exists(routed_here))
+    )
+
+
+def _takes_part(user, case: Case) -> bool:
+    """Coordinator, a member of the lead department, or of a department the case is routed to."""
+    departments = roles.department_ids(user)
+    if case.coordinator_id == user.pk or case.lead_department_id in departments:
+        return True
+    return Referral.objects.filter(case=case, department_id__in=departments).exists()
+
+
+def can_view_case(user, case: Case) -> bool:
+    if not is_official(user):
+        return False
+    if user.is_superuser or not case.confidential:
+        return True
+    return _takes_part(user, case)
+
+
+def can_open_case(user) -> bool:
+    return is_official(user)
+
+
+def can_manage_case(user, case: Case) -> bool:
+    """The case's coordinator, members of its lead department, and samordnare."""
+    if not can_view_case(user, case):
+        return False
+    return (
+        user.is_superuser
+        or case.coordinator_id == user.pk
+        or roles.is_member_of(user, case.lead_department_id)
+        or roles.is_samordnare(user)
+    )
+
+
+def can_change_status(user, case: Case) -> bool:
+    return can_manage_case(user, case)
+
+
+def can_change_coordinator(user, case: Case) -> bool:
+    return can_manage_case(user, case)
+
+
+def can_route(user, case: Case) -> bool:
+    return can_view_case(user, case)
+
+
+def can_add_note(user, case: Case) -> bool:
+    return can_view_case(user, case)
+
+
+def can_message(user, case: Case) -> bool:
+    return can_view_case(user, case)
+
+
+def can_upload(user, case: Case) -> bool:
+    return can_view_case(user, case)
+
+
+def can_act_on_referral(user, referral: Referral) -> bool:
+    """Accept, answer or decline: only members of the receiving department."""
+    return is_official(user) and roles.is_member_of(user, referral.department_id)
+
+
+def can_withdraw_referral(user, referral: Referral) -> bool:
+    """The one who routed it, or whoever manages the case."""
+    if not is_official(user):
+        return False
+    return referral.requested_by_id == user.pk or can_manage_case(user, referral.case)
+
+
+def can_reroute_referral(user, referral: Referral) -> bool:
+    return can_act_on_referral(user, referral) or can_withdraw_referral(user, referral)

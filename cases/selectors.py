@@ -1,0 +1,214 @@
+"""Every read a cases page needs, with a fixed number of queries whatever the row count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from accounts import permissions as roles
+from accounts.models import Department, User
+from notifications.models import OutboxMessage
+
+from .calendar import add_working_days
+from .models import Attachment, Case, CaseEvent, Company, Message, Note, Referral
+from .permissions import visible_cases
+from .workflow import ACTIVE_CASE_STATUSES, OPEN_REFERRAL_STATUSES, CaseStatus
+
+LIST_RELATED = ("company", "case_type", "lead_department", "coordinator", "door")
+DUE_SOON_WORKING_DAYS = 2
+
+
+def search_cases(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
+    """Swedish full-text search on PostgreSQL (plus an exact case number); icontains elsewhere."""
+    text = (text or "").strip()
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        query = SearchQuery(text, config="swedish", search_type="websearch")
+        return queryset.filter(
+            Q(search_vector=query) | Q(number__iexact=text) | Q(company__org_number=text)
+        )
+    return queryset.filter(
+        Q(number__icontains=text)
+        | Q(title__icontains=text)
+        | Q(description__icontains=text)
+        | Q(company__name__icontains=text)
+        | Q(company__org_number__icontains=text)
+    )
+
+
+def case_rows(user) -> QuerySet[Case]:
+    """The visible cases with what a row of a list shows."""
+    return visible_cases(user).select_related(*LIST_RELATED)
+
+
+def status_counts(queryset: QuerySet[Case]) -> dict[str, int]:
+    rows = queryset.order_by().values("status").annotate(n=Count("pk"))
+    return {row["status"]: row["n"] for row in rows}
+
+
+def get_visible_case(user, pk: int) -> Case:
+    """A case the user may see, or 404 (the same answer as for a case that does not exist)."""
+    try:
+        return (
+            visible_cases(user)
+            .select_related(*LIST_RELATED, "contact", "opened_by", "opened_in")
+            .get(pk=pk)
+        )
+    except Case.DoesNotExist:
+        raise Http404 from None
+
+
+def get_visible_referral(user, pk: int) -> Referral:
+    referral = (
+        Referral.objects.select_related("case", "department")
+        .filter(case__in=visible_cases(user))
+        .filter(pk=pk)
+        .first()
+    )
+    if referral is None:
+        raise Http404
+    return referral
+
+
+@dataclass
+class CaseDetail:
+    case: Case
+    referrals: list[Referral]
+    events: list[CaseEvent]
+    notes: list[Note]
+    messages: list[Message]
+    attachments: list[Attachment]
+    outbox: list[OutboxMessage]
+    open_referrals: int = 0
+    all_answered: bool = False
+
+
+def case_detail(user, pk: int) -> CaseDetail:
+    queryset = visible_cases(user).select_related(
+        *LIST_RELATED, "contact", "opened_by", "opened_in"
+    )
+    queryset = queryset.prefetch_related(
+        Prefetch(
+            "referrals",
+            queryset=Referral.objects.select_related(
+                "department", "assignee", "requested_by", "rerouted_from__department"
+            ),
+        ),
+        Prefetch("events", queryset=CaseEvent.objects.select_related("actor")),
+        Prefetch("notes", queryset=Note.objects.select_related("author")),
+        Prefetch("messages", queryset=Message.objects.select_related("author")),
+        Prefetch("attachments", queryset=Attachment.objects.select_related("uploaded_by")),
+    )
+    case = queryset.filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    referrals = list(case.referrals.all())
+    open_count = sum(1 for r in referrals if r.status in OPEN_REFERRAL_STATUSES)
+    return CaseDetail(
+        case=case,
+        referrals=referrals,
+        events=list(case.events.all()),
+        notes=list(case.notes.all()),
+        messages=list(case.messages.all()),
+        attachments=list(case.attachments.all()),
+        outbox=list(OutboxMessage.objects.about(case).order_by("created_at")),
+        open_referrals=open_count,
+        all_answered=bool(referrals) and open_count == 0,
+    )
+
+
+@dataclass
+class MyWork:
+    coordinating: list[Case]
+    incoming: list[Referral]
+    attention: list[Case] = field(default_factory=list)
+    today: date | None = None
+    soon: date | None = None
+
+
+def my_work(user) -> MyWork:
+    today = timezone.localdate()
+    soon = add_working_days(today, DUE_SOON_WORKING_DAYS)
+    departments = roles.department_ids(user)
+    coordinating = list(
+        case_rows(user)
+        .filter(coordinator=user, status__in=ACTIVE_CASE_STATUSES)
+        .order_by("due_date", "pk")
+    )
+    incoming = list(
+        Referral.objects.filter(
+            department_id__in=departments,
+            status__in=OPEN_REFERRAL_STATUSES,
+            case__in=visible_cases(user),
+        )
+        .select_related("case", "case__company", "department", "assignee", "requested_by")
+        .order_by("due_date", "pk")
+    )
+    attention = list(
+        case_rows(user)
+        .filter(
+            Q(coordinator=user) | Q(lead_department_id__in=departments),
+            status__in=[CaseStatus.NEW, CaseStatus.OPEN],
+            due_date__lte=soon,
+        )
+        .order_by("due_date", "pk")
+    )
+    return MyWork(
+        coordinating=coordinating, incoming=incoming, attention=attention, today=today, soon=soon
+    )
+
+
+def companies(text: str = "") -> QuerySet[Company]:
+    queryset = Company.objects.order_by("name", "pk")
+    text = (text or "").strip()
+    if text:
+        digits = text.replace("-", "").replace(" ", "")
+        condition = Q(name__icontains=text) | Q(org_number__icontains=text)
+        if digits.isdigit() and len(digits) >= 4:
+            condition |= Q(org_number__startswith=digits[:6])
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+@dataclass
+class CompanyPage:
+    company: Company
+    cases: list[Case]
+    counts: list[tuple[str, int]]
+
+
+def company_page(user, pk: int) -> CompanyPage:
+    company = Company.objects.prefetch_related("contacts").filter(pk=pk).first()
+    if company is None:
+        raise Http404
+    cases = (
+        case_rows(user)
+        .filter(company=company)
+        .annotate(
+            open_referrals=Count(
+                "referrals", filter=Q(referrals__status__in=OPEN_REFERRAL_STATUSES)
+            )
+        )
+    )
+    counts = status_counts(case_rows(user).filter(company=company))
+    return CompanyPage(
+        company=company,
+        cases=list(cases.order_by("-created_at", "-pk")),
+        counts=[(status.label, n) for status in CaseStatus if (n := counts.get(status.value))],
+    )
+
+
+def officials() -> QuerySet[User]:
+    """People who can coordinate a case: active users with a department."""
+    return User.objects.filter(is_active=True, memberships__isnull=False).distinct()
+
+
+def active_departments() -> QuerySet[Department]:
+    return Department.objects.active()

@@ -1,0 +1,151 @@
+"""Opening a case, moving its status and naming its coordinator."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts import permissions as roles
+from accounts.models import Department
+
+from .. import permissions
+from ..calendar import add_working_days, working_days_between
+from ..errors import CaseError, NotPermitted, TransitionNotAllowed
+from ..models import Case, CaseType, Company, ContactPerson, Door, EventKind, Priority
+from ..workflow import CaseStatus, case_move_allowed
+from .events import record_event
+from .notify import notify
+from .registration import allocate_number, due_date_for, refresh_search_vector
+
+
+def lock_case(case: Case) -> Case:
+    return (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("company", "lead_department")
+        .get(pk=case.pk)
+    )
+
+
+@transaction.atomic
+def open_case(
+    *,
+    by,
+    department: Department,
+    company: Company,
+    contact: ContactPerson | None,
+    case_type: CaseType,
+    door: Door,
+    title: str,
+    description: str = "",
+    priority: str = Priority.NORMAL,
+    confidential: bool = False,
+    coordinator=None,
+) -> Case:
+    """Whoever takes the matter in owns it: the opener coordinates unless someone is named."""
+    if not permissions.can_open_case(by):
+        raise NotPermitted()
+    if not by.is_superuser and not roles.is_member_of(by, department.pk):
+        raise NotPermitted(_("You can only open cases in a department you belong to."))
+    if contact is not None and contact.company_id != company.pk:
+        raise CaseError(_("The contact person does not belong to that company."))
+    coordinator = coordinator or by
+    if coordinator.pk != by.pk and not roles.is_official(coordinator):
+        raise CaseError(_("The coordinator must be an official of the municipality."))
+    now = timezone.now()
+    today = timezone.localdate(now)
+    number, year, sequence = allocate_number(year=today.year)
+    case = Case.objects.create(
+        number=number,
+        year=year,
+        sequence=sequence,
+        title=title.strip(),
+        description=description.strip(),
+        company=company,
+        contact=contact,
+        case_type=case_type,
+        door=door,
+        opened_by=by,
+        opened_in=department,
+        coordinator=coordinator,
+        lead_department=case_type.lead_department,
+        priority=priority,
+        status=CaseStatus.NEW,
+        due_date=due_date_for(case_type, today),
+        confidential=confidential,
+        created_at=now,
+    )
+    refresh_search_vector(case)
+    record_event(
+        case=case,
+        kind=EventKind.OPENED,
+        actor=by,
+        payload={"door": door.name, "department": department.name, "case_type": case_type.name},
+    )
+    if coordinator.pk != by.pk:
+        notify(to=coordinator.email, template="coordinator_assigned", case=case)
+    return case
+
+
+@transaction.atomic
+def change_status(*, case: Case, to: str, by, comment: str = "") -> Case:
+    case = lock_case(case)
+    if not permissions.can_change_status(by, case):
+        raise NotPermitted()
+    if not case_move_allowed(case.status, to):
+        raise TransitionNotAllowed(
+            _("A case cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": CaseStatus(case.status).label, "to": CaseStatus(to).label}
+        )
+    now = timezone.now()
+    today = timezone.localdate(now)
+    previous = case.status
+    payload = {"from": previous, "to": to, "comment": comment.strip()}
+    if previous == CaseStatus.WAITING and case.waiting_since:
+        # The clock was paused while the business had the ball: move the deadline on.
+        paused = max(working_days_between(case.waiting_since, today), 0)
+        case.due_date = add_working_days(case.due_date, paused)
+        case.paused_working_days += paused
+        case.waiting_since = None
+        payload["paused_working_days"] = paused
+    if to == CaseStatus.WAITING:
+        case.waiting_since = today
+    if previous == CaseStatus.NEW and case.first_response_at is None:
+        case.first_response_at = now
+    if to == CaseStatus.DECIDED:
+        case.decided_at = now
+    elif to == CaseStatus.CLOSED:
+        case.closed_at = now
+    elif to == CaseStatus.OPEN and previous in (CaseStatus.DECIDED, CaseStatus.CLOSED):
+        case.closed_at = None
+        payload["reopened"] = True
+    case.status = to
+    case.save()
+    record_event(case=case, kind=EventKind.STATUS_CHANGED, actor=by, payload=payload)
+    return case
+
+
+@transaction.atomic
+def change_coordinator(*, case: Case, coordinator, by) -> Case:
+    case = lock_case(case)
+    if not permissions.can_change_coordinator(by, case):
+        raise NotPermitted()
+    if not roles.is_official(coordinator) or not coordinator.is_active:
+        raise CaseError(_("The coordinator must be an official of the municipality."))
+    if case.coordinator_id == coordinator.pk:
+        raise CaseError(_("That person already coordinates the case."))
+    previous = case.coordinator
+    case.coordinator = coordinator
+    case.save(update_fields=["coordinator"])
+    record_event(
+        case=case,
+        kind=EventKind.COORDINATOR_CHANGED,
+        actor=by,
+        payload={
+            "from": previous.full_name if previous else "",
+            "to": coordinator.full_name,
+        },
+    )
+    if coordinator.pk != by.pk:
+        notify(to=coordinator.email, template="coordinator_assigned", case=case)
+    return case

@@ -1,0 +1,60 @@
+"""Internal notes and messages to the business."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .. import permissions
+from ..errors import CaseError, NotPermitted
+from ..models import Case, EventKind, Message, MessageDirection, Note
+from .cases import lock_case
+from .events import record_event
+from .notify import notify
+
+
+@transaction.atomic
+def add_note(*, case: Case, by, body: str) -> Note:
+    case = lock_case(case)
+    if not permissions.can_add_note(by, case):
+        raise NotPermitted()
+    if not body.strip():
+        raise CaseError(_("Write a note."))
+    note = Note.objects.create(case=case, author=by, body=body.strip())
+    record_event(case=case, kind=EventKind.NOTE_ADDED, actor=by, payload={"note": note.pk})
+    return note
+
+
+@transaction.atomic
+def send_message_to_business(*, case: Case, by, body: str) -> Message:
+    """A message the business reads: e-mailed to the contact person through the outbox."""
+    case = lock_case(case)
+    if not permissions.can_message(by, case):
+        raise NotPermitted()
+    if not body.strip():
+        raise CaseError(_("Write a message."))
+    contact = case.contact
+    if contact is None or not contact.email:
+        raise CaseError(_("The case has no contact person with an e-mail address."))
+    message = Message.objects.create(
+        case=case, direction=MessageDirection.TO_BUSINESS, author=by, body=body.strip()
+    )
+    if case.first_response_at is None:
+        case.first_response_at = timezone.now()
+        case.save(update_fields=["first_response_at"])
+    record_event(
+        case=case,
+        kind=EventKind.MESSAGE_SENT,
+        actor=by,
+        payload={"message": message.pk, "to": contact.name},
+    )
+    notify(
+        to=contact.email,
+        template="message_to_business",
+        case=case,
+        contact_name=contact.name,
+        body=message.body,
+        official_name=by.full_name,
+    )
+    return message

@@ -1,0 +1,70 @@
+"""The company register."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from .. import permissions
+from ..errors import CaseError, NotPermitted
+from ..identifiers import parse_company_identifier
+from ..models import Company, ContactPerson
+
+
+class CompanyExists(CaseError):
+    default_message = _("A company with that number is already registered.")
+
+
+def _check_official(by) -> None:
+    if not permissions.is_official(by):
+        raise NotPermitted()
+
+
+@transaction.atomic
+def create_company(
+    *,
+    by,
+    org_number: str,
+    name: str,
+    street_address: str = "",
+    postal_code: str = "",
+    city: str = "",
+    industry: str = "",
+) -> Company:
+    _check_official(by)
+    identifier = parse_company_identifier(org_number)
+    if Company.objects.filter(org_number=identifier.value).exists():
+        raise CompanyExists()
+    return Company.objects.create(
+        org_number=identifier.value,
+        identifier_kind=identifier.kind,
+        name=name.strip(),
+        street_address=street_address.strip(),
+        postal_code=postal_code.strip(),
+        city=city.strip(),
+        industry=industry.strip(),
+    )
+
+
+@transaction.atomic
+def update_company(*, company: Company, by, **fields) -> Company:
+    _check_official(by)
+    allowed = {"name", "street_address", "postal_code", "city", "industry"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"update_company got unknown fields: {sorted(unknown)}")
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    for field, value in fields.items():
+        setattr(company, field, value.strip())
+    company.save()
+    return company
+
+
+@transaction.atomic
+def add_contact(
+    *, company: Company, by, name: str, role: str = "", email: str = "", phone: str = ""
+) -> ContactPerson:
+    _check_official(by)
+    return ContactPerson.objects.create(
+        company=company, name=name.strip(), role=role.strip(), email=email.strip(), phone=phone
+    )

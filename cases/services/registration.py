@@ -1,0 +1,49 @@
+"""Registration numbers and deadlines."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection
+from django.db.models import TextField, Value
+
+from ..calendar import add_working_days
+from ..models import Case, CaseSettings, CaseType, DeadlineUnit, RegistrationCounter
+
+
+def allocate_number(*, year: int) -> tuple[str, int, int]:
+    """The next number for ``year``: call inside the transaction that creates the case.
+
+    The counter row is locked, so parallel openings wait for each other and a number is never
+    given twice; a rolled-back opening leaves no gap-filling reuse (the counter is in the same
+    transaction, so its increment rolls back with it).
+    """
+    prefix = CaseSettings.load().registration_prefix.strip() or "LOTS"
+    RegistrationCounter.objects.get_or_create(prefix=prefix, year=year)
+    counter = RegistrationCounter.objects.select_for_update().get(prefix=prefix, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return f"{prefix} {year}/{counter.last_number}", year, counter.last_number
+
+
+def due_date_for(case_type: CaseType, start: date) -> date:
+    if case_type.deadline_unit == DeadlineUnit.WORKING_DAYS:
+        return add_working_days(start, case_type.deadline_amount)
+    return start + timedelta(days=case_type.deadline_amount)
+
+
+def refresh_search_vector(case: Case) -> None:
+    """Swedish full-text search over number, title, description and company (PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        return
+
+    def text(value: str) -> Value:
+        return Value(value or "", output_field=TextField())
+
+    Case.objects.filter(pk=case.pk).update(
+        search_vector=SearchVector(text(case.number), weight="A", config="swedish")
+        + SearchVector(text(case.title), weight="A", config="swedish")
+        + SearchVector(text(case.company.name), weight="B", config="swedish")
+        + SearchVector(text(case.description), weight="C", config="swedish")
+    )

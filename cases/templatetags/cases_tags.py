@@ -1,0 +1,74 @@
+from django import template
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ..calendar import working_days_between
+from ..workflow import ACTIVE_CASE_STATUSES, OPEN_REFERRAL_STATUSES, CaseStatus
+
+register = template.Library()
+
+
+def due_in(due_date, today=None) -> int:
+    return working_days_between(today or timezone.localdate(), due_date)
+
+
+@register.filter
+def due_text(case) -> str:
+    """'förfaller om N dagar' / 'N dagar försenat', counted in working days."""
+    if case.status not in ACTIVE_CASE_STATUSES or case.due_date is None:
+        return ""
+    if case.status == CaseStatus.WAITING:
+        return _("paused: waiting for the business")
+    return referral_due_text(case)
+
+
+@register.filter
+def referral_due_text(obj) -> str:
+    days = due_in(obj.due_date)
+    if days == 0:
+        return _("due today")
+    if days > 0:
+        return ngettext("due in %(n)s working day", "due in %(n)s working days", days) % {"n": days}
+    return ngettext("%(n)s working day late", "%(n)s working days late", -days) % {"n": -days}
+
+
+# A finished case, a case waiting for the business (clock paused) and a closed referral are
+# never shown as late.
+RUNNING_STATUSES = frozenset({CaseStatus.NEW, CaseStatus.OPEN, *OPEN_REFERRAL_STATUSES})
+
+
+@register.filter
+def is_late(obj) -> bool:
+    return (
+        obj.status in RUNNING_STATUSES
+        and obj.due_date is not None
+        and obj.due_date < timezone.localdate()
+    )
+
+
+STATUS_CLASSES = {
+    "new": "text-bg-primary",
+    "open": "text-bg-info",
+    "waiting": "text-bg-warning",
+    "decided": "text-bg-success",
+    "closed": "text-bg-secondary",
+    "sent": "text-bg-primary",
+    "accepted": "text-bg-info",
+    "answered": "text-bg-success",
+    "declined": "text-bg-danger",
+    "withdrawn": "text-bg-secondary",
+}
+
+
+@register.inclusion_tag("cases/includes/status_badge.html")
+def status_badge(obj):
+    return {"label": obj.get_status_display(), "css": STATUS_CLASSES.get(obj.status, "")}
+
+
+@register.filter
+def case_status_label(code: str) -> str:
+    try:
+        return CaseStatus(code).label
+    except ValueError:
+        return code

@@ -1,0 +1,177 @@
+"""Each action on the case page posts here, calls one service and goes back to the case.
+
+On a mistake the case page is shown again with the form as the user filled it in.
+"""
+
+from __future__ import annotations
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import forms, selectors
+from ..errors import CaseError
+from ..services import cases as case_services
+from ..services import communication, referrals
+from .detail import render_detail
+
+
+def run_action(request, case_pk: int, *, form, key, action, success: str):
+    """Validate ``form``; run ``action(data)``; redirect on success, re-render on failure."""
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except CaseError as error:
+            form.add_error(None, str(error))
+            messages.error(request, str(error))
+        else:
+            messages.success(request, success)
+            return redirect("cases:detail", case_pk)
+    else:
+        messages.error(request, _("Please correct the marked fields."))
+    return render_detail(
+        request, selectors.case_detail(request.user, case_pk), bound={key: form}, status=400
+    )
+
+
+@login_required
+@require_POST
+def status_change(request, pk: int):
+    case = selectors.get_visible_case(request.user, pk)
+    return run_action(
+        request,
+        pk,
+        form=forms.StatusForm(request.POST, case=case),
+        key="status",
+        action=lambda d: case_services.change_status(
+            case=case, to=d["to"], by=request.user, comment=d["comment"]
+        ),
+        success=_("The status is changed."),
+    )
+
+
+@login_required
+@require_POST
+def coordinator_change(request, pk: int):
+    case = selectors.get_visible_case(request.user, pk)
+    return run_action(
+        request,
+        pk,
+        form=forms.CoordinatorForm(request.POST),
+        key="coordinator",
+        action=lambda d: case_services.change_coordinator(
+            case=case, coordinator=d["coordinator"], by=request.user
+        ),
+        success=_("The coordinator is changed."),
+    )
+
+
+@login_required
+@require_POST
+def route(request, pk: int):
+    case = selectors.get_visible_case(request.user, pk)
+    return run_action(
+        request,
+        pk,
+        form=forms.RouteForm(request.POST),
+        key="route",
+        action=lambda d: referrals.route_case(
+            case=case,
+            department=d["department"],
+            by=request.user,
+            request_text=d["request_text"],
+            due_date=d["due_date"],
+        ),
+        success=_("The case is routed."),
+    )
+
+
+@login_required
+@require_POST
+def note(request, pk: int):
+    case = selectors.get_visible_case(request.user, pk)
+    return run_action(
+        request,
+        pk,
+        form=forms.NoteForm(request.POST),
+        key="note",
+        action=lambda d: communication.add_note(case=case, by=request.user, body=d["body"]),
+        success=_("The note is saved."),
+    )
+
+
+@login_required
+@require_POST
+def message(request, pk: int):
+    case = selectors.get_visible_case(request.user, pk)
+    return run_action(
+        request,
+        pk,
+        form=forms.MessageForm(request.POST),
+        key="message",
+        action=lambda d: communication.send_message_to_business(
+            case=case, by=request.user, body=d["body"]
+        ),
+        success=_("The message is sent to the business."),
+    )
+
+
+REFERRAL_VERBS = {
+    # verb in the URL: (form class or None, service call)
+    "ta-emot": (None, lambda r, u, d: referrals.accept_referral(referral=r, by=u)),
+    "svara": (
+        forms.AnswerForm,
+        lambda r, u, d: referrals.answer_referral(referral=r, by=u, answer_text=d["answer_text"]),
+    ),
+    "avbo": (
+        forms.DeclineForm,
+        lambda r, u, d: referrals.decline_referral(referral=r, by=u, reason=d["reason"]),
+    ),
+    "aterkalla": (None, lambda r, u, d: referrals.withdraw_referral(referral=r, by=u)),
+    "skicka-vidare": (
+        forms.RerouteForm,
+        lambda r, u, d: referrals.reroute_referral(referral=r, department=d["department"], by=u),
+    ),
+}
+
+FORM_KEYS = {"svara": "answer", "avbo": "decline", "skicka-vidare": "reroute"}
+
+
+def _success_message(verb: str) -> str:
+    return {
+        "ta-emot": _("You have taken on the referral."),
+        "svara": _("Your answer is sent."),
+        "avbo": _("The referral is declined."),
+        "aterkalla": _("The referral is withdrawn."),
+        "skicka-vidare": _("The referral is sent on."),
+    }[verb]
+
+
+class _NoFields(django_forms.Form):
+    pass
+
+
+@login_required
+@require_POST
+def referral_action(request, pk: int, verb: str):
+    if verb not in REFERRAL_VERBS:
+        raise Http404
+    referral = selectors.get_visible_referral(request.user, pk)
+    form_class, call = REFERRAL_VERBS[verb]
+    key = FORM_KEYS.get(verb, verb)
+    if form_class is None:
+        form = _NoFields(request.POST)
+    else:
+        form = form_class(request.POST, prefix=f"{key}-{referral.pk}")
+    return run_action(
+        request,
+        referral.case_id,
+        form=form,
+        key=(key, referral.pk),
+        action=lambda d: call(referral, request.user, d),
+        success=_success_message(verb),
+    )

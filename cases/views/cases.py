@@ -1,0 +1,190 @@
+"""Case list, CSV export, Mitt arbete, opening a case and the case page."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import permissions, selectors
+from ..errors import CaseError
+from ..filters import CaseFilter
+from ..forms import OpenCaseForm
+from ..services.intake import open_case_for_business
+from ..workflow import CaseStatus
+from .detail import render_detail
+
+PAGE_SIZE = 25
+
+
+def _filtered(request):
+    rows = selectors.case_rows(request.user).order_by("-created_at", "-pk")
+    return CaseFilter(request.GET or None, queryset=rows)
+
+
+@login_required
+def case_list(request):
+    case_filter = _filtered(request)
+    queryset = case_filter.qs
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    # How the cases matching the other filters divide over the statuses (one SQL query).
+    other_filters = query.copy()
+    other_filters.pop("status", None)
+    rows = selectors.case_rows(request.user)
+    counts = selectors.status_counts(CaseFilter(other_filters or None, queryset=rows).qs)
+    status_links = []
+    for status in CaseStatus:
+        link = other_filters.copy()
+        link["status"] = status.value
+        status_links.append((status.label, counts.get(status.value, 0), link.urlencode()))
+    return render(
+        request,
+        "cases/case_list.html",
+        {
+            "active_section": "cases",
+            "filter": case_filter,
+            "page": page,
+            "query": query.urlencode(),
+            "status_links": status_links,
+            "may_open": permissions.can_open_case(request.user),
+        },
+    )
+
+
+def _csv_safe(value) -> str:
+    """Keep spreadsheet programs from running a cell as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@login_required
+def case_export(request):
+    queryset = _filtered(request).qs
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="arenden-{stamp}.csv"'
+    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("Case number"),
+            _("Title"),
+            _("Company"),
+            _("Organisationsnummer"),
+            _("Case type"),
+            _("Came in by"),
+            _("Lead department"),
+            _("Coordinator"),
+            _("Status"),
+            _("Priority"),
+            _("Opened"),
+            _("Due date"),
+        ]
+    )
+    for case in queryset.iterator(chunk_size=500):
+        writer.writerow(
+            [
+                _csv_safe(v)
+                for v in (
+                    case.number,
+                    case.title,
+                    case.company.name,
+                    case.company.org_number,
+                    case.case_type.name,
+                    case.door.name,
+                    case.lead_department.name,
+                    case.coordinator.full_name if case.coordinator else "",
+                    case.get_status_display(),
+                    case.get_priority_display(),
+                    timezone.localtime(case.created_at).date().isoformat(),
+                    case.due_date.isoformat(),
+                )
+            ]
+        )
+    return response
+
+
+@login_required
+def my_work(request):
+    return render(
+        request,
+        "cases/my_work.html",
+        {"active_section": "cases-my", "work": selectors.my_work(request.user)},
+    )
+
+
+@login_required
+def case_detail(request, pk: int):
+    return render_detail(request, selectors.case_detail(request.user, pk))
+
+
+@login_required
+def case_create(request):
+    if not permissions.can_open_case(request.user):
+        messages.error(request, _("Only officials who belong to a department can open cases."))
+        return redirect("cases:list")
+    query = request.GET.get("q", "").strip()
+    found = list(selectors.companies(query)[:20]) if query else []
+    if request.method == "POST":
+        form = OpenCaseForm(request.POST, user=request.user)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                case = open_case_for_business(
+                    by=request.user,
+                    department=data["department"],
+                    company=data["company"],
+                    new_company={
+                        "org_number": data["new_org_number"],
+                        "name": data["new_name"],
+                        "street_address": data["new_street_address"],
+                        "postal_code": data["new_postal_code"],
+                        "city": data["new_city"],
+                        "industry": data["new_industry"],
+                    },
+                    contact={
+                        "name": data["contact_name"],
+                        "role": data["contact_role"],
+                        "email": data["contact_email"],
+                        "phone": data["contact_phone"],
+                    },
+                    case_type=data["case_type"],
+                    door=data["door"],
+                    title=data["title"],
+                    description=data["description"],
+                    priority=data["priority"],
+                    confidential=data["confidential"],
+                )
+            except CaseError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Case %(number)s is opened.") % {"number": case.number})
+                return redirect(case)
+        status = 400
+    else:
+        form = OpenCaseForm(user=request.user)
+        status = 200
+    chosen = form["company"].value() if form.is_bound else request.GET.get("company")
+    chosen_company = (
+        selectors.companies().filter(pk=chosen).first() if str(chosen or "").isdigit() else None
+    )
+    return render(
+        request,
+        "cases/case_create.html",
+        {
+            "active_section": "cases",
+            "form": form,
+            "query": query,
+            "found": found,
+            "chosen_company": chosen_company,
+        },
+        status=status,
+    )

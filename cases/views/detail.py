@@ -1,0 +1,84 @@
+"""The case page: everything about one case and the actions this user may take."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.shortcuts import render
+
+from .. import forms, permissions
+from ..selectors import CaseDetail
+from ..workflow import OPEN_REFERRAL_STATUSES, REROUTABLE_REFERRAL_STATUSES, ReferralStatus
+
+
+@dataclass
+class ReferralRow:
+    referral: object
+    can_accept: bool = False
+    can_answer: bool = False
+    can_withdraw: bool = False
+    can_reroute: bool = False
+    forms: dict = field(default_factory=dict)
+
+
+def _referral_rows(user, detail: CaseDetail, bound: dict) -> list[ReferralRow]:
+    rows = []
+    department_choices = None  # read once for all the re-route forms
+    for referral in detail.referrals:
+        is_open = referral.status in OPEN_REFERRAL_STATUSES
+        acts = permissions.can_act_on_referral(user, referral)
+        row = ReferralRow(
+            referral=referral,
+            can_accept=acts and referral.status == ReferralStatus.SENT,
+            can_answer=acts and is_open,
+            can_withdraw=is_open and permissions.can_withdraw_referral(user, referral),
+            can_reroute=referral.status in REROUTABLE_REFERRAL_STATUSES
+            and permissions.can_reroute_referral(user, referral),
+        )
+        if row.can_answer:
+            row.forms["answer"] = bound.get(("answer", referral.pk)) or forms.AnswerForm(
+                prefix=f"answer-{referral.pk}"
+            )
+            row.forms["decline"] = bound.get(("decline", referral.pk)) or forms.DeclineForm(
+                prefix=f"decline-{referral.pk}"
+            )
+        if row.can_reroute:
+            form = bound.get(("reroute", referral.pk)) or forms.RerouteForm(
+                prefix=f"reroute-{referral.pk}"
+            )
+            if department_choices is None:
+                department_choices = list(form.fields["department"].choices)
+            form.fields["department"].choices = department_choices
+            row.forms["reroute"] = form
+        rows.append(row)
+    return rows
+
+
+def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, status: int = 200):
+    bound = bound or {}
+    user, case = request.user, detail.case
+    may = {
+        "status": permissions.can_change_status(user, case),
+        "coordinator": permissions.can_change_coordinator(user, case),
+        "route": permissions.can_route(user, case),
+        "note": permissions.can_add_note(user, case),
+        "message": permissions.can_message(user, case)
+        and bool(case.contact and case.contact.email),
+        "upload": permissions.can_upload(user, case),
+    }
+    context = {
+        "active_section": "cases",
+        "detail": detail,
+        "case": case,
+        "may": may,
+        "referral_rows": _referral_rows(user, detail, bound),
+        "status_form": bound.get("status") or forms.StatusForm(case=case),
+        "coordinator_form": bound.get("coordinator")
+        or forms.CoordinatorForm(initial={"coordinator": case.coordinator_id}),
+        "route_form": bound.get("route") or forms.RouteForm(),
+        "note_form": bound.get("note") or forms.NoteForm(),
+        "message_form": bound.get("message") or forms.MessageForm(),
+        "upload_form": bound.get("upload") or forms.UploadForm(),
+        "has_status_moves": bool(forms.StatusForm(case=case).offered),
+    }
+    return render(request, "cases/case_detail.html", context, status=status)

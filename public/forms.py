@@ -1,0 +1,217 @@
+"""Forms of the public pages. Everything typed is kept when a form comes back with an error."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from cases.errors import AttachmentRejected, InvalidIdentifier
+from cases.identifiers import parse_company_identifier
+from lotsportal.public_forms import GuardedPublicFormMixin
+
+from .models import OVERALL_FIELDS, PreferredContact
+from .services.attachments import MAX_FILES, check_upload
+from .services.intake import offered_case_types
+
+
+def _helper() -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    return helper
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several files at once, each checked by content like the files uploaded inside."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(_("Attach at most %(count)s files.") % {"count": MAX_FILES})
+        errors = []
+        for uploaded in files:
+            super().clean(uploaded, initial)
+            try:
+                check_upload(uploaded)
+            except AttachmentRejected as error:
+                errors.append(f"{uploaded.name}: {error.message}")
+        if errors:
+            raise forms.ValidationError(errors)
+        return files
+
+
+class CaseTypeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        if not obj.public_description:
+            return obj.name
+        return format_html(
+            '<strong>{}</strong><span class="d-block small">{}</span>',
+            obj.name,
+            obj.public_description,
+        )
+
+
+def attachments_help():
+    return _(
+        "Optional. Up to %(count)s files of at most %(size)s each: PDF, PNG, JPEG, Word, "
+        "Excel, OpenDocument or plain text."
+    ) % {"count": MAX_FILES, "size": filesizeformat(settings.CASE_ATTACHMENT_MAX_BYTES)}
+
+
+class IntakeForm(GuardedPublicFormMixin, forms.Form):
+    org_number = forms.CharField(
+        label=_("Organisationsnummer"),
+        max_length=20,
+        help_text=_(
+            "Ten digits, written as NNNNNN-NNNN, e.g. 556036-0793. A sole trader gives their "
+            "personnummer (YYMMDD-NNNN)."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+    company_name = forms.CharField(
+        label=_("Company name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    contact_name = forms.CharField(
+        label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        help_text=_("We send the receipt and your tracking link here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    case_type = CaseTypeChoiceField(
+        label=_("What is your matter about?"),
+        queryset=None,
+        empty_label=None,
+        widget=forms.RadioSelect,
+    )
+    description = forms.CharField(
+        label=_("Describe your matter"),
+        max_length=5000,
+        help_text=_("What do you want to do, where, and when? Up to 5,000 characters."),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    preferred_contact = forms.ChoiceField(
+        label=_("How do you want us to contact you?"),
+        choices=PreferredContact.choices,
+        initial=PreferredContact.EMAIL,
+        widget=forms.RadioSelect,
+    )
+    attachments = AttachmentsField(label=_("Attachments"))
+    consent = forms.BooleanField(
+        label=_("I have read how my personal data is handled."),
+        error_messages={
+            "required": _("Confirm that you have read how your personal data is handled.")
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case_type"].queryset = offered_case_types()
+        self.fields["attachments"].help_text = attachments_help()
+
+    def clean_org_number(self):
+        try:
+            return parse_company_identifier(self.cleaned_data["org_number"]).value
+        except InvalidIdentifier as error:
+            explanation = _(
+                "Write the ten digits as NNNNNN-NNNN, e.g. 556036-0793; you find the number on "
+                "the registration certificate or at verksamt.se."
+            )
+            raise forms.ValidationError(f"{error.message} {explanation}") from None
+
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone", "").strip()
+        if self.data.get(self.add_prefix("preferred_contact")) == PreferredContact.PHONE:
+            if not phone:
+                raise forms.ValidationError(_("Give a phone number if you want us to call you."))
+        return phone
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    attachments = AttachmentsField(label=_("Attachments"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"].help_text = attachments_help()
+        self.helper = _helper()
+
+
+class ResendLinkForm(GuardedPublicFormMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("The e-mail address you gave when you submitted your matter"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class SurveyForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Anything else you want to tell us? (optional)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    QUESTIONS = (
+        ("information", _("Information: was the information you got clear and sufficient?")),
+        ("tillganglighet", _("Accessibility: was it easy to reach us?")),
+        ("bemotande", _("Treatment: how were you treated?")),
+        ("kompetens", _("Competence: did the staff know their field?")),
+        ("rattssakerhet", _("Legal certainty: was your matter handled fairly and correctly?")),
+        ("effektivitet", _("Efficiency: was your matter handled quickly and smoothly?")),
+        ("overall_satisfaction", _("Overall, how satisfied are you with how we handled it?")),
+        ("expectations_met", _("How well did our handling meet your expectations?")),
+        ("close_to_ideal", _("How close was it to how you think ideal service would be?")),
+    )
+
+    def __init__(self, *args, scale_max: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scale_max = scale_max
+        choices = [(value, str(value)) for value in range(1, scale_max + 1)]
+        choices[0] = (1, _("1 – very poor"))
+        choices[-1] = (scale_max, _("%(max)s – very good") % {"max": scale_max})
+        questions = {}
+        for name, label in self.QUESTIONS:
+            questions[name] = forms.TypedChoiceField(
+                label=label,
+                choices=choices,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose a value for this question.")},
+            )
+        self.fields = {**questions, "comment": self.fields["comment"]}
+        self.helper = _helper()
+
+    @property
+    def factor_fields(self):
+        return [self[name] for name, _label in self.QUESTIONS if name not in OVERALL_FIELDS]
+
+    @property
+    def overall_fields(self):
+        return [self[name] for name in OVERALL_FIELDS]
+
+    def scores(self) -> dict[str, int]:
+        return {name: self.cleaned_data[name] for name, _label in self.QUESTIONS}

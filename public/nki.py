@@ -1,0 +1,186 @@
+"""NKI (nöjd-kund-index) and the service factors, computed in SQL.
+
+Per answer, the three overall questions are averaged and rescaled to 0–100:
+``(mean − 1) / (scale_max − 1) × 100``. Answers on different scales (1–6, 1–10) are thus
+comparable, and a group's NKI is the mean of its answers' rescaled values. A factor score is
+rescaled the same way. A figure is shown only from ``settings.NKI_MIN_ANSWERS`` answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db.models import Avg, Count, F, FloatField, QuerySet, Value
+from django.db.models.functions import Cast, TruncMonth, TruncQuarter
+from django.utils.translation import gettext_lazy as _
+
+from .models import FACTOR_FIELDS, OVERALL_FIELDS, SurveyResponse
+
+FACTOR_LABELS = {
+    "information": _("Information"),
+    "tillganglighet": _("Accessibility (tillgänglighet)"),
+    "bemotande": _("Treatment (bemötande)"),
+    "kompetens": _("Competence"),
+    "rattssakerhet": _("Legal certainty (rättssäkerhet)"),
+    "effektivitet": _("Efficiency"),
+}
+
+# (lowest rounded value, code, label), highest first.
+BANDS = (
+    (80, "very_high", _("very high")),
+    (70, "high", _("high")),
+    (62, "acceptable", _("acceptable")),
+    (50, "low", _("low")),
+    (0, "very_low", _("very low")),
+)
+
+GROUPS = {
+    "department": ("case__lead_department_id", "case__lead_department__name"),
+    "case_type": ("case__case_type_id", "case__case_type__name"),
+}
+PERIODS = {"quarter": TruncQuarter, "month": TruncMonth}
+
+
+@dataclass(frozen=True)
+class Band:
+    code: str
+    label: str
+
+
+def band_for(value: float | None) -> Band | None:
+    """The municipalities' bands, applied to the figure as it is reported (a whole number)."""
+    if value is None:
+        return None
+    reported = int(value + 0.5)
+    for lowest, code, label in BANDS:
+        if reported >= lowest:
+            return Band(code, str(label))
+    return Band(BANDS[-1][1], str(BANDS[-1][2]))
+
+
+def _float(expression):
+    return Cast(expression, FloatField())
+
+
+def _rescaled(expression):
+    """A value on 1..scale_max as 0–100."""
+    return (_float(expression) - Value(1.0)) / (_float(F("scale_max")) - Value(1.0)) * Value(100.0)
+
+
+def answer_nki_expression():
+    overall = F(OVERALL_FIELDS[0]) + F(OVERALL_FIELDS[1]) + F(OVERALL_FIELDS[2])
+    return _rescaled(_float(overall) / Value(3.0))
+
+
+@dataclass(frozen=True)
+class NkiRow:
+    answers: int
+    nki_value: float | None
+    factor_values: dict[str, float | None] = field(default_factory=dict)
+    department_id: int | None = None
+    department: str = ""
+    case_type_id: int | None = None
+    case_type: str = ""
+    period: date | None = None
+    min_answers: int = 7
+
+    @property
+    def quarter(self) -> int | None:
+        return (self.period.month - 1) // 3 + 1 if self.period else None
+
+    @property
+    def shown(self) -> bool:
+        return self.answers >= self.min_answers
+
+    @property
+    def publishable(self) -> bool:
+        """Enough answers to publish for comparison with other municipalities (10 per area)."""
+        return self.answers >= settings.NKI_MIN_ANSWERS_PUBLIC
+
+    @property
+    def nki(self) -> int | None:
+        """The reported figure (a whole number), or None when there are too few answers."""
+        if not self.shown or self.nki_value is None:
+            return None
+        return int(self.nki_value + 0.5)
+
+    @property
+    def band(self) -> Band | None:
+        return band_for(self.nki_value) if self.nki is not None else None
+
+    @property
+    def factors(self) -> list[dict]:
+        rows = []
+        for name in FACTOR_FIELDS:
+            value = self.factor_values.get(name)
+            shown = self.shown and value is not None
+            rows.append(
+                {
+                    "name": name,
+                    "label": FACTOR_LABELS[name],
+                    "score": int(value + 0.5) if shown else None,
+                    "band": band_for(value) if shown else None,
+                }
+            )
+        return rows
+
+
+def _aggregates() -> dict:
+    return {
+        "answers": Count("pk"),
+        "nki_value": Avg(answer_nki_expression()),
+        **{f"factor_{name}": Avg(_rescaled(F(name))) for name in FACTOR_FIELDS},
+    }
+
+
+def _row(values: dict, min_answers: int) -> NkiRow:
+    period = values.get("period")
+    if isinstance(period, datetime):
+        period = period.date()
+    return NkiRow(
+        answers=values["answers"],
+        nki_value=values["nki_value"],
+        factor_values={name: values[f"factor_{name}"] for name in FACTOR_FIELDS},
+        department_id=values.get("case__lead_department_id"),
+        department=values.get("case__lead_department__name") or "",
+        case_type_id=values.get("case__case_type_id"),
+        case_type=values.get("case__case_type__name") or "",
+        period=period,
+        min_answers=min_answers,
+    )
+
+
+def nki_rows(
+    *,
+    responses: QuerySet[SurveyResponse] | None = None,
+    by: tuple[str, ...] = ("department", "case_type"),
+    period: str | None = None,
+    min_answers: int | None = None,
+) -> list[NkiRow]:
+    """NKI and factor scores per group (department, case type) and period, in one query.
+
+    ``period`` is "quarter", "month" or None. Groups with too few answers are returned too,
+    with their count, so that a page can say "too few answers".
+    """
+    responses = SurveyResponse.objects.all() if responses is None else responses
+    min_answers = settings.NKI_MIN_ANSWERS if min_answers is None else min_answers
+    keys: list[str] = []
+    for group in by:
+        keys.extend(GROUPS[group])
+    if period is not None:
+        responses = responses.annotate(period=PERIODS[period]("answered_at"))
+        keys.append("period")
+    ordering = [key for key in keys if not key.endswith("_id")]
+    rows = responses.values(*keys).annotate(**_aggregates()).order_by(*ordering)
+    return [_row(values, min_answers) for values in rows]
+
+
+def nki_total(
+    *, responses: QuerySet[SurveyResponse] | None = None, min_answers: int | None = None
+) -> NkiRow:
+    """One figure over all the given answers."""
+    responses = SurveyResponse.objects.all() if responses is None else responses
+    min_answers = settings.NKI_MIN_ANSWERS if min_answers is None else min_answers
+    return _row(responses.aggregate(**_aggregates()), min_answers)

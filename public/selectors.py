@@ -1,0 +1,141 @@
+"""What the public pages and the satisfaction pages read, with a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from accounts import permissions as roles
+from accounts.models import Membership
+from cases.models import Attachment, Case, CaseEvent, Message, Referral
+from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
+
+from .models import CaseAccessToken, SurveyInvitation, SurveyResponse
+from .nki import NkiRow, nki_rows, nki_total
+from .tokens import MAX_TOKEN_LENGTH, hash_token, link_expired
+
+
+def case_for_tracking_token(raw: str) -> Case:
+    """The case behind a tracking link, or Http404 for an unknown or expired link."""
+    if not raw or len(raw) > MAX_TOKEN_LENGTH:
+        raise Http404
+    token = (
+        CaseAccessToken.objects.select_related(
+            "case", "case__company", "case__contact", "case__case_type", "case__lead_department"
+        )
+        .filter(token_hash=hash_token(raw))
+        .first()
+    )
+    if token is None or link_expired(token.case):
+        raise Http404
+    return token.case
+
+
+@dataclass
+class TimelineEntry:
+    event: CaseEvent
+    message: Message | None = None
+
+    @property
+    def status_label(self) -> str:
+        to = self.event.payload.get("to")
+        return str(CaseStatus(to).label) if to in CaseStatus.values else ""
+
+
+@dataclass
+class TrackingPage:
+    case: Case
+    coordinator_name: str
+    coordinator_department: str
+    timeline: list[TimelineEntry]
+    attachments: list[Attachment]
+    is_finished: bool
+
+
+def tracking_page(case: Case) -> TrackingPage:
+    """Only what the business may read: public events, their messages, its own files.
+
+    Internal notes, referrals and their texts are never read here at all.
+    """
+    events = list(CaseEvent.objects.filter(case=case, is_public=True).order_by("created_at", "pk"))
+    message_ids = [e.payload.get("message") for e in events if e.payload.get("message")]
+    messages = {m.pk: m for m in Message.objects.filter(case=case, pk__in=message_ids)}
+    timeline = [
+        TimelineEntry(event=event, message=messages.get(event.payload.get("message")))
+        for event in events
+    ]
+    coordinator_name = coordinator_department = ""
+    if case.coordinator_id:
+        membership = (
+            Membership.objects.filter(user_id=case.coordinator_id)
+            .select_related("user", "department")
+            .order_by(
+                # The lead department first, if the coordinator belongs to it.
+                ExpressionWrapper(
+                    Q(department_id=case.lead_department_id), output_field=BooleanField()
+                ).desc(),
+                "department__name",
+            )
+            .first()
+        )
+        if membership is not None:
+            coordinator_name = membership.user.full_name
+            coordinator_department = membership.department.name
+    attachments = list(Attachment.objects.filter(case=case, from_business=True))
+    return TrackingPage(
+        case=case,
+        coordinator_name=coordinator_name,
+        coordinator_department=coordinator_department,
+        timeline=timeline,
+        attachments=attachments,
+        is_finished=case.status in FINISHED_CASE_STATUSES,
+    )
+
+
+def invitation_for_survey_token(raw: str) -> SurveyInvitation:
+    if not raw or len(raw) > MAX_TOKEN_LENGTH:
+        raise Http404
+    invitation = (
+        SurveyInvitation.objects.select_related("case", "case__company")
+        .filter(token_hash=hash_token(raw))
+        .first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+@dataclass
+class SatisfactionPage:
+    total: NkiRow
+    by_department: list[NkiRow]
+    by_case_type: list[NkiRow]
+    by_period: list[NkiRow]
+
+
+def satisfaction_page(*, period: str = "quarter") -> SatisfactionPage:
+    """Four aggregate queries, whatever the number of answers."""
+    return SatisfactionPage(
+        total=nki_total(),
+        by_department=nki_rows(by=("department",)),
+        by_case_type=nki_rows(by=("department", "case_type")),
+        by_period=nki_rows(by=("department",), period=period),
+    )
+
+
+def survey_comments(user) -> QuerySet[SurveyResponse]:
+    """Comments of the cases the user's departments lead or were routed; samordnare see all."""
+    responses = (
+        SurveyResponse.objects.exclude(comment="")
+        .select_related("case", "case__company", "case__lead_department", "case__case_type")
+        .order_by("-answered_at", "-pk")
+    )
+    if user.is_superuser or roles.is_samordnare(user):
+        return responses
+    departments = roles.department_ids(user)
+    if not departments:
+        return responses.none()
+    routed = Referral.objects.filter(case=OuterRef("case"), department_id__in=departments)
+    return responses.filter(Q(case__lead_department_id__in=departments) | Q(Exists(routed)))

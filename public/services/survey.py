@@ -1,0 +1,120 @@
+"""The satisfaction survey (NKI): invitations, reminders and the business's one answer."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from cases.models import Case
+from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
+
+from .. import emails
+from ..errors import SurveyAlreadyAnswered
+from ..models import SCORE_FIELDS, SurveyInvitation, SurveyResponse
+from ..tokens import hash_token, survey_token, survey_url
+
+MAX_REMINDERS = 3
+
+
+def _finished_before(moment: datetime) -> Q:
+    return Q(status=CaseStatus.CLOSED, closed_at__lte=moment) | Q(
+        status=CaseStatus.DECIDED, decided_at__lte=moment
+    )
+
+
+@transaction.atomic
+def invite_case(*, case: Case, now: datetime | None = None) -> SurveyInvitation | None:
+    """Invite the business of one finished case (once). None when there is no one to ask."""
+    now = now or timezone.now()
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("contact", "company", "case_type", "lead_department")
+        .get(pk=case.pk)
+    )
+    if case.status not in FINISHED_CASE_STATUSES or not (case.contact and case.contact.email):
+        return None
+    if SurveyInvitation.objects.filter(case=case).exists():
+        return None
+    invitation = SurveyInvitation.objects.create(
+        case=case, token_hash=hash_token(survey_token(case.pk)), first_sent_at=now
+    )
+    emails.send_survey(case=case, to=case.contact.email, survey_url=survey_url(case.pk))
+    return invitation
+
+
+@transaction.atomic
+def remind(*, invitation: SurveyInvitation, now: datetime | None = None) -> bool:
+    """Send the next reminder if it is due and the survey is still unanswered."""
+    now = now or timezone.now()
+    invitation = (
+        SurveyInvitation.objects.select_for_update(of=("self",))
+        .select_related("case", "case__contact", "case__company", "case__case_type")
+        .select_related("case__lead_department")
+        .get(pk=invitation.pk)
+    )
+    days = list(settings.SURVEY_REMINDER_DAYS)[:MAX_REMINDERS]
+    sent = invitation.reminders_sent
+    case = invitation.case
+    if sent >= len(days) or invitation.first_sent_at is None:
+        return False
+    if SurveyResponse.objects.filter(case=case).exists():
+        return False
+    if case.status not in FINISHED_CASE_STATUSES or not (case.contact and case.contact.email):
+        return False
+    if now < invitation.first_sent_at + timedelta(days=days[sent]):
+        return False
+    invitation.reminders_sent = sent + 1
+    invitation.save(update_fields=["reminders_sent"])
+    emails.send_survey(
+        case=case, to=case.contact.email, survey_url=survey_url(case.pk), reminder=sent + 1
+    )
+    return True
+
+
+def send_survey_invitations(*, now: datetime | None = None) -> tuple[int, int]:
+    """The periodic sweep: invite what is due, then remind. Safe to run twice."""
+    now = now or timezone.now()
+    due = now - timedelta(hours=settings.SURVEY_DELAY_HOURS)
+    to_invite = (
+        Case.objects.filter(_finished_before(due), survey_invitation__isnull=True)
+        .exclude(contact__email="")
+        .exclude(contact__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    invited = sum(1 for pk in list(to_invite) if invite_case(case=Case(pk=pk), now=now))
+    open_invitations = SurveyInvitation.objects.filter(
+        case__survey_response__isnull=True,
+        reminders_sent__lt=min(len(settings.SURVEY_REMINDER_DAYS), MAX_REMINDERS),
+    ).values_list("pk", flat=True)
+    reminded = sum(
+        1 for pk in list(open_invitations) if remind(invitation=SurveyInvitation(pk=pk), now=now)
+    )
+    return invited, reminded
+
+
+@transaction.atomic
+def answer_survey(
+    *, invitation: SurveyInvitation, scores: dict[str, int], comment: str = "", scale_max: int
+) -> SurveyResponse:
+    """One answer per case; a second is refused with a clear message."""
+    for name in SCORE_FIELDS:
+        if not 1 <= int(scores[name]) <= scale_max:
+            raise ValueError(f"{name} is off the 1..{scale_max} scale")
+    invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if SurveyResponse.objects.filter(case_id=invitation.case_id).exists():
+        raise SurveyAlreadyAnswered()
+    try:
+        with transaction.atomic():
+            return SurveyResponse.objects.create(
+                case_id=invitation.case_id,
+                scale_max=scale_max,
+                comment=comment.strip(),
+                answered_at=timezone.now(),
+                **{name: int(scores[name]) for name in SCORE_FIELDS},
+            )
+    except IntegrityError:
+        raise SurveyAlreadyAnswered() from None

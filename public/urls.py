@@ -1,0 +1,17 @@
+"""Stable public addresses: municipalities print them on letters. Do not change them."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "public"
+
+urlpatterns = [
+    path("", views.intake, name="intake"),
+    path("kvitto/", views.receipt, name="receipt"),
+    path("arende/<str:token>/", views.track, name="track"),
+    path("lank/", views.resend_link, name="resend_link"),
+    path("enkat/<str:token>/", views.survey, name="survey"),
+    path("nojdhet/", views.satisfaction, name="satisfaction"),
+    path("nojdhet/kommentarer/", views.comments, name="comments"),
+]

@@ -1,0 +1,208 @@
+"""The business owner's pages (no account) and the staff's satisfaction pages. Thin views."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from cases.errors import CaseError
+from cases.models import Case
+from lotsportal.public_forms import RATE_LIMITED_MESSAGE, is_rate_limited
+
+from . import permissions, selectors
+from .errors import SurveyAlreadyAnswered
+from .forms import IntakeForm, ReplyForm, ResendLinkForm, SurveyForm
+from .services.intake import submit_matter
+from .services.replies import reply_from_business, resend_tracking_links
+from .services.survey import answer_survey
+from .tokens import tracking_url
+
+RECEIPT_COOKIE = "lots_receipt"
+RECEIPT_MAX_AGE = 3600  # seconds the receipt page can be reloaded
+
+
+def _link_not_found(request):
+    """Unknown and expired links get the same kind page, status 404 (nothing leaks)."""
+    return render(request, "public/link_not_found.html", status=404)
+
+
+def _rate_limited(request, form, template, context=None):
+    form.add_error(None, RATE_LIMITED_MESSAGE)
+    return render(request, template, {"form": form, **(context or {})}, status=429)
+
+
+@require_http_methods(["GET", "POST"])
+def intake(request):
+    template = "public/intake.html"
+    if request.method != "POST":
+        return render(request, template, {"form": IntakeForm()})
+    form = IntakeForm(request.POST, request.FILES)
+    if is_rate_limited(request, group="intake", rate=settings.PUBLIC_INTAKE_RATE):
+        form.is_valid()
+        return _rate_limited(request, form, template)
+    if not form.is_valid():
+        return render(request, template, {"form": form})
+    data = form.cleaned_data
+    try:
+        submitted = submit_matter(
+            org_number=data["org_number"],
+            company_name=data["company_name"],
+            contact_name=data["contact_name"],
+            email=data["email"],
+            phone=data["phone"],
+            case_type=data["case_type"],
+            description=data["description"],
+            preferred_contact=data["preferred_contact"],
+            files=data["attachments"],
+        )
+    except CaseError as error:
+        form.add_error(None, error.message)
+        return render(request, template, {"form": form})
+    # The raw token goes to the business's browser (a signed, short-lived cookie), never to
+    # the database: only its hash is stored.
+    response = redirect("public:receipt")
+    response.set_signed_cookie(
+        RECEIPT_COOKIE,
+        f"{submitted.case.pk}:{submitted.token}",
+        salt=RECEIPT_COOKIE,
+        max_age=RECEIPT_MAX_AGE,
+        path=reverse("public:receipt"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+@never_cache
+def receipt(request):
+    stored = request.get_signed_cookie(
+        RECEIPT_COOKIE, default="", salt=RECEIPT_COOKIE, max_age=RECEIPT_MAX_AGE
+    )
+    case_id, _sep, token = stored.partition(":")
+    case = None
+    if case_id.isdigit() and token:
+        case = (
+            Case.objects.select_related("case_type", "lead_department", "contact")
+            .filter(pk=int(case_id))
+            .first()
+        )
+    if case is None:
+        return redirect("public:intake")
+    return render(
+        request, "public/receipt.html", {"case": case, "tracking_url": tracking_url(token)}
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def track(request, token: str):
+    try:
+        case = selectors.case_for_tracking_token(token)
+    except Http404:
+        return _link_not_found(request)
+    form = ReplyForm()
+    status = 200
+    if request.method == "POST":
+        form = ReplyForm(request.POST, request.FILES)
+        if is_rate_limited(request, group="reply", rate=settings.PUBLIC_REPLY_RATE):
+            form.is_valid()
+            form.add_error(None, RATE_LIMITED_MESSAGE)
+            status = 429
+        elif form.is_valid():
+            try:
+                reply_from_business(
+                    case=case,
+                    body=form.cleaned_data["body"],
+                    files=form.cleaned_data["attachments"],
+                )
+            except CaseError as error:
+                form.add_error(None, error.message)
+                status = 409
+            else:
+                messages.success(request, _("Thank you. Your reply has been added to the case."))
+                return redirect(reverse("public:track", args=[token]) + "#timeline")
+    page = selectors.tracking_page(case)
+    return render(request, "public/track.html", {"page": page, "form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def resend_link(request):
+    template = "public/resend_link.html"
+    if request.method != "POST":
+        return render(request, template, {"form": ResendLinkForm()})
+    form = ResendLinkForm(request.POST)
+    if is_rate_limited(request, group="link", rate=settings.PUBLIC_LINK_RATE):
+        form.is_valid()
+        return _rate_limited(request, form, template)
+    if not form.is_valid():
+        return render(request, template, {"form": form})
+    resend_tracking_links(email=form.cleaned_data["email"])
+    return render(request, "public/resend_link_sent.html")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def survey(request, token: str):
+    try:
+        invitation = selectors.invitation_for_survey_token(token)
+    except Http404:
+        return _link_not_found(request)
+    scale_max = settings.NKI_SCALE_MAX
+    context = {"case": invitation.case, "scale_max": scale_max}
+    if hasattr(invitation.case, "survey_response"):
+        return render(request, "public/survey_done.html", {**context, "already": True})
+    form = SurveyForm(request.POST or None, scale_max=scale_max)
+    if request.method == "POST" and form.is_valid():
+        try:
+            answer_survey(
+                invitation=invitation,
+                scores=form.scores(),
+                comment=form.cleaned_data["comment"],
+                scale_max=scale_max,
+            )
+        except SurveyAlreadyAnswered as error:
+            form.add_error(None, error.message)
+            return render(request, "public/survey.html", {**context, "form": form}, status=409)
+        return render(request, "public/survey_done.html", context)
+    return render(request, "public/survey.html", {**context, "form": form})
+
+
+@login_required
+def satisfaction(request):
+    if not permissions.can_view_satisfaction(request.user):
+        raise PermissionDenied
+    period = request.GET.get("period") if request.GET.get("period") in ("month",) else "quarter"
+    page = selectors.satisfaction_page(period=period)
+    return render(
+        request,
+        "public/satisfaction.html",
+        {
+            "page": page,
+            "period": period,
+            "min_answers": settings.NKI_MIN_ANSWERS,
+            "min_answers_public": settings.NKI_MIN_ANSWERS_PUBLIC,
+            "scale_max": settings.NKI_SCALE_MAX,
+            "active_section": "satisfaction",
+        },
+    )
+
+
+@login_required
+def comments(request):
+    if not permissions.can_view_comments(request.user):
+        raise PermissionDenied
+    responses = list(selectors.survey_comments(request.user)[:200])
+    return render(
+        request,
+        "public/comments.html",
+        {"responses": responses, "active_section": "stats"},
+    )

@@ -1,0 +1,230 @@
+"""Role by view: every cases view answered for every kind of user.
+
+The world: a confidential case opened at the reception (its coordinator), led by Miljö
+(lead member), routed to Samhällsbyggnad (routed member); a stranger from another department, a
+samordnare not involved, a user without a department, an administrator, and an anonymous visitor.
+Codes: 200 shown, 302 done (or sent to sign in), 400 refused with a message, 404 not seen.
+"""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from accounts.models import Role
+from cases.services.attachments import add_attachment
+from cases.services.referrals import route_case
+from tests.factories import DepartmentFactory, UserFactory, official
+
+from .factories import CaseTypeFactory, a_case
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [
+    "anonymous",
+    "no_department",
+    "stranger",
+    "coordinator",
+    "lead",
+    "routed",
+    "samordnare",
+    "admin",
+]
+
+
+@pytest.fixture
+def world(db):
+    reception = DepartmentFactory(name="Reception", code="kontaktcenter")
+    miljo = DepartmentFactory(name="Miljö", code="miljo")
+    bygg = DepartmentFactory(name="Bygg", code="samhallsbyggnad")
+    other = DepartmentFactory(name="Annan", code="annan")
+    people = {
+        "anonymous": None,
+        "no_department": UserFactory(),
+        "stranger": official(other),
+        "coordinator": official(reception),
+        "lead": official(miljo),
+        "routed": official(bygg),
+        "samordnare": official(DepartmentFactory(code="naringsliv"), Role.SAMORDNARE),
+        "admin": UserFactory(is_staff=True, is_superuser=True),
+    }
+    case_type = CaseTypeFactory(lead_department=miljo)
+    secret = a_case(
+        by=people["coordinator"], department=reception, case_type=case_type, confidential=True
+    )
+    referral = route_case(
+        case=secret, department=bygg, by=people["coordinator"], request_text="Bygglov?"
+    )
+    public = a_case(by=people["coordinator"], department=reception, case_type=case_type)
+    attachment = add_attachment(
+        case=secret,
+        by=people["coordinator"],
+        uploaded_file=SimpleUploadedFile("ritning.txt", b"Ritning"),
+    )
+    return {
+        "people": people,
+        "secret": secret,
+        "public": public,
+        "referral": referral,
+        "attachment": attachment,
+        "other": other,
+    }
+
+
+def _text_file():
+    return SimpleUploadedFile("anteckning.txt", "Hej från företaget".encode())
+
+
+# Expected answers, one row per view, one column per role.
+EXPECTED = """
+view                 anonymous no_department stranger coordinator lead routed samordnare admin
+list                 302       200           200      200         200  200    200        200
+export               302       200           200      200         200  200    200        200
+my_work              302       200           200      200         200  200    200        200
+create               302       302           200      200         200  200    200        200
+company_list         302       404           200      200         200  200    200        200
+company_lookup       302       404           200      200         200  200    200        200
+company_detail       302       404           200      200         200  200    200        200
+contact_add          302       404           302      302         302  302    302        302
+detail_confidential  302       404           404      200         200  200    404        200
+detail_open          302       404           200      200         200  200    200        200
+status_confidential  302       404           404      302         302  400    404        302
+status_open          302       404           400      302         302  400    302        302
+coordinator          302       404           404      302         302  400    404        302
+route                302       404           404      302         302  302    404        302
+note                 302       404           404      302         302  302    404        302
+message              302       404           404      302         302  302    404        302
+upload               302       404           404      302         302  302    404        302
+attachment           302       404           404      200         200  200    404        200
+referral_accept      302       404           404      400         400  302    404        400
+referral_answer      302       404           404      400         400  302    404        400
+referral_decline     302       404           404      400         400  302    404        400
+referral_withdraw    302       404           404      302         302  400    404        302
+referral_reroute     302       404           404      302         302  302    404        302
+"""
+
+
+def _table() -> dict[str, dict[str, int]]:
+    header, *rows = [line.split() for line in EXPECTED.strip().splitlines()]
+    assert header[1:] == ROLES
+    return {row[0]: dict(zip(ROLES, map(int, row[1:]), strict=True)) for row in rows}
+
+
+def _secret(w, name, *extra):
+    return reverse(f"cases:{name}", args=[w["secret"].pk, *extra])
+
+
+def _referral(w, verb):
+    return reverse("cases:referral_action", args=[w["referral"].pk, verb])
+
+
+# view: (method, url, form data)
+REQUESTS = {
+    "list": ("get", lambda w: reverse("cases:list"), None),
+    "export": ("get", lambda w: reverse("cases:export"), None),
+    "my_work": ("get", lambda w: reverse("cases:my_work"), None),
+    "create": ("get", lambda w: reverse("cases:create"), None),
+    "company_list": ("get", lambda w: reverse("cases:company_list"), None),
+    "company_lookup": ("get", lambda w: reverse("cases:company_lookup") + "?q=AB", None),
+    "company_detail": (
+        "get",
+        lambda w: reverse("cases:company_detail", args=[w["secret"].company_id]),
+        None,
+    ),
+    "contact_add": (
+        "post",
+        lambda w: reverse("cases:contact_add", args=[w["secret"].company_id]),
+        lambda w: {"name": "Kim Berg", "email": "kim@example.se"},
+    ),
+    "detail_confidential": ("get", lambda w: _secret(w, "detail"), None),
+    "detail_open": ("get", lambda w: reverse("cases:detail", args=[w["public"].pk]), None),
+    "status_confidential": ("post", lambda w: _secret(w, "status"), lambda w: {"to": "open"}),
+    "status_open": (
+        "post",
+        lambda w: reverse("cases:status", args=[w["public"].pk]),
+        lambda w: {"to": "open"},
+    ),
+    "coordinator": (
+        "post",
+        lambda w: _secret(w, "coordinator"),
+        lambda w: {"coordinator": w["people"]["lead"].pk},
+    ),
+    "route": (
+        "post",
+        lambda w: _secret(w, "route"),
+        lambda w: {"department": w["other"].pk, "request_text": "Fråga"},
+    ),
+    "note": ("post", lambda w: _secret(w, "note"), lambda w: {"body": "Anteckning"}),
+    "message": ("post", lambda w: _secret(w, "message"), lambda w: {"body": "Hej"}),
+    "upload": ("post", lambda w: _secret(w, "upload"), lambda w: {"file": _text_file()}),
+    "attachment": (
+        "get",
+        lambda w: reverse("cases:attachment", args=[w["attachment"].pk]),
+        None,
+    ),
+    "referral_accept": ("post", lambda w: _referral(w, "ta-emot"), lambda w: {}),
+    "referral_answer": (
+        "post",
+        lambda w: _referral(w, "svara"),
+        lambda w: {f"answer-{w['referral'].pk}-answer_text": "Svar"},
+    ),
+    "referral_decline": (
+        "post",
+        lambda w: _referral(w, "avbo"),
+        lambda w: {f"decline-{w['referral'].pk}-reason": "Nej"},
+    ),
+    "referral_withdraw": ("post", lambda w: _referral(w, "aterkalla"), lambda w: {}),
+    "referral_reroute": (
+        "post",
+        lambda w: _referral(w, "skicka-vidare"),
+        lambda w: {f"reroute-{w['referral'].pk}-department": w["other"].pk},
+    ),
+}
+
+CASES = [
+    pytest.param(view, role, code, id=f"{view}-{role}")
+    for view, codes in _table().items()
+    for role, code in codes.items()
+]
+
+
+@pytest.mark.parametrize(("view", "role", "expected"), CASES)
+def test_role_by_view(client, world, view, role, expected):
+    method, url, data = REQUESTS[view]
+    user = world["people"][role]
+    if user is not None:
+        client.force_login(user)
+
+    response = getattr(client, method)(url(world), data(world) if data else None)
+
+    assert response.status_code == expected
+    if role == "anonymous":
+        assert "/konto/logga-in/" in response["Location"]
+
+
+def test_the_table_and_the_requests_name_the_same_views():
+    assert set(_table()) == set(REQUESTS)
+
+
+def test_every_cases_url_is_in_the_matrix():
+    from cases.urls import urlpatterns
+
+    covered = {
+        "list",
+        "export",
+        "my_work",
+        "create",
+        "company_lookup",
+        "detail",
+        "status",
+        "coordinator",
+        "route",
+        "note",
+        "message",
+        "upload",
+        "attachment",
+        "referral_action",
+        "company_list",
+        "company_detail",
+        "contact_add",
+    }
+    assert {pattern.name for pattern in urlpatterns} == covered

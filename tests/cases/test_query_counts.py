@@ -1,0 +1,97 @@
+"""Each page is built with a fixed number of queries, whatever the amount of data."""
+
+import pytest
+from django.urls import reverse
+
+from cases.services.communication import add_note, send_message_to_business
+from cases.services.referrals import answer_referral, route_case
+from tests.factories import DepartmentFactory, official
+
+from .factories import CaseTypeFactory, CompanyFactory, a_case
+
+pytestmark = pytest.mark.django_db
+
+# Session, user and roles (3), then the page: e.g. the list adds its count, the status counts,
+# the four filter drop-downs and the page of rows.
+LIST_QUERIES = 10
+DETAIL_QUERIES = 14
+MY_WORK_QUERIES = 6
+COMPANY_QUERIES = 7
+
+
+@pytest.fixture
+def desk(reception, miljo):
+    coordinator = official(reception, full_name="Anna Andersson")
+    case_type = CaseTypeFactory(lead_department=reception)
+    return {"coordinator": coordinator, "case_type": case_type, "department": reception}
+
+
+def cases_for(desk, n, company=None, **fields):
+    return [
+        a_case(
+            by=desk["coordinator"],
+            department=desk["department"],
+            case_type=desk["case_type"],
+            company=company,
+            title=f"Ärende {i}",
+            **fields,
+        )
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize("n", [10, 200])
+def test_case_list_queries_do_not_grow(client, desk, n, django_assert_num_queries):
+    cases_for(desk, n)
+    client.force_login(desk["coordinator"])
+
+    with django_assert_num_queries(LIST_QUERIES):
+        response = client.get(reverse("cases:list"), {"status": "new"})
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", [10, 200])
+def test_my_work_queries_do_not_grow(client, desk, miljo, n, django_assert_num_queries):
+    inspector = official(miljo)
+    for case in cases_for(desk, n):
+        route_case(case=case, department=miljo, by=desk["coordinator"], request_text="Fråga")
+    client.force_login(inspector)
+
+    with django_assert_num_queries(MY_WORK_QUERIES):
+        response = client.get(reverse("cases:my_work"))
+
+    assert response.content.decode().count("Fråga") >= n
+
+
+@pytest.mark.parametrize("n", [10, 200])
+def test_company_page_queries_do_not_grow(client, desk, n, django_assert_num_queries):
+    company = CompanyFactory()
+    cases_for(desk, n, company=company)
+    client.force_login(desk["coordinator"])
+
+    with django_assert_num_queries(COMPANY_QUERIES):
+        response = client.get(reverse("cases:company_detail", args=[company.pk]))
+
+    assert response.content.decode().count("Ärende ") >= n
+
+
+@pytest.mark.parametrize("n", [10, 200])
+def test_case_detail_queries_do_not_grow(client, desk, n, django_assert_num_queries):
+    (case,) = cases_for(desk, 1)
+    coordinator = desk["coordinator"]
+    for i in range(n):
+        department = DepartmentFactory()
+        answerer = official(department)
+        referral = route_case(case=case, department=department, by=coordinator, request_text="F")
+        if i % 2:  # half answered, half still open (with their action forms)
+            answer_referral(referral=referral, by=answerer, answer_text=f"Svar {i}")
+        add_note(case=case, by=coordinator, body=f"Anteckning {i}")
+    for i in range(min(n, 20)):
+        send_message_to_business(case=case, by=coordinator, body=f"Meddelande {i}")
+    client.force_login(coordinator)
+
+    with django_assert_num_queries(DETAIL_QUERIES):
+        response = client.get(reverse("cases:detail", args=[case.pk]))
+
+    assert f"Anteckning {n - 1}" in response.content.decode()

@@ -1,0 +1,60 @@
+import time
+
+import pytest
+from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from accounts.models import Role
+from tests.factories import DepartmentFactory, official
+
+from .factories import PublicCaseTypeFactory
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def started(seconds_ago: float = 30) -> str:
+    return signing.dumps(time.time() - seconds_ago, salt="lotsportal.public-form")
+
+
+def pdf(name: str = "ritning.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+@pytest.fixture
+def teknik(db):
+    return DepartmentFactory(
+        name="Teknik och gata", code="teknik", inbox_email="teknik@kommun.example"
+    )
+
+
+@pytest.fixture
+def outdoor_seating(teknik):
+    return PublicCaseTypeFactory(
+        name="Markupplåtelse / uteservering",
+        code="uteservering",
+        public_description="Du vill ställa ut bord och stolar på allmän plats.",
+        lead_department=teknik,
+        deadline_amount=20,
+    )
+
+
+@pytest.fixture
+def street_officer(teknik):
+    return official(teknik, Role.LOTS, full_name="David Persson", email="david@kommun.example")
+
+
+@pytest.fixture
+def form_data(outdoor_seating):
+    return {
+        "org_number": "556036-0793",
+        "company_name": "Café Torget AB",
+        "contact_name": "Kim Karlsson",
+        "email": "kim@cafetorget.example",
+        "phone": "070-123 45 67",
+        "case_type": str(outdoor_seating.pk),
+        "description": "Vi vill ha en uteservering med åtta bord på torget från maj.",
+        "preferred_contact": "email",
+        "consent": "on",
+        "form_started": started(),
+        "website": "",
+    }
