@@ -184,6 +184,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_pending_outbox",
         "schedule": timedelta(minutes=5),
     },
+    "training-reminders": {
+        "task": "training.tasks.send_training_reminders",
+        "schedule": crontab(hour=7, minute=15),
+    },
 }
 # Keep a reference so that apps adding beat entries can import crontab from one place.
 CELERY_CRONTAB = crontab
@@ -208,6 +212,7 @@ SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 # Each app contributes its part of the demo municipality; `seed_demo` runs them in order.
 DEMO_SEEDERS = [
     "accounts.demo.seed",
+    "training.demo.seed",
 ]
 
 LOGGING = {
@@ -217,3 +222,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- Training (the LOTS course and diplomas) -------------------------------------------
+# The public diploma verification is rate-limited per client address (Django's cache).
+DIPLOMA_VERIFY_LIMIT = env.int("DIPLOMA_VERIFY_LIMIT", default=30)
+DIPLOMA_VERIFY_WINDOW_SECONDS = env.int("DIPLOMA_VERIFY_WINDOW_SECONDS", default=600)

@@ -17,5 +17,6 @@ urlpatterns = [
     path("konto/", include("accounts.urls")),
     path("arenden/", include("cases.urls")),
     path("utbildning/", include("training.urls")),
+    path("diplom/", include("training.public_urls")),
     path("admin/", admin.site.urls),
 ]
