@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from training import permissions, selectors
 from training.errors import TrainingError
@@ -24,7 +25,9 @@ def my_activities(request, course_id):
         except TrainingError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _saved_message())
+            messages.success(
+                request, _("The activity is logged and waits for the coordinator's approval.")
+            )
             return redirect("training:practical", course_id=course.pk)
     overview = selectors.course_overview(user=request.user, course=course)
     return render(
@@ -32,12 +35,6 @@ def my_activities(request, course_id):
         "training/practical.html",
         {"active_section": "training", "overview": overview, "form": form},
     )
-
-
-def _saved_message():
-    from django.utils.translation import gettext
-
-    return gettext("The activity is logged and waits for the coordinator's approval.")
 
 
 def _coordinator_only(request):
@@ -73,7 +70,10 @@ def review(request, activity_id):
         except TrainingError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _reviewed_message(form.cleaned_data["decision"]))
+            if form.cleaned_data["decision"] == "approve":
+                messages.success(request, _("The activity is approved."))
+            else:
+                messages.success(request, _("The activity is returned with your comment."))
             return redirect("training:pending")
     return render(
         request,
@@ -85,11 +85,3 @@ def review(request, activity_id):
             "reviewable": activity.status == ActivityStatus.SUBMITTED,
         },
     )
-
-
-def _reviewed_message(decision):
-    from django.utils.translation import gettext
-
-    if decision == "approve":
-        return gettext("The activity is approved.")
-    return gettext("The activity is returned with your comment.")
