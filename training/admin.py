@@ -9,6 +9,7 @@ from .models import (
     Course,
     CourseQuestion,
     CourseResult,
+    Diploma,
     PracticalActivity,
     PracticalRequirement,
     QuestionEntry,
@@ -21,6 +22,7 @@ from .models import (
 )
 from .services import bank
 from .services import course as course_services
+from .services import diplomas as diploma_services
 
 
 @admin.register(Topic)
@@ -215,3 +217,47 @@ class TrainingEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Diploma)
+class DiplomaAdmin(admin.ModelAdmin):
+    """Diplomas are issued by the task and never edited; they can only be revoked."""
+
+    list_display = ["number", "user", "course", "status", "issued_at", "valid_until"]
+    list_filter = ["status", "course__year", "course"]
+    search_fields = ["number", "verification_code", "user__full_name", "user__email"]
+    list_select_related = ["user", "course"]
+    readonly_fields = [
+        "user",
+        "course",
+        "number",
+        "verification_code",
+        "status",
+        "revoked_reason",
+        "revoked_at",
+        "issued_at",
+        "valid_until",
+        "file",
+        "sha256",
+        "snapshot",
+    ]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Revoke the chosen diplomas"))
+    def revoke(self, request, queryset):
+        for diploma in queryset:
+            try:
+                diploma_services.revoke_diploma(
+                    diploma=diploma,
+                    by=request.user,
+                    reason=str(_("Revoked in the administration.")),
+                )
+            except TrainingError as error:
+                self.message_user(request, f"{diploma}: {error.message}", messages.WARNING)
+        self.message_user(request, _("The chosen diplomas are revoked."), messages.SUCCESS)

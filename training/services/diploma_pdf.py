@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import segno
-from django.contrib.staticfiles import finders
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -14,17 +14,33 @@ from django.utils.safestring import mark_safe
 from training.models import Diploma
 
 
-def restricted_url_fetcher(url: str, *args, **kwargs):
-    """Only the portal's own static files may be fetched while rendering; anything else fails."""
-    from weasyprint.urls import default_url_fetcher
+def _static_roots() -> list[Path]:
+    roots = [Path(p) for p in settings.STATICFILES_DIRS]
+    if settings.STATIC_ROOT:
+        roots.append(Path(settings.STATIC_ROOT))
+    return [r.resolve() for r in roots]
 
+
+def _allowed(url: str) -> bool:
     parsed = urlparse(url)
-    if parsed.scheme == "file":
-        path = Path(parsed.path).resolve()
-        for root in finders.searched_locations or []:
-            if path.is_relative_to(Path(root).resolve()):
-                return default_url_fetcher(url, *args, **kwargs)
-    raise ValueError(f"Refused to fetch {url!r} while rendering a diploma")
+    if parsed.scheme != "file":
+        return False
+    path = Path(unquote(parsed.path)).resolve()
+    return any(path.is_relative_to(root) for root in _static_roots())
+
+
+def static_only_fetcher():
+    """A WeasyPrint fetcher that reads only the portal's own static files; anything else
+    (the network, other local files) is refused."""
+    from weasyprint.urls import URLFetcher
+
+    class StaticOnlyURLFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not _allowed(url):
+                raise ValueError(f"Refused to fetch {url!r} while rendering a diploma")
+            return super().fetch(url, headers)
+
+    return StaticOnlyURLFetcher(allowed_protocols=("file",), allow_redirects=False)
 
 
 def qr_svg(url: str) -> str:
@@ -47,4 +63,4 @@ def render_diploma_pdf(diploma: Diploma) -> bytes:
                 "qr_svg": mark_safe(qr_svg(url)),  # noqa: S308 - segno's own SVG, no user input
             },
         )
-    return HTML(string=html, url_fetcher=restricted_url_fetcher).write_pdf()
+    return HTML(string=html, url_fetcher=static_only_fetcher()).write_pdf()
