@@ -125,14 +125,15 @@ def weakest_topics_per_department(*, course: Course, limit: int = 3) -> list[Dep
     rows = (
         AttemptItem.objects.filter(attempt__course=course, answered_at__isnull=False)
         .values(
-            department=F("attempt__user__memberships__department__name"), topic=F("topic__name")
+            department=F("attempt__user__memberships__department__name"),
+            topic_name=F("topic__name"),
         )
         .annotate(
             answered=Count("pk"),
             correct=Count("pk", filter=Q(is_correct=True)),
             share=_share(),
         )
-        .order_by("department", "share", "topic")
+        .order_by("department", "share", "topic_name")
     )
     grouped: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
