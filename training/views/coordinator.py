@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.models import Department
@@ -88,7 +89,11 @@ def _bulk_issue(request, course):
         else:
             issued += 1
     if issued:
-        messages.success(request, _("%(count)s diplomas issued.") % {"count": issued})
+        messages.success(
+            request,
+            ngettext("%(count)s diploma issued.", "%(count)s diplomas issued.", issued)
+            % {"count": issued},
+        )
     for message in refused:
         messages.error(request, message)
     if not ids:
@@ -142,8 +147,15 @@ def interchange(request):
     if request.method == "POST" and form.is_valid():
         report = import_questions(upload=form.cleaned_data["file"], course=course, by=request.user)
         if report.ok:
+            text = ngettext(
+                "%(count)s question imported",
+                "%(count)s questions imported",
+                report.imported,
+            ) % {"count": report.imported}
             messages.success(
-                request, _("%(count)s questions imported.") % {"count": report.imported}
+                request,
+                _("%(imported)s; %(updated)s changed, %(unchanged)s unchanged.")
+                % {"imported": text, "updated": report.updated, "unchanged": report.unchanged},
             )
             return redirect(f"{request.path}?kurs={course.pk}")
     return render(
