@@ -79,3 +79,27 @@ def test_a_question_without_explanation_is_refused():
     )
     with pytest.raises(TrainingError, match="förklaring"):
         bank.create_question(topic=TopicFactory(), data=bad)
+
+
+def test_the_course_asks_the_latest_ready_version_and_never_a_draft_or_hidden_one(
+    client, lots, short_course
+):
+    from django.urls import reverse
+
+    from tests.factories import official
+    from training.models import VersionStatus
+    from training.services import attempts
+
+    bygg, miljo = short_course.topics
+    first, second = [s.entry for s in short_course.slots.filter(entry__topic=bygg)]
+    attempts.start_course(user=official(), course=short_course)  # version 1 has been shown
+    bank.edit_question(entry=first, data=data("Nytt utkast?"), status=VersionStatus.DRAFT)
+    bank.set_question_status(entry=second, status=VersionStatus.HIDDEN)
+
+    client.force_login(lots)
+    page = client.get(reverse("training:home")).content.decode()
+    assert "0 av 3 frågor besvarade" in page
+    client.post(reverse("training:start", args=[short_course.pk]))
+    page = client.get(reverse("training:topic", args=[short_course.pk, bygg.pk])).content.decode()
+    assert "Bygglov och plan: fråga 1?" in page
+    assert "Nytt utkast?" not in page and "Bygglov och plan: fråga 2?" not in page

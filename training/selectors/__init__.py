@@ -22,6 +22,7 @@ from training.models import (
     Topic,
     TopicResult,
 )
+from training.services.bank import askable_entries
 
 
 def current_course(*, user, today: datetime.date | None = None) -> Course | None:
@@ -36,8 +37,12 @@ def course_for(*, user, course_id: int) -> Course | None:
 
 
 def course_topics(course: Course) -> QuerySet[Topic]:
+    """The edition's topics with the number of questions it asks in each (drafts and hidden
+    questions left out)."""
     return (
-        Topic.objects.filter(entries__slots__course=course)
+        Topic.objects.filter(
+            entries__slots__course=course, entries__in=askable_entries().values("pk")
+        )
         .annotate(question_count=Count("entries__slots"))
         .order_by("position", "name")
     )

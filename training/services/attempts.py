@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import secrets
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -22,9 +22,9 @@ from training.models import (
     QuestionType,
     QuestionVersion,
     TopicResult,
-    VersionStatus,
 )
 
+from .bank import askable_entries, asked_versions
 from .history import record
 
 _random = secrets.SystemRandom()
@@ -42,26 +42,20 @@ def _check_open(course: Course, today: datetime.date) -> None:
         )
 
 
-def _latest_ready_versions(course: Course, topic_ids=None) -> list[QuestionVersion]:
-    """The version each slot asks: its entry's latest ready version, in slot order."""
+def _asked_versions(course: Course, topic_ids=None) -> list[QuestionVersion]:
+    """The version each slot asks, in topic and slot order."""
     slots = course.slots.all()
     if topic_ids is not None:
         slots = slots.filter(entry__topic_id__in=topic_ids)
     order = {entry_id: pos for pos, entry_id in enumerate(slots.values_list("entry_id", flat=True))}
-    latest: dict[int, QuestionVersion] = {}
-    versions = (
-        QuestionVersion.objects.filter(entry_id__in=order, status=VersionStatus.READY)
-        .select_related("entry")
-        .prefetch_related("choices")
-        .order_by("entry_id", "-number")
+    versions = asked_versions(order).values()
+    return sorted(
+        versions, key=lambda v: (v.entry.topic.position, v.entry.topic_id, order[v.entry_id])
     )
-    for version in versions:
-        latest.setdefault(version.entry_id, version)
-    return sorted(latest.values(), key=lambda v: (v.entry.topic_id, order[v.entry_id]))
 
 
 def _create_attempt(*, user, course: Course, topic_ids=None, is_retake: bool) -> Attempt:
-    versions = _latest_ready_versions(course, topic_ids)
+    versions = _asked_versions(course, topic_ids)
     if not versions:
         raise TrainingError(_("The course has no questions yet."))
     attempt = Attempt.objects.create(user=user, course=course, is_retake=is_retake)
@@ -99,7 +93,11 @@ def start_course(*, user, course: Course, today: datetime.date | None = None) ->
             return existing
         if Attempt.objects.filter(user=user, course=course).exists():
             raise TrainingError(_("You have already taken the course; retake failed topics."))
-        attempt = _create_attempt(user=user, course=course, is_retake=False)
+        try:
+            with transaction.atomic():
+                attempt = _create_attempt(user=user, course=course, is_retake=False)
+        except IntegrityError:  # started at the same moment in another tab
+            return Attempt.objects.get(user=user, course=course, state=AttemptState.IN_PROGRESS)
         record(kind="attempt_started", actor=user, subject=user, course=course, attempt=attempt.pk)
     return attempt
 
@@ -185,7 +183,8 @@ def _record_topic(attempt: Attempt, topic_id: int, correct: int, total: int) -> 
 
 
 def course_topic_ids(course: Course) -> set[int]:
-    return set(course.slots.values_list("entry__topic_id", flat=True))
+    asked = course.slots.filter(entry__in=askable_entries().values("pk"))
+    return set(asked.values_list("entry__topic_id", flat=True))
 
 
 def _record_course(attempt: Attempt) -> None:

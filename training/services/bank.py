@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from training.errors import TrainingError
@@ -108,6 +109,37 @@ def create_question(
         _write_choices(version, data)
         record(kind="question_created", actor=by, entry=entry.pk, version=version.pk)
     return entry
+
+
+def askable_entries() -> QuerySet[QuestionEntry]:
+    """Entries a course asks: the latest version that is not a draft is ready (a hidden one
+    takes the question out; a draft waits while the ready version before it is asked)."""
+    latest_status = (
+        QuestionVersion.objects.filter(entry=OuterRef("pk"))
+        .exclude(status=VersionStatus.DRAFT)
+        .order_by("-number")
+        .values("status")[:1]
+    )
+    return QuestionEntry.objects.annotate(_asked_status=Subquery(latest_status)).filter(
+        _asked_status=VersionStatus.READY
+    )
+
+
+def asked_versions(entry_ids) -> dict[int, QuestionVersion]:
+    """The version asked for each askable entry, with its choices in their own order."""
+    versions = (
+        QuestionVersion.objects.filter(
+            entry_id__in=askable_entries().filter(pk__in=list(entry_ids)).values("pk"),
+            status=VersionStatus.READY,
+        )
+        .select_related("entry__topic")
+        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("position", "pk")))
+        .order_by("entry_id", "-number")
+    )
+    latest: dict[int, QuestionVersion] = {}
+    for version in versions:
+        latest.setdefault(version.entry_id, version)
+    return latest
 
 
 def latest_version(entry: QuestionEntry, *, status: str | None = None) -> QuestionVersion | None:
