@@ -188,6 +188,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.tasks.send_training_reminders",
         "schedule": crontab(hour=7, minute=15),
     },
+    "training-question-statistics": {
+        "task": "training.tasks.compute_question_statistics",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 # Keep a reference so that apps adding beat entries can import crontab from one place.
 CELERY_CRONTAB = crontab

@@ -14,6 +14,7 @@ from .models import (
     PracticalRequirement,
     QuestionEntry,
     QuestionProposal,
+    QuestionStatistic,
     QuestionVersion,
     Topic,
     TopicResult,
@@ -261,3 +262,17 @@ class DiplomaAdmin(admin.ModelAdmin):
             except TrainingError as error:
                 self.message_user(request, f"{diploma}: {error.message}", messages.WARNING)
         self.message_user(request, _("The chosen diplomas are revoked."), messages.SUCCESS)
+
+
+@admin.register(QuestionStatistic)
+class QuestionStatisticAdmin(admin.ModelAdmin):
+    list_display = ["version", "course", "answered", "facility", "discrimination", "computed_at"]
+    list_filter = ["course"]
+    search_fields = ["version__text"]
+    list_select_related = ["version", "course"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -96,3 +96,33 @@ def test_the_coordinator_creates_next_years_edition_from_the_overview(
     new = Course.objects.get(year=short_course.year + 1)
     assert f"Skapade {new}." in page
     assert new.slots.count() == 4
+
+
+def test_nightly_item_analysis_computes_facility_and_discrimination(
+    client, samordnare, short_course
+):
+    from training.models import QuestionStatistic
+    from training.services.statistics import compute_question_statistics
+
+    bygg = DepartmentFactory(code="bygg", name="Samhällsbyggnad")
+    # Strong participants get everything right; weak ones only the first bygglov question.
+    for _ in range(2):
+        answer_all(official(bygg, Role.LOTS), short_course, right_topics={"bygglov", "miljo"})
+    for _ in range(2):
+        weak = official(bygg, Role.LOTS)
+        attempts.start_course(user=weak, course=short_course)
+        for item in items_of(weak):
+            right = item.position == 1
+            pick = item.version.choices.filter(is_correct=right).first().pk
+            attempts.answer_question(user=weak, item_id=item.pk, choice_ids=[pick])
+
+    assert compute_question_statistics(course=short_course) == 4
+    stats = {s.version.text: s for s in QuestionStatistic.objects.select_related("version")}
+    easy = stats["Bygglov och plan: fråga 1?"]
+    hard = stats["Miljö och hälsa: fråga 1?"]
+    assert (easy.facility, easy.discrimination) == (1.0, None)  # everyone right: no spread
+    assert hard.facility == 0.5 and hard.discrimination == pytest.approx(1.0)
+
+    client.force_login(samordnare)
+    page = client.get(reverse("training:statistics")).content.decode()
+    assert "<td>1,00</td>" in page

@@ -14,6 +14,7 @@ from .diplomas import Diploma, DiplomaStatus
 from .events import TrainingEvent
 from .practical import ActivityStatus, PracticalActivity
 from .proposals import ProposalStatus, QuestionProposal
+from .statistics import QuestionStatistic
 
 __all__ = [
     "ActivityStatus",
@@ -32,6 +33,7 @@ __all__ = [
     "ProposalStatus",
     "QuestionEntry",
     "QuestionProposal",
+    "QuestionStatistic",
     "QuestionType",
     "QuestionVersion",
     "RequirementKind",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, F, FloatField, Q, QuerySet
+from django.db.models import Count, F, FloatField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Cast
 
 from accounts.models import Department
@@ -17,6 +17,7 @@ from training.models import (
     Diploma,
     DiplomaStatus,
     PracticalActivity,
+    QuestionStatistic,
 )
 
 
@@ -92,12 +93,19 @@ def _share(correct: str = "correct", answered: str = "answered"):
 
 
 def question_statistics(*, course: Course):
-    """Facility (share correct) per question version, weakest first."""
+    """Facility (share correct) per question version, weakest first, with the discrimination
+    index from the nightly item analysis where it has been computed."""
+    discrimination = QuestionStatistic.objects.filter(
+        course=course, version_id=OuterRef("version_id")
+    ).values("discrimination")[:1]
     return (
         AttemptItem.objects.filter(attempt__course=course, answered_at__isnull=False)
         .values("version_id", "version__number", "version__text", "topic__name")
         .annotate(
-            answered=Count("pk"), correct=Count("pk", filter=Q(is_correct=True)), share=_share()
+            answered=Count("pk"),
+            correct=Count("pk", filter=Q(is_correct=True)),
+            share=_share(),
+            discrimination=Subquery(discrimination),
         )
         .order_by("share", "version__text")
     )
