@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from accounts import permissions as org
@@ -14,6 +15,12 @@ def can_coordinate(user) -> bool:
     if user is None or not user.is_authenticated:
         return False
     return org.is_samordnare(user) or user.is_superuser
+
+
+def require_coordinator(user) -> None:
+    """For the coordinator's pages: anyone else gets the friendly 403 page."""
+    if not can_coordinate(user):
+        raise PermissionDenied
 
 
 def enrolled_courses(user) -> QuerySet[Course]:

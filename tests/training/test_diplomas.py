@@ -179,7 +179,7 @@ def test_the_coordinator_issues_in_bulk_and_the_unfinished_are_named(
         {"kurs": short_course.pk, "user": [ready.pk, unfinished.pk]},
         follow=True,
     ).content.decode()
-    assert "1 diplom utfärdat." in page
+    assert "1 diplom utfärdas." in page
     assert "Olle Ofärdig är inte godkänd på kursen och det praktiska året än." in page
     assert list(Diploma.objects.values_list("user", flat=True)) == [ready.pk]
 

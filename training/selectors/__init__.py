@@ -216,7 +216,8 @@ def topic_page(*, user, course: Course, topic_id: int) -> TopicPage | None:
     )
 
 
-def answered_item(*, user, item_id: int) -> AttemptItem | None:
+def shown_item(*, user, item_id: int) -> AttemptItem | None:
+    """One of the user's own shown questions, with its choices in the order shown."""
     item = (
         AttemptItem.objects.filter(pk=item_id, attempt__user=user)
         .select_related("attempt__course", "version", "topic")

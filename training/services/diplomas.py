@@ -148,6 +148,27 @@ def _home_url() -> str:
     return reverse("training:home")
 
 
+def issue_in_bulk(*, users, course: Course, by) -> tuple[int, list[str]]:
+    """The coordinator's bulk action: queue a diploma task for each eligible participant;
+    the others are named with the reason. Returns (queued, refusals)."""
+    from training.tasks import issue_diploma as issue_task
+
+    queued, refused = 0, []
+    for user in users:
+        if Diploma.objects.filter(user=user, course=course).exists():
+            continue
+        if not is_eligible(user=user, course=course):
+            refused.append(
+                _("%(name)s has not passed the course and the practical year yet.")
+                % {"name": user.full_name}
+            )
+            continue
+        record(kind="diploma_requested", actor=by, subject=user, course=course)
+        issue_task.delay(user.pk, course.pk)
+        queued += 1
+    return queued, refused
+
+
 def revoke_diploma(*, diploma: Diploma, by, reason: str) -> Diploma:
     if not reason.strip():
         raise TrainingError(_("Give a reason for revoking the diploma."))

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,11 +23,6 @@ from training.services import course as course_services
 from training.services import diplomas as diploma_services
 
 
-def _coordinator_only(request):
-    if not permissions.can_coordinate(request.user):
-        raise PermissionDenied
-
-
 def _chosen_course(request) -> Course | None:
     course_id = request.GET.get("kurs") or request.POST.get("kurs")
     courses = selectors.editions()
@@ -39,7 +33,7 @@ def _chosen_course(request) -> Course | None:
 
 @login_required
 def overview(request):
-    _coordinator_only(request)
+    permissions.require_coordinator(request.user)
     course = _chosen_course(request)
     context = {
         "active_section": "training",
@@ -53,7 +47,7 @@ def overview(request):
 
 @login_required
 def diplomas(request):
-    _coordinator_only(request)
+    permissions.require_coordinator(request.user)
     course = _chosen_course(request)
     if request.method == "POST":
         return _bulk_issue(request, course)
@@ -80,18 +74,17 @@ def _bulk_issue(request, course):
     if course is None:
         raise Http404
     ids = [int(pk) for pk in request.POST.getlist("user") if pk.isdigit()]
-    issued, refused = 0, []
-    for user in get_user_model().objects.filter(pk__in=ids):
-        try:
-            diploma_services.issue_diploma(user=user, course=course, by=request.user)
-        except TrainingError as error:
-            refused.append(error.message)
-        else:
-            issued += 1
+    issued, refused = diploma_services.issue_in_bulk(
+        users=get_user_model().objects.filter(pk__in=ids).order_by("full_name"),
+        course=course,
+        by=request.user,
+    )
     if issued:
         messages.success(
             request,
-            ngettext("%(count)s diploma issued.", "%(count)s diplomas issued.", issued)
+            ngettext(
+                "%(count)s diploma is being issued.", "%(count)s diplomas are being issued.", issued
+            )
             % {"count": issued},
         )
     for message in refused:
@@ -103,7 +96,7 @@ def _bulk_issue(request, course):
 
 @login_required
 def revoke(request, diploma_id):
-    _coordinator_only(request)
+    permissions.require_coordinator(request.user)
     diploma = get_object_or_404(Diploma.objects.select_related("user", "course"), pk=diploma_id)
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -125,7 +118,7 @@ def revoke(request, diploma_id):
 
 @login_required
 def statistics(request):
-    _coordinator_only(request)
+    permissions.require_coordinator(request.user)
     course = _chosen_course(request)
     context = {"active_section": "training", "course": course, "courses": selectors.editions()}
     if course:
@@ -140,7 +133,7 @@ def statistics(request):
 @login_required
 def interchange(request):
     """Import questions (CSV or Moodle XML) into an edition; links to the exports."""
-    _coordinator_only(request)
+    permissions.require_coordinator(request.user)
     course = _chosen_course(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
@@ -167,7 +160,7 @@ def interchange(request):
 
 @login_required
 def export(request, fmt):
-    _coordinator_only(request)
+    permissions.require_coordinator(request.user)
     course = _chosen_course(request)
     if course is None or fmt not in ("csv", "xml"):
         raise Http404
@@ -183,7 +176,7 @@ def export(request, fmt):
 @login_required
 @require_POST
 def copy_edition(request):
-    _coordinator_only(request)
+    permissions.require_coordinator(request.user)
     course = _chosen_course(request)
     if course is None:
         raise Http404

@@ -63,7 +63,7 @@ def topic(request, course_id, topic_id):
 @login_required
 @require_POST
 def answer(request, item_id):
-    item = selectors.answered_item(user=request.user, item_id=item_id)
+    item = selectors.shown_item(user=request.user, item_id=item_id)
     if item is None:
         raise Http404
     form = AnswerForm(request.POST, item=item, prefix=f"q{item.pk}")

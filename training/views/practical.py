@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -37,14 +36,9 @@ def my_activities(request, course_id):
     )
 
 
-def _coordinator_only(request):
-    if not permissions.can_coordinate(request.user):
-        raise PermissionDenied
-
-
 @login_required
 def pending(request):
-    _coordinator_only(request)
+    permissions.require_coordinator(request.user)
     return render(
         request,
         "training/coordinator/pending.html",
@@ -54,7 +48,7 @@ def pending(request):
 
 @login_required
 def review(request, activity_id):
-    _coordinator_only(request)
+    permissions.require_coordinator(request.user)
     activity = get_object_or_404(
         PracticalActivity.objects.select_related("user", "requirement", "course"), pk=activity_id
     )

@@ -33,14 +33,9 @@ def propose(request):
     )
 
 
-def _coordinator_only(request):
-    if not permissions.can_coordinate(request.user):
-        raise PermissionDenied
-
-
 @login_required
 def review_list(request):
-    _coordinator_only(request)
+    permissions.require_coordinator(request.user)
     items = QuestionProposal.objects.select_related("proposed_by", "suggested_topic").order_by(
         "status", "-created_at"
     )
@@ -53,7 +48,7 @@ def review_list(request):
 
 @login_required
 def review(request, proposal_id):
-    _coordinator_only(request)
+    permissions.require_coordinator(request.user)
     proposal = get_object_or_404(
         QuestionProposal.objects.select_related("proposed_by", "suggested_topic"), pk=proposal_id
     )
