@@ -223,3 +223,10 @@ def test_all_topics_passed_but_overall_below_the_mark_retakes_the_weakest(lots, 
     assert result.percent == 75 and result.passed_at is None
     retake = attempts.retake_failed_topics(user=lots, course=short_course)
     assert {i.topic for i in retake.items.all()} == {miljo}
+
+
+def test_the_course_page_is_in_english_when_the_user_chooses_it(client, lots, short_course):
+    client.force_login(lots)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("training:home")).content.decode()
+    assert "Start the course" in page and "0 of 4 questions answered" in page
