@@ -230,3 +230,14 @@ def test_the_course_page_is_in_english_when_the_user_chooses_it(client, lots, sh
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = client.get(reverse("training:home")).content.decode()
     assert "Start the course" in page and "0 of 4 questions answered" in page
+
+
+def test_an_edition_not_yet_open_offers_no_start(client, lots, short_course):
+    short_course.opens_on = datetime.date.today() + datetime.timedelta(days=3)
+    short_course.save()
+    client.force_login(lots)
+    page = client.get(reverse("training:home")).content.decode()
+    assert "Starta kursen" not in page and "Kursen öppnar" in page
+    page = client.post(reverse("training:start", args=[short_course.pk]), follow=True)
+    assert "Kursen öppnar" in page.content.decode()
+    assert not Attempt.objects.exists()

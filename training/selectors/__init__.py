@@ -82,6 +82,14 @@ class CourseOverview:
         return round(self.answered * 100 / self.total) if self.total else 0
 
     @property
+    def is_open(self) -> bool:
+        return self.course.is_open_on(timezone.localdate())
+
+    @property
+    def not_yet_open(self) -> bool:
+        return timezone.localdate() < self.course.opens_on
+
+    @property
     def in_progress(self) -> bool:
         return self.attempt is not None and self.attempt.state == AttemptState.IN_PROGRESS
 
