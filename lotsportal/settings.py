@@ -199,6 +199,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_pending_outbox",
         "schedule": timedelta(minutes=5),
     },
+    "training-reminders": {
+        "task": "training.tasks.send_training_reminders",
+        "schedule": crontab(hour=7, minute=15),
+    },
+    "training-question-statistics": {
+        "task": "training.tasks.compute_question_statistics",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 # Keep a reference so that apps adding beat entries can import crontab from one place.
 CELERY_CRONTAB = crontab
@@ -231,6 +239,7 @@ SILENCED_SYSTEM_CHECKS = [
 DEMO_SEEDERS = [
     "accounts.demo.seed",
     "cases.demo.seed",
+    "training.demo.seed",
 ]
 
 LOGGING = {
@@ -281,3 +290,7 @@ CELERY_BEAT_SCHEDULE["public-survey-invitations"] = {
     "schedule": timedelta(hours=1),
 }
 DEMO_SEEDERS.append("public.demo.seed")  # after the cases seeder
+# --- Training (the LOTS course and diplomas) -------------------------------------------
+# The public diploma verification is rate-limited per client address (Django's cache).
+DIPLOMA_VERIFY_LIMIT = env.int("DIPLOMA_VERIFY_LIMIT", default=30)
+DIPLOMA_VERIFY_WINDOW_SECONDS = env.int("DIPLOMA_VERIFY_WINDOW_SECONDS", default=600)

@@ -18,5 +18,6 @@ urlpatterns = [
     path("arenden/", include("cases.urls")),
     path("utbildning/", include("training.urls")),
     path("foretag/", include("public.urls")),
+    path("diplom/", include("training.public_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,127 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import PracticalActivity, QuestionProposal, QuestionType
+
+
+class AnswerForm(forms.Form):
+    """The answer to one shown question: one choice, or several for multiple choice."""
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(c.pk, c.text) for c in item.shown_choices]
+        if item.version.type == QuestionType.MULTIPLE:
+            self.fields["choice"] = forms.TypedMultipleChoiceField(
+                label=item.version.text,
+                choices=choices,
+                coerce=int,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={"required": _("Choose at least one answer.")},
+            )
+        else:
+            self.fields["choice"] = forms.TypedChoiceField(
+                label=item.version.text,
+                choices=choices,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose an answer.")},
+            )
+
+    def choice_ids(self) -> list[int]:
+        value = self.cleaned_data["choice"]
+        return list(value) if isinstance(value, list) else [value]
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = PracticalActivity
+        fields = ["requirement", "date", "place_or_department", "learned"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "learned": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, course, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["requirement"].queryset = course.requirements.all()
+        self.fields["requirement"].label = _("What you did")
+        self.fields["requirement"].empty_label = None
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("return", _("Return with a comment"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ProposalForm(forms.ModelForm):
+    class Meta:
+        model = QuestionProposal
+        fields = ["draft_text", "suggested_topic", "case_reference"]
+        widgets = {"draft_text": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "draft_text": _("The question as you met it, and the answer if you know it."),
+            "case_reference": _("Optional: the case it came from, e.g. KS 2026/124."),
+        }
+
+
+class VerifyForm(forms.Form):
+    code = forms.CharField(
+        label=_("Verification code"),
+        max_length=20,
+        help_text=_("The code printed on the diploma, e.g. ABCD-EFGH-JKMN."),
+    )
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File with questions"),
+        help_text=_("CSV (UTF-8) or Moodle XML. Nothing is imported if any row is wrong."),
+    )
+
+
+class AcceptProposalForm(forms.Form):
+    """The coordinator writes the proposal out as a question (a draft for next year)."""
+
+    topic = forms.ModelChoiceField(label=_("Topic"), queryset=None)
+    type = forms.ChoiceField(label=_("Type"), choices=QuestionType.choices)
+    text = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 3}))
+    choices = forms.CharField(
+        label=_("Choices"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line; mark the correct ones with * first, e.g. “* 10 weeks”."),
+    )
+    explanation = forms.CharField(label=_("Explanation"), widget=forms.Textarea(attrs={"rows": 3}))
+    source = forms.CharField(label=_("Source"), required=False, max_length=255)
+
+    def __init__(self, *args, **kwargs):
+        from .models import Topic
+
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = Topic.objects.all()
+
+    def question_data(self):
+        from .services.bank import ChoiceData, QuestionData
+
+        choices = []
+        for line in self.cleaned_data["choices"].splitlines():
+            line = line.strip()
+            if line:
+                correct = line.startswith("*")
+                choices.append(ChoiceData(line.lstrip("* ").strip(), correct))
+        return QuestionData(
+            type=self.cleaned_data["type"],
+            text=self.cleaned_data["text"],
+            choices=tuple(choices),
+            explanation=self.cleaned_data["explanation"],
+            source=self.cleaned_data["source"],
+        )

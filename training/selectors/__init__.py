@@ -1,0 +1,239 @@
+"""What the participant's pages render, each with a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from training import permissions
+from training.models import (
+    Attempt,
+    AttemptItem,
+    AttemptState,
+    Choice,
+    Course,
+    CourseResult,
+    Diploma,
+    FeedbackMode,
+    PracticalActivity,
+    Topic,
+    TopicResult,
+)
+from training.services.bank import askable_entries
+
+
+def current_course(*, user, today: datetime.date | None = None) -> Course | None:
+    """The edition the user takes now: the newest one open, else the newest one."""
+    today = today or timezone.localdate()
+    courses = permissions.enrolled_courses(user).order_by("-year", "-opens_on", "pk")
+    return courses.filter(opens_on__lte=today).first() or courses.first()
+
+
+def course_for(*, user, course_id: int) -> Course | None:
+    return permissions.enrolled_courses(user).filter(pk=course_id).first()
+
+
+def course_topics(course: Course) -> QuerySet[Topic]:
+    """The edition's topics with the number of questions it asks in each (drafts and hidden
+    questions left out)."""
+    return (
+        Topic.objects.filter(
+            entries__slots__course=course, entries__in=askable_entries().values("pk")
+        )
+        .annotate(question_count=Count("entries__slots"))
+        .order_by("position", "name")
+    )
+
+
+@dataclass
+class TopicProgress:
+    topic: Topic
+    question_count: int
+    answered: int = 0
+    in_attempt: bool = False
+    result: TopicResult | None = None
+
+    @property
+    def passed(self) -> bool:
+        return self.result is not None and self.result.passed_at is not None
+
+    @property
+    def scored(self) -> bool:
+        return self.result is not None
+
+
+@dataclass
+class CourseOverview:
+    course: Course
+    topics: list[TopicProgress]
+    attempt: Attempt | None
+    result: CourseResult | None
+    answered: int = 0
+    total: int = 0
+    activities: list = field(default_factory=list)
+    requirements: list = field(default_factory=list)
+    diploma: Diploma | None = None
+
+    @property
+    def percent_done(self) -> int:
+        return round(self.answered * 100 / self.total) if self.total else 0
+
+    @property
+    def is_open(self) -> bool:
+        return self.course.is_open_on(timezone.localdate())
+
+    @property
+    def not_yet_open(self) -> bool:
+        return timezone.localdate() < self.course.opens_on
+
+    @property
+    def in_progress(self) -> bool:
+        return self.attempt is not None and self.attempt.state == AttemptState.IN_PROGRESS
+
+    @property
+    def passed(self) -> bool:
+        return self.result is not None and self.result.passed_at is not None
+
+    @property
+    def has_failed_topics(self) -> bool:
+        return (
+            not self.in_progress
+            and self.attempt is not None
+            and not self.passed
+            and any(t.scored and not t.passed for t in self.topics)
+        )
+
+    @property
+    def can_retake(self) -> bool:
+        return not self.in_progress and self.attempt is not None and not self.passed
+
+    @property
+    def practical_done(self) -> bool:
+        return all(r.approved >= r.required_count for r in self.requirements)
+
+
+def latest_attempt(*, user, course: Course) -> Attempt | None:
+    return Attempt.objects.filter(user=user, course=course).order_by("-started_at", "-pk").first()
+
+
+def course_overview(*, user, course: Course) -> CourseOverview:
+    """The participant's start page: progress per topic, practical year, diploma."""
+    from training.services.diplomas import requirement_progress
+
+    attempt = latest_attempt(user=user, course=course)
+    counts = {}
+    if attempt is not None:
+        counts = {
+            row["topic_id"]: row
+            for row in AttemptItem.objects.filter(attempt=attempt)
+            .values("topic_id")
+            .annotate(total=Count("pk"), answered=Count("pk", filter=Q(answered_at__isnull=False)))
+            .order_by()
+        }
+    results = {r.topic_id: r for r in TopicResult.objects.filter(user=user, course=course)}
+    topics = []
+    for topic in course_topics(course):
+        row = counts.get(topic.pk)
+        topics.append(
+            TopicProgress(
+                topic=topic,
+                question_count=topic.question_count,
+                answered=row["answered"] if row else 0,
+                in_attempt=row is not None,
+                result=results.get(topic.pk),
+            )
+        )
+    overview = CourseOverview(
+        course=course,
+        topics=topics,
+        attempt=attempt,
+        result=CourseResult.objects.filter(user=user, course=course).first(),
+        answered=sum(r["answered"] for r in counts.values()),
+        total=sum(r["total"] for r in counts.values()) or sum(t.question_count for t in topics),
+    )
+    overview.requirements = list(requirement_progress(user=user, course=course))
+    overview.activities = list(
+        PracticalActivity.objects.filter(user=user, course=course).select_related("requirement")
+    )
+    overview.diploma = Diploma.objects.filter(user=user, course=course).first()
+    return overview
+
+
+@dataclass
+class TopicPage:
+    course: Course
+    topic: Topic
+    attempt: Attempt
+    items: list[AttemptItem]
+    answered: int
+    total: int
+    next_topic: Topic | None = None
+
+    @property
+    def complete(self) -> bool:
+        """Every question of this topic is answered (deferred feedback is shown then)."""
+        return all(item.answered_at is not None for item in self.items)
+
+    @property
+    def show_feedback(self) -> bool:
+        return self.course.feedback_mode == FeedbackMode.IMMEDIATE or self.complete
+
+    @property
+    def percent_done(self) -> int:
+        return round(self.answered * 100 / self.total) if self.total else 0
+
+
+def topic_page(*, user, course: Course, topic_id: int) -> TopicPage | None:
+    """One topic's questions in the user's latest attempt that holds it, choices as shown."""
+    items = list(
+        AttemptItem.objects.filter(attempt__user=user, attempt__course=course, topic_id=topic_id)
+        .filter(
+            attempt=Attempt.objects.filter(user=user, course=course, items__topic_id=topic_id)
+            .order_by("-started_at", "-pk")
+            .values("pk")[:1]
+        )
+        .select_related("attempt", "topic", "version")
+        .prefetch_related(Prefetch("version__choices", queryset=Choice.objects.order_by("pk")))
+        .order_by("position")
+    )
+    if not items:
+        return None
+    for item in items:
+        by_id = {c.pk: c for c in item.version.choices.all()}
+        item.shown_choices = [by_id[pk] for pk in item.choice_order if pk in by_id]
+        item.selected_ids = set(item.selected)
+    attempt_total = AttemptItem.objects.filter(attempt=items[0].attempt).aggregate(
+        total=Count("pk"), answered=Count("pk", filter=Q(answered_at__isnull=False))
+    )
+    attempt_topics = Topic.objects.filter(
+        pk__in=AttemptItem.objects.filter(attempt=items[0].attempt).values("topic_id")
+    ).order_by("position", "name")
+    topics = list(attempt_topics)
+    here = next(i for i, t in enumerate(topics) if t.pk == topic_id)
+    return TopicPage(
+        course=course,
+        topic=items[0].topic,
+        attempt=items[0].attempt,
+        items=items,
+        answered=attempt_total["answered"],
+        total=attempt_total["total"],
+        next_topic=topics[here + 1] if here + 1 < len(topics) else None,
+    )
+
+
+def shown_item(*, user, item_id: int) -> AttemptItem | None:
+    """One of the user's own shown questions, with its choices in the order shown."""
+    item = (
+        AttemptItem.objects.filter(pk=item_id, attempt__user=user)
+        .select_related("attempt__course", "version", "topic")
+        .prefetch_related("version__choices")
+        .first()
+    )
+    if item is not None:
+        by_id = {c.pk: c for c in item.version.choices.all()}
+        item.shown_choices = [by_id[pk] for pk in item.choice_order if pk in by_id]
+        item.selected_ids = set(item.selected)
+    return item
