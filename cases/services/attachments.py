@@ -59,18 +59,20 @@ def sanitise_name(name: str) -> str:
     return (stem[: MAX_NAME_LENGTH - len(ext[:10])] + ext[:10]) or "bilaga"
 
 
-@transaction.atomic
-def add_attachment(*, case: Case, by, uploaded_file, from_business: bool = False) -> Attachment:
-    case = lock_case(case)
-    if not permissions.can_upload(by, case):
-        raise NotPermitted()
+def validate_upload(uploaded_file) -> tuple[bytes, str]:
+    """The file's content and its type read from the bytes, or ``AttachmentRejected``.
+
+    The one place the attachment rules live: size limit, not empty, allowed type.
+    """
     limit = settings.CASE_ATTACHMENT_MAX_BYTES
     if uploaded_file.size > limit:
         raise AttachmentRejected(
             _("The file is too large (%(size)s); the limit is %(limit)s.")
             % {"size": filesizeformat(uploaded_file.size), "limit": filesizeformat(limit)}
         )
+    uploaded_file.seek(0)
     content = uploaded_file.read()
+    uploaded_file.seek(0)
     if not content:
         raise AttachmentRejected(_("The file is empty."))
     content_type = detect_type(content)
@@ -82,6 +84,12 @@ def add_attachment(*, case: Case, by, uploaded_file, from_business: bool = False
                 "content, not from the file name."
             )
         )
+    return content, content_type
+
+
+def store_attachment(*, case: Case, uploaded_file, by, from_business: bool) -> Attachment:
+    """Validate, store and record a file. Call inside a transaction with the case locked."""
+    content, content_type = validate_upload(uploaded_file)
     original_name = sanitise_name(uploaded_file.name)
     attachment = Attachment(
         case=case,
@@ -94,15 +102,25 @@ def add_attachment(*, case: Case, by, uploaded_file, from_business: bool = False
     )
     stored_name = f"{uuid.uuid4().hex}{EXTENSIONS.get(content_type, '')}"
     attachment.file.save(stored_name, ContentFile(content), save=False)
+    payload = {"attachment": None, "name": original_name, "size": len(content)}
+    if from_business:
+        payload["from_business"] = True
     try:
         attachment.save()
-        record_event(
-            case=case,
-            kind=EventKind.ATTACHMENT_ADDED,
-            actor=by,
-            payload={"attachment": attachment.pk, "name": original_name, "size": len(content)},
-        )
+        payload["attachment"] = attachment.pk
+        record_event(case=case, kind=EventKind.ATTACHMENT_ADDED, actor=by, payload=payload)
     except Exception:
         attachment.file.delete(save=False)  # no file without its row
         raise
     return attachment
+
+
+@transaction.atomic
+def add_attachment(*, case: Case, by, uploaded_file, from_business: bool = False) -> Attachment:
+    """An official adds a file to a case."""
+    case = lock_case(case)
+    if not permissions.can_upload(by, case):
+        raise NotPermitted()
+    return store_attachment(
+        case=case, uploaded_file=uploaded_file, by=by, from_business=from_business
+    )
