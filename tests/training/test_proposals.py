@@ -102,3 +102,22 @@ def test_the_coordinator_closes_a_proposal(client, lots, samordnare):
     assert "Förslaget är avslutat." in page
     proposal.refresh_from_db()
     assert (proposal.status, proposal.review_comment) == (ProposalStatus.REJECTED, "Finns redan.")
+
+
+def test_an_official_proposes_a_course_question_from_a_case_page(client):
+    """From the daily work to the course: the case page links to the proposal form with the
+    case number filled in."""
+    from urllib.parse import quote
+
+    from tests.cases.factories import a_case
+
+    case = a_case()
+    client.force_login(case.coordinator)
+
+    detail = client.get(f"/arenden/{case.pk}/").content.decode()
+    assert "Föreslå den till LOTS-kursen" in detail
+    link = f"/utbildning/forslag/?arende={quote(case.number, safe='/')}"
+    assert link in detail
+
+    form_page = client.get(link).content.decode()
+    assert f'value="{case.number}"' in form_page
