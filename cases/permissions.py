@@ -20,20 +20,28 @@ def is_official(user) -> bool:
     )
 
 
-def visible_cases(user, queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:
-    queryset = Case.objects.all() if queryset is None else queryset
-    if not is_official(user):
-        return queryset.none()
+def visible_case_condition(user) -> Q:
+    """The condition a case must meet to be visible to ``user`` (an official), as a Q.
+
+    For querysets of Case; statistics use it to hide titles of confidential cases.
+    """
     if user.is_superuser:
-        return queryset
+        return Q()
     departments = roles.department_ids(user)
     routed_here = Referral.objects.filter(case=OuterRef("pk"), department_id__in=departments)
-    return queryset.filter(
+    return (
         Q(confidential=False)
         | Q(coordinator=user)
         | Q(lead_department_id__in=departments)
         | Q(Exists(routed_here))
     )
+
+
+def visible_cases(user, queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:
+    queryset = Case.objects.all() if queryset is None else queryset
+    if not is_official(user):
+        return queryset.none()
+    return queryset.filter(visible_case_condition(user))
 
 
 def _takes_part(user, case: Case) -> bool:

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "cases",
     "public",
     "training",
+    "stats",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StatsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "stats"
+    verbose_name = _("Statistics")
+
+    def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
+        from .aggregates import register_sqlite_functions
+
+        connection_created.connect(register_sqlite_functions, dispatch_uid="stats-sqlite-functions")

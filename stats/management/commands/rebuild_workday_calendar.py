@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from stats.calendar import rebuild_calendar
+
+
+class Command(BaseCommand):
+    help = (
+        "Rewrite the working-day calendar that the statistics count lead times with, e.g. "
+        "after an update of the holidays package."
+    )
+
+    def handle(self, *args, **options):
+        days = rebuild_calendar()
+        self.stdout.write(self.style.SUCCESS(f"The calendar now holds {days} days."))

@@ -1,0 +1,92 @@
+"""What the statistics pages render, computed in SQL with a fixed number of queries.
+
+``statistics_page`` gathers every section; the export and the printable report use the same
+objects, so the numbers on screen, in the report and in the files are the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from .. import permissions
+from ..calendar import ensure_calendar
+from ..forms import StatsFilters
+from .cases import (
+    CaseFigures,
+    LateCase,
+    MonthRow,
+    ShareRow,
+    case_figures_by_department,
+    case_totals,
+    cases_by_door,
+    cases_per_month,
+    late_cases,
+)
+from .referrals import (
+    LateReferral,
+    ReferralFigures,
+    late_referrals,
+    referral_figures_by_department,
+    referral_totals,
+)
+from .satisfaction import Satisfaction, satisfaction
+from .scope import Scope
+from .training import TrainingFigures, training_figures
+
+LATE_LIST_LIMIT = 100
+
+
+@dataclass
+class StatisticsPage:
+    scope: Scope
+    counts_every_case: bool
+    totals: CaseFigures
+    by_department: list[CaseFigures]
+    months: list[MonthRow]
+    doors: list[ShareRow]
+    late_cases: list[LateCase]
+    referral_totals: ReferralFigures
+    referrals_by_department: list[ReferralFigures]
+    late_referrals: list[LateReferral]
+    satisfaction: Satisfaction
+    training: TrainingFigures
+
+    @property
+    def filters(self) -> StatsFilters:
+        return self.scope.filters
+
+    @property
+    def late_cases_total(self) -> int:
+        return self.totals.late + self.totals.overdue_now
+
+    @property
+    def late_referrals_total(self) -> int:
+        return self.referral_totals.late + self.referral_totals.overdue_now
+
+
+def statistics_page(
+    *,
+    user,
+    filters: StatsFilters,
+    today: date | None = None,
+    late_limit: int | None = LATE_LIST_LIMIT,
+) -> StatisticsPage:
+    ensure_calendar(today=today)
+    scope = Scope(user=user, filters=filters, today=today or timezone.localdate())
+    return StatisticsPage(
+        scope=scope,
+        counts_every_case=permissions.counts_every_case(user),
+        totals=case_totals(scope),
+        by_department=case_figures_by_department(scope),
+        months=cases_per_month(scope),
+        doors=cases_by_door(scope),
+        late_cases=late_cases(scope, limit=late_limit),
+        referral_totals=referral_totals(scope),
+        referrals_by_department=referral_figures_by_department(scope),
+        late_referrals=late_referrals(scope, limit=late_limit),
+        satisfaction=satisfaction(scope),
+        training=training_figures(scope),
+    )

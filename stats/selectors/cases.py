@@ -1,0 +1,221 @@
+"""Case figures: opened and finished per month, open now, doors, departments, lead times and
+deadlines. Every figure is one aggregate in SQL; see docs/statistics.md for the definitions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, F, FloatField, IntegerField, Q, Value
+from django.db.models.functions import Cast, Coalesce, TruncMonth
+
+from cases.workflow import CaseStatus
+
+from .. import permissions
+from ..aggregates import Percentile
+from ..calendar import working_day_number
+from .scope import ON_TIME, Scope, one_row
+
+
+def first_response_days():
+    """Working days from the day the case was opened to the day of the first answer."""
+    return working_day_number("first_response_on") - working_day_number("created_on")
+
+
+def lead_days():
+    """Working days from opened to decided or closed, less the days the clock was paused."""
+    return (
+        working_day_number("finished_on")
+        - working_day_number("created_on")
+        - F("paused_working_days")
+    )
+
+
+def _float(expression):
+    return Cast(expression, FloatField())
+
+
+@dataclass
+class CaseFigures:
+    """One row of the department table, or the total."""
+
+    department_id: int | None = None
+    department: str = ""
+    opened: int = 0
+    finished: int = 0
+    open_now: int = 0
+    waiting_now: int = 0
+    overdue_now: int = 0
+    answered: int = 0
+    unanswered: int = 0
+    response_median: float | None = None
+    response_p90: float | None = None
+    lead_median: float | None = None
+    lead_p90: float | None = None
+    on_time: int = 0
+
+    @property
+    def late(self) -> int:
+        return self.finished - self.on_time
+
+    @property
+    def on_time_share(self) -> float | None:
+        return self.on_time * 100 / self.finished if self.finished else None
+
+
+def _case_aggregates(scope: Scope) -> dict:
+    opened = scope.in_period("created_at")
+    answered = opened & Q(first_response_at__isnull=False)
+    finished = scope.finished_in_period()
+    active = Q(status__in=[CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING])
+    overdue = Q(status__in=[CaseStatus.NEW, CaseStatus.OPEN], due_date__lt=scope.today)
+    response, lead = _float(first_response_days()), _float(lead_days())
+    return {
+        "opened": Count("pk", filter=opened),
+        "finished": Count("pk", filter=finished),
+        "open_now": Count("pk", filter=active),
+        "waiting_now": Count("pk", filter=Q(status=CaseStatus.WAITING)),
+        "overdue_now": Count("pk", filter=overdue),
+        "answered": Count("pk", filter=answered),
+        "unanswered": Count("pk", filter=opened & Q(first_response_at__isnull=True)),
+        "response_median": Percentile(response, 0.5, filter=answered),
+        "response_p90": Percentile(response, 0.9, filter=answered),
+        "lead_median": Percentile(lead, 0.5, filter=finished),
+        "lead_p90": Percentile(lead, 0.9, filter=finished),
+        "on_time": Count("pk", filter=finished & ON_TIME),
+    }
+
+
+def _relevant_cases(scope: Scope):
+    """Cases opened or finished in the period, or still being worked on."""
+    active = Q(status__in=[CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING])
+    return scope.cases().filter(scope.in_period("created_at") | scope.finished_in_period() | active)
+
+
+def case_totals(scope: Scope) -> CaseFigures:
+    return CaseFigures(**one_row(_relevant_cases(scope), _case_aggregates(scope)))
+
+
+def case_figures_by_department(scope: Scope) -> list[CaseFigures]:
+    rows = (
+        _relevant_cases(scope)
+        .values(department_id=F("lead_department_id"), department=F("lead_department__name"))
+        .annotate(**_case_aggregates(scope))
+        .order_by("department")
+    )
+    return [CaseFigures(**row) for row in rows]
+
+
+@dataclass
+class MonthRow:
+    month: date
+    opened: int = 0
+    finished: int = 0
+
+
+def cases_per_month(scope: Scope) -> list[MonthRow]:
+    """Opened and finished per month of the period; months without cases show zero."""
+    opened = (
+        scope.cases()
+        .filter(scope.in_period("created_at"))
+        .annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+    )
+    finished = (
+        scope.cases()
+        .filter(scope.finished_in_period())
+        .annotate(month=TruncMonth("finished_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+    )
+    rows = {month: MonthRow(month) for month in scope.filters.months()}
+    for key, values in (("opened", opened), ("finished", finished)):
+        for value in values:
+            month = value["month"]
+            month = month.date() if hasattr(month, "date") else month
+            setattr(rows[month], key, value["n"])
+    return list(rows.values())
+
+
+@dataclass
+class ShareRow:
+    key: int | None
+    label: str
+    count: int
+    total: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return self.count * 100 / self.total if self.total else None
+
+
+def cases_by_door(scope: Scope) -> list[ShareRow]:
+    """How businesses came in: cases opened in the period per door, largest first."""
+    rows = list(
+        scope.cases()
+        .filter(scope.in_period("created_at"))
+        .values("door_id", "door__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "door__name")
+    )
+    total = sum(row["n"] for row in rows)
+    return [ShareRow(row["door_id"], row["door__name"], row["n"], total) for row in rows]
+
+
+@dataclass
+class LateCase:
+    pk: int
+    number: str
+    title: str | None
+    department: str
+    case_type_name: str
+    status: str
+    due_date: date
+    finished_on: date | None
+    working_days_late: int | None
+    readable: bool = True
+    status_label: str = field(default="")
+
+
+def late_cases(scope: Scope, *, limit: int | None = 100) -> list[LateCase]:
+    """Finished after the due date in the period, and still open past it today."""
+    late = (scope.finished_in_period() & Q(finished_on__gt=F("due_date"))) | Q(
+        status__in=[CaseStatus.NEW, CaseStatus.OPEN], due_date__lt=scope.today
+    )
+    rows = (
+        scope.cases()
+        .filter(late)
+        .annotate(
+            late_until=Coalesce("finished_on", Value(scope.today)),
+            readable=permissions.case_is_readable(scope.user),
+        )
+        .annotate(
+            working_days_late=Cast(
+                working_day_number("late_until") - working_day_number("due_date"),
+                IntegerField(),
+            )
+        )
+        .order_by("due_date", "number")
+        .values(
+            "pk",
+            "number",
+            "title",
+            "status",
+            "due_date",
+            "finished_on",
+            "working_days_late",
+            "readable",
+            department=F("lead_department__name"),
+            case_type_name=F("case_type__name"),
+        )
+    )
+    if limit is not None:
+        rows = rows[:limit]
+    result = []
+    for row in rows:
+        if not row["readable"]:
+            row["title"] = None
+        row["status_label"] = str(CaseStatus(row["status"]).label)
+        result.append(LateCase(**row))
+    return result

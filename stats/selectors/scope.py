@@ -1,0 +1,108 @@
+"""The rows every statistic starts from: the user's counted cases, narrowed by the filter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+
+from cases.models import Case, Referral
+from public.models import SurveyResponse
+
+from .. import permissions
+from ..forms import StatsFilters
+
+
+def start_of_day(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The user, the filter and "today": what every selector of the page needs."""
+
+    user: object
+    filters: StatsFilters
+    today: date
+
+    @property
+    def since(self) -> datetime:
+        return start_of_day(self.filters.start)
+
+    @property
+    def until(self) -> datetime:
+        """The first moment after the period (exclusive)."""
+        return start_of_day(self.filters.end + timedelta(days=1))
+
+    def in_period(self, field: str) -> Q:
+        return Q(**{f"{field}__gte": self.since, f"{field}__lt": self.until})
+
+    def _limited_to_counted(self, queryset: QuerySet, case_path: str) -> QuerySet:
+        if permissions.counts_every_case(self.user):
+            return queryset
+        return queryset.filter(**{f"{case_path}__in": permissions.counted_cases(self.user)})
+
+    def _case_filter(self, prefix: str = "", *, department: bool = True) -> Q:
+        filters = self.filters
+        condition = Q()
+        if department and filters.department is not None:
+            condition &= Q(**{f"{prefix}lead_department": filters.department})
+        if filters.case_type is not None:
+            condition &= Q(**{f"{prefix}case_type": filters.case_type})
+        if filters.door is not None:
+            condition &= Q(**{f"{prefix}door": filters.door})
+        return condition
+
+    def cases(self) -> QuerySet[Case]:
+        """Counted cases of the filter, with ``finished_at`` and the local dates annotated."""
+        cases = permissions.counted_cases(self.user).filter(self._case_filter())
+        return cases.annotate(
+            finished_at=Coalesce("decided_at", "closed_at"),
+            created_on=TruncDate("created_at"),
+            first_response_on=TruncDate("first_response_at"),
+            finished_on=TruncDate(Coalesce("decided_at", "closed_at")),
+        )
+
+    def referrals(self) -> QuerySet[Referral]:
+        """Referrals of counted cases; the department filter means the answering department."""
+        referrals = self._limited_to_counted(Referral.objects.all(), "case")
+        referrals = referrals.filter(self._case_filter("case__", department=False))
+        if self.filters.department is not None:
+            referrals = referrals.filter(department=self.filters.department)
+        return referrals.annotate(
+            created_on=TruncDate("created_at"), answered_on=TruncDate("answered_at")
+        )
+
+    def survey_responses(self) -> QuerySet[SurveyResponse]:
+        """Answers given in the period to cases of the filter."""
+        responses = self._limited_to_counted(SurveyResponse.objects.all(), "case")
+        return responses.filter(self._case_filter("case__"), self.in_period("answered_at"))
+
+    def finished_in_period(self) -> Q:
+        return Q(status__in=FINISHED) & self.in_period("finished_at")
+
+
+FINISHED = ("decided", "closed")
+ON_TIME = Q(finished_on__lte=F("due_date"))
+
+
+def one_row(queryset: QuerySet, aggregates: dict) -> dict:
+    """``aggregate()`` over the whole queryset, as one grouped row.
+
+    ``aggregate()`` drops annotations it believes unused, and does not see the ones that the
+    working-day subqueries reach through ``OuterRef``; grouping by a constant keeps them. An
+    empty queryset gives no group: then every count is 0 and every other figure None.
+    """
+    grouped = queryset.annotate(_all=Value(1)).values("_all").annotate(**aggregates)
+    rows = list(grouped.order_by())
+    if rows:
+        row = rows[0]
+        row.pop("_all")
+        return row
+    return {
+        name: 0 if getattr(aggregate, "name", "") == "Count" else None
+        for name, aggregate in aggregates.items()
+    }
