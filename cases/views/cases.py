@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from lotsportal.tabular import Table, csv_response
 
 from .. import permissions, selectors
 from ..errors import CaseError
@@ -59,22 +58,13 @@ def case_list(request):
     )
 
 
-def _csv_safe(value) -> str:
-    """Keep spreadsheet programs from running a cell as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @login_required
 def case_export(request):
-    queryset = _filtered(request).qs
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="arenden-{stamp}.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [
+    cases = _filtered(request).qs.iterator(chunk_size=500)
+    table = Table(
+        name="arenden",
+        title=_("Cases"),
+        headers=[
             _("Case number"),
             _("Title"),
             _("Company"),
@@ -87,29 +77,26 @@ def case_export(request):
             _("Priority"),
             _("Opened"),
             _("Due date"),
-        ]
-    )
-    for case in queryset.iterator(chunk_size=500):
-        writer.writerow(
+        ],
+        rows=(
             [
-                _csv_safe(v)
-                for v in (
-                    case.number,
-                    case.title,
-                    case.company.name,
-                    case.company.org_number,
-                    case.case_type.name,
-                    case.door.name,
-                    case.lead_department.name,
-                    case.coordinator.full_name if case.coordinator else "",
-                    case.get_status_display(),
-                    case.get_priority_display(),
-                    timezone.localtime(case.created_at).date().isoformat(),
-                    case.due_date.isoformat(),
-                )
+                case.number,
+                case.title,
+                case.company.name,
+                case.company.org_number,
+                case.case_type.name,
+                case.door.name,
+                case.lead_department.name,
+                case.coordinator.full_name if case.coordinator else "",
+                case.get_status_display(),
+                case.get_priority_display(),
+                timezone.localtime(case.created_at).date(),
+                case.due_date,
             ]
-        )
-    return response
+            for case in cases
+        ),
+    )
+    return csv_response(table, filename=f"arenden-{timezone.localdate().isoformat()}.csv")
 
 
 @login_required

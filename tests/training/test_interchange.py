@@ -1,5 +1,8 @@
 """Import and export of questions: CSV and Moodle XML, all or nothing, and round trips."""
 
+import csv
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -137,6 +140,31 @@ def test_the_shipped_bank_round_trips_through_both_formats(fmt, module):
     wipe()
     target = CourseFactory(year=2026)
     assert import_questions(upload=upload(f"b.{fmt}", exported), course=target).ok
+    assert snapshot(target) == before
+
+
+def test_a_csv_export_holds_no_formula_yet_imports_back_unchanged():
+    course = CourseFactory(year=2026)
+    topic = TopicFactory(code="matt", name="=Mått och vikt")
+    question = QuestionData(
+        "single",
+        '=HYPERLINK("http://evil.example","Klicka")',
+        (ChoiceData("-5 grader", True), ChoiceData("+5 grader", False), ChoiceData("'=1", False)),
+        "@Förklaring",
+        "",
+    )
+    add_questions(course=course, entries=[bank.create_question(topic=topic, data=question)])
+    before = snapshot(course)
+
+    exported = csv_format.export_course(course)
+    cells = [cell for row in csv.reader(io.StringIO(exported)) for cell in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
+    assert '\'=HYPERLINK("http://evil.example","Klicka")' in cells
+    assert "'-5 grader" in cells and "''=1" in cells
+
+    wipe()
+    target = CourseFactory(year=2027)
+    assert import_questions(upload=upload("lots.csv", exported), course=target).ok
     assert snapshot(target) == before
 
 

@@ -1,5 +1,10 @@
 """CSV: topic_code, topic_name, type, text, choice_1..choice_6, correct ("1" or "1;3"),
-explanation, source, and an optional key that keeps a question's identity on re-import."""
+explanation, source, and an optional key that keeps a question's identity on re-import.
+
+An interchange format with its own writer (comma-separated, no byte-order mark, so other tools
+and our importer read it as before). Text a spreadsheet would run as a formula gets an
+apostrophe in front on export (``lotsportal.tabular.neutralise``); the importer takes it off
+again (``restore``), so an export still imports back unchanged."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import io
 
 from django.utils.translation import gettext as _
 
+from lotsportal.tabular import neutralise, restore
 from training.models import Course, QuestionType
 from training.services.bank import ChoiceData, QuestionData
 
@@ -36,19 +42,18 @@ def export_course(course: Course) -> str:
     for topic, entry, version, choices in course_questions(course):
         texts = [c.text for c in choices] + [""] * (MAX_CHOICES - len(choices))
         correct = ";".join(str(i) for i, c in enumerate(choices, start=1) if c.is_correct)
-        writer.writerow(
-            [
-                topic.code,
-                topic.name,
-                version.type,
-                version.text,
-                *texts,
-                correct,
-                version.explanation,
-                version.source,
-                entry.key,
-            ]
-        )
+        cells = [
+            topic.code,
+            topic.name,
+            version.type,
+            version.text,
+            *texts,
+            correct,
+            version.explanation,
+            version.source,
+            entry.key,
+        ]
+        writer.writerow([neutralise(cell) for cell in cells])
     return out.getvalue()
 
 
@@ -72,7 +77,7 @@ def parse(text: str) -> tuple[list[ParsedQuestion], list[RowError]]:
 def _parse_row(number: int, row: dict) -> ParsedQuestion:
     if None in row:
         raise ValueError(_("The row has more cells than the header."))
-    value = {k: (v or "").strip() for k, v in row.items()}
+    value = {k: restore((v or "").strip()) for k, v in row.items()}
     if not value["topic_code"]:
         raise ValueError(_("The topic code is empty."))
     if value["type"] not in QuestionType.values:
