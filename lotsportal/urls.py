@@ -19,5 +19,6 @@ urlpatterns = [
     path("utbildning/", include("training.urls")),
     path("foretag/", include("public.urls")),
     path("diplom/", include("training.public_urls")),
+    path("statistik/", include("stats.urls")),
     path("admin/", admin.site.urls),
 ]
