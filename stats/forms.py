@@ -83,6 +83,9 @@ class StatsFilterForm(forms.Form):
 
     def __init__(self, data=None, *, today: date | None = None, **kwargs):
         self.today = today or timezone.localdate()
+        if data is None:
+            start, end = default_period(self.today)
+            kwargs.setdefault("initial", {"start": start, "end": end})
         super().__init__(data, **kwargs)
 
     def clean(self):

@@ -8,6 +8,7 @@ the figure a council member reads on screen is the figure in the CSV and the XLS
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from lotsportal.tabular import Table
@@ -40,7 +41,7 @@ def months_table(page: StatisticsPage) -> Table:
         name="manader",
         title=_("Cases opened and finished per month"),
         headers=[_("Month"), _("Opened"), _("Finished")],
-        rows=[[row.month, row.opened, row.finished] for row in page.months],
+        rows=[[date_format(row.month, "F Y"), row.opened, row.finished] for row in page.months],
     )
 
 
@@ -91,7 +92,7 @@ def lead_times_table(page: StatisticsPage) -> Table:
     return Table(
         name="ledtider",
         title=_("Lead times in working days"),
-        headers=[_("Measure"), _("Number"), _("Median"), _("90th percentile")],
+        headers=[_("Measure"), _("Count"), _("Median"), _("90th percentile")],
         rows=[
             [
                 _("Opened to first answer to the business"),

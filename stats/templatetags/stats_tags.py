@@ -26,3 +26,13 @@ def stats_cell(value):
     if url:
         return format_html('<a href="{}">{}</a>', url, str(value))
     return value
+
+
+@register.simple_tag
+def stats_td(value):
+    """A data cell: numbers right-aligned, dates and case numbers kept on one line."""
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    classes = "text-end text-nowrap" if numeric or value is None else ""
+    if isinstance(value, date) or getattr(value, "url", None):
+        classes = "text-nowrap"
+    return format_html('<td class="{}">{}</td>', classes, stats_cell(value))
