@@ -281,3 +281,10 @@ def flush() -> dict:
             counter.last_number = used or 0
             counter.save(update_fields=["last_number"])
     return {"deleted_rows": cases + companies + diplomas}
+
+
+def analyze() -> None:
+    """Refresh PostgreSQL's planner statistics after a bulk load (what autovacuum does later)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

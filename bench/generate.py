@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     setup_django()
-    from bench.datagen import flush, generate
+    from bench.datagen import analyze, flush, generate
 
     if args.flush:
         started = time.perf_counter()
@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         cases=args.cases, seed=args.seed, today=args.today, training=not args.no_training
     )
     seconds = time.perf_counter() - started
+    analyze()
     width = max(len(name) for name in counts)
     for name, value in counts.items():
         print(f"{name:<{width}}  {value:>8}")
