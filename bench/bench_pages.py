@@ -1,0 +1,156 @@
+"""Time pages as a signed-in LOTS coordinator (samordnare) sees them.
+
+    DATABASE_URL=postgres://... python bench/bench_pages.py [--cases 10000] [--repeat 5]
+        [--url 'cases:list?status=open'] [--url /arenden/?q=kafé] [--only]
+
+For each page: one warm-up request, then ``--repeat`` timed ones through Django's test client
+(in-process: no network, no web server, but the whole middleware, view and template stack).
+Prints the SQL queries per request, the median and 90th percentile time, and the response size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if sys.path and Path(sys.path[0]).resolve() == ROOT / "bench":
+    sys.path[0] = str(ROOT)  # run as a script: the project root, not bench/, comes first
+
+DEFAULT_URLS = ["cases:list", "stats:index"]
+OPTIONAL_URLS = {"stats:index"}  # skipped quietly when the app is not installed yet
+
+
+def resolve(spec: str) -> str | None:
+    """``name?query`` (a URL name without arguments) or ``/path?query``; None if unknown."""
+    from django.urls import NoReverseMatch, reverse
+
+    name, _sep, query = spec.partition("?")
+    if name.startswith("/"):
+        path = name
+    else:
+        try:
+            path = reverse(name)
+        except NoReverseMatch:
+            return None
+    return f"{path}?{query}" if query else path
+
+
+def coordinator():
+    """A generated samordnare (made, with the reference data, when there is none yet)."""
+    from accounts.models import Membership, Role
+    from bench.people import BENCH_EMAIL_DOMAIN, ensure_officials, ensure_reference_data
+
+    memberships = Membership.objects.filter(role=Role.SAMORDNARE, user__is_active=True)
+    membership = (
+        memberships.filter(user__email__endswith=f"@{BENCH_EMAIL_DOMAIN}").order_by("pk").first()
+        or memberships.order_by("pk").first()
+    )
+    if membership is None:
+        departments, _doors, _types = ensure_reference_data()
+        ensure_officials(departments, 4)
+        membership = memberships.order_by("pk").first()
+    return membership.user
+
+
+def measure(client, url: str, repeat: int) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    warm = client.get(url)
+    times, queries = [], []
+    for _n in range(repeat):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+        queries.append(len(captured.captured_queries))
+    times.sort()
+    slowest = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))[:3]
+    p90 = times[-1] if len(times) < 3 else statistics.quantiles(times, n=10, method="inclusive")[8]
+    return {
+        "status": response.status_code if repeat else warm.status_code,
+        "queries": max(queries) if queries else 0,
+        "median": statistics.median(times) if times else 0.0,
+        "p90": p90 if times else 0.0,
+        "bytes": len(response.content if repeat else warm.content),
+        "slowest": slowest if repeat else [],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, help="generate until there are this many")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=5, help="timed requests per page")
+    parser.add_argument(
+        "--url", action="append", default=[], help="URL name or /path, with ?query; repeatable"
+    )
+    parser.add_argument("--only", action="store_true", help="only the --url pages")
+    parser.add_argument(
+        "--slowest", action="store_true", help="print each page's three slowest queries"
+    )
+    args = parser.parse_args(argv)
+
+    from bench.generate import setup_django
+
+    warnings.filterwarnings("ignore", message="No directory at")  # no collectstatic needed
+    setup_django()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    from bench.datagen import analyze, generate, generated_cases
+    from cases.models import Case
+
+    have = generated_cases().count()
+    if args.cases and have < args.cases:
+        started = time.perf_counter()
+        generate(cases=args.cases - have, seed=args.seed + have)
+        analyze()
+        print(f"generated {args.cases - have} cases in {time.perf_counter() - started:.1f} s")
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
+    manifest = Path(settings.STATIC_ROOT or ROOT / "staticfiles") / "staticfiles.json"
+    if not manifest.exists():  # no collectstatic here: serve static names unhashed
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    user = coordinator()
+    client = Client()
+    client.force_login(user)
+    specs = ([] if args.only else DEFAULT_URLS) + args.url
+    print(
+        f"{Case.objects.count()} cases ({generated_cases().count()} generated) on "
+        f"{connection.vendor}; signed in as {user.email}; {args.repeat} timed requests per page"
+    )
+    rows = []
+    for spec in specs:
+        url = resolve(spec)
+        if url is None:
+            note = "not installed yet" if spec in OPTIONAL_URLS else "unknown URL name"
+            print(f"skipped {spec}: {note}")
+            continue
+        rows.append((spec, measure(client, url, args.repeat)))
+    width = max([len("page"), *(len(spec) for spec, _m in rows)])
+    print(f"{'page':<{width}}  status  queries  median ms  p90 ms     bytes")
+    for spec, m in rows:
+        print(
+            f"{spec:<{width}}  {m['status']:>6}  {m['queries']:>7}  {m['median']:>9.1f}"
+            f"  {m['p90']:>6.1f}  {m['bytes']:>8}"
+        )
+    if args.slowest:
+        for spec, m in rows:
+            print(f"\n{spec}: slowest queries of the last request")
+            for query in m["slowest"]:
+                print(f"  {float(query['time']) * 1000:7.1f} ms  {query['sql'][:300]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
