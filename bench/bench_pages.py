@@ -5,7 +5,8 @@
 
 For each page: one warm-up request, then ``--repeat`` timed ones through Django's test client
 (in-process: no network, no web server, but the whole middleware, view and template stack).
-Prints the SQL queries per request, the median and 90th percentile time, and the response size.
+Prints the SQL queries per request, the median and 90th percentile time, the median time spent
+in SQL (as the database driver saw it), and the response size.
 """
 
 from __future__ import annotations
@@ -62,13 +63,14 @@ def measure(client, url: str, repeat: int) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     warm = client.get(url)
-    times, queries = [], []
+    times, queries, sql = [], [], []
     for _n in range(repeat):
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(url)
             times.append((time.perf_counter() - started) * 1000)
         queries.append(len(captured.captured_queries))
+        sql.append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
     times.sort()
     slowest = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))[:3]
     p90 = times[-1] if len(times) < 3 else statistics.quantiles(times, n=10, method="inclusive")[8]
@@ -77,6 +79,7 @@ def measure(client, url: str, repeat: int) -> dict:
         "queries": max(queries) if queries else 0,
         "median": statistics.median(times) if times else 0.0,
         "p90": p90 if times else 0.0,
+        "sql": statistics.median(sql) if sql else 0.0,
         "bytes": len(response.content if repeat else warm.content),
         "slowest": slowest if repeat else [],
     }
@@ -138,11 +141,11 @@ def main(argv: list[str] | None = None) -> int:
             continue
         rows.append((spec, measure(client, url, args.repeat)))
     width = max([len("page"), *(len(spec) for spec, _m in rows)])
-    print(f"{'page':<{width}}  status  queries  median ms  p90 ms     bytes")
+    print(f"{'page':<{width}}  status  queries  median ms  p90 ms  sql ms     bytes")
     for spec, m in rows:
         print(
             f"{spec:<{width}}  {m['status']:>6}  {m['queries']:>7}  {m['median']:>9.1f}"
-            f"  {m['p90']:>6.1f}  {m['bytes']:>8}"
+            f"  {m['p90']:>6.1f}  {m['sql']:>6.1f}  {m['bytes']:>8}"
         )
     if args.slowest:
         for spec, m in rows:

@@ -19,6 +19,7 @@ from accounts.models import Membership, Role
 from bench.datagen import flush, generate, generated_cases
 from bench.generate import main as generate_main
 from cases.calendar import add_working_days
+from cases.identifiers import is_valid_company_identifier
 from cases.models import Case, CaseEvent, CaseType, Company, Referral, RegistrationCounter
 from cases.services.cases import open_case
 from cases.services.registration import due_date_for
@@ -50,6 +51,10 @@ def test_the_counts_returned_are_the_rows_in_the_database(counts):
     assert counts["referrals"] == Referral.objects.filter(case__in=generated_cases()).count()
     assert counts["events"] == CaseEvent.objects.filter(case__in=generated_cases()).count()
     assert counts["companies"] == Company.objects.filter(org_number__startswith="54").count()
+    assert all(
+        is_valid_company_identifier(number)
+        for number in Company.objects.values_list("org_number", flat=True)
+    )
     assert counts["intake_details"] == IntakeDetails.objects.count()
     assert counts["survey_invitations"] == SurveyInvitation.objects.count()
     assert counts["survey_responses"] == SurveyResponse.objects.count()
