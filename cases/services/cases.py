@@ -92,6 +92,25 @@ def change_status(*, case: Case, to: str, by, comment: str = "") -> Case:
     case = lock_case(case)
     if not permissions.can_change_status(by, case):
         raise NotPermitted()
+    return _move(case, to=to, actor=by, comment=comment)
+
+
+@transaction.atomic
+def resume_after_business_reply(*, case: Case) -> Case:
+    """The business answered a case that waited for it: the case is open again.
+
+    The same move as an official's "open" (the paused working days go onto the deadline), with
+    the business as its cause: no actor, ``by_business`` in the event. Any other status is left
+    as it is.
+    """
+    case = lock_case(case)
+    if case.status != CaseStatus.WAITING:
+        return case
+    return _move(case, to=CaseStatus.OPEN, actor=None, by_business=True)
+
+
+def _move(case: Case, *, to: str, actor, comment: str = "", by_business: bool = False) -> Case:
+    """Apply a status move to a locked case and append its event: the one place it is done."""
     if not case_move_allowed(case.status, to):
         raise TransitionNotAllowed(
             _("A case cannot go from “%(from)s” to “%(to)s”.")
@@ -101,6 +120,8 @@ def change_status(*, case: Case, to: str, by, comment: str = "") -> Case:
     today = timezone.localdate(now)
     previous = case.status
     payload = {"from": previous, "to": to, "comment": comment.strip()}
+    if by_business:
+        payload["by_business"] = True
     if previous == CaseStatus.WAITING and case.waiting_since:
         # The clock was paused while the business had the ball: move the deadline on.
         paused = max(working_days_between(case.waiting_since, today), 0)
@@ -121,7 +142,7 @@ def change_status(*, case: Case, to: str, by, comment: str = "") -> Case:
         payload["reopened"] = True
     case.status = to
     case.save()
-    record_event(case=case, kind=EventKind.STATUS_CHANGED, actor=by, payload=payload)
+    record_event(case=case, kind=EventKind.STATUS_CHANGED, actor=actor, payload=payload)
     return case
 
 

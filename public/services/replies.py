@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.errors import CaseError
 from cases.models import Case, ContactPerson, EventKind, Message, MessageDirection
-from cases.services.cases import lock_case
+from cases.services.cases import lock_case, resume_after_business_reply
 from cases.services.events import record_event
-from cases.workflow import FINISHED_CASE_STATUSES
+from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
 
 from .. import emails
 from ..errors import CaseClosedForReplies
@@ -21,7 +21,10 @@ from .attachments import store_business_attachment
 
 @transaction.atomic
 def reply_from_business(*, case: Case, body: str, files: Sequence = ()) -> Message:
-    """Append the business's message (and files) to the case; tell whoever handles it."""
+    """Append the business's message (and files) to the case; tell whoever handles it.
+
+    A case that waited for the business is open again (its clock runs on).
+    """
     case = lock_case(case)
     if case.status in FINISHED_CASE_STATUSES:
         raise CaseClosedForReplies()
@@ -38,10 +41,14 @@ def reply_from_business(*, case: Case, body: str, files: Sequence = ()) -> Messa
     )
     for uploaded_file in files:
         store_business_attachment(case=case, uploaded_file=uploaded_file)
+    was_waiting = case.status == CaseStatus.WAITING
+    resume_after_business_reply(case=case)
     case = Case.objects.select_related(
         "coordinator", "lead_department", "company", "case_type"
     ).get(pk=case.pk)
-    emails.notify_reply(case=case, body=message.body, attachment_count=len(files))
+    emails.notify_reply(
+        case=case, body=message.body, attachment_count=len(files), resumed=was_waiting
+    )
     return message
 
 
