@@ -16,7 +16,7 @@ from accounts.models import Department, User
 from notifications.models import OutboxMessage
 
 from .calendar import add_working_days
-from .models import Attachment, Case, CaseEvent, Company, Message, Note, Referral
+from .models import Attachment, Case, CaseEvent, CaseType, Company, Message, Note, Referral
 from .permissions import visible_cases
 from .workflow import ACTIVE_CASE_STATUSES, OPEN_REFERRAL_STATUSES, CaseStatus
 
@@ -212,3 +212,8 @@ def officials() -> QuerySet[User]:
 
 def active_departments() -> QuerySet[Department]:
     return Department.objects.active()
+
+
+def offered_case_types() -> QuerySet[CaseType]:
+    """The kinds of matter a business may send on the public form."""
+    return CaseType.objects.filter(is_active=True, is_public=True).select_related("lead_department")

@@ -52,6 +52,43 @@ def open_case(
     coordinator = coordinator or by
     if coordinator.pk != by.pk and not roles.is_official(coordinator):
         raise CaseError(_("The coordinator must be an official of the municipality."))
+    case = register_case(
+        opened_by=by,
+        department=department,
+        company=company,
+        contact=contact,
+        case_type=case_type,
+        door=door,
+        title=title,
+        description=description,
+        priority=priority,
+        confidential=confidential,
+        coordinator=coordinator,
+    )
+    if coordinator.pk != by.pk:
+        notify(to=coordinator.email, template="coordinator_assigned", case=case)
+    return case
+
+
+def register_case(
+    *,
+    opened_by,
+    department: Department,
+    company: Company,
+    contact: ContactPerson | None,
+    case_type: CaseType,
+    door: Door,
+    title: str,
+    description: str = "",
+    priority: str = Priority.NORMAL,
+    confidential: bool = False,
+    coordinator=None,
+) -> Case:
+    """The one place a case is created: number, deadline, search text and its "opened" event.
+
+    Call inside the caller's transaction, after its checks (``open_case`` for an official,
+    ``intake.submit_public_matter`` for the public form, where ``opened_by`` is None).
+    """
     now = timezone.now()
     today = timezone.localdate(now)
     number, year, sequence = allocate_number(year=today.year)
@@ -65,7 +102,7 @@ def open_case(
         contact=contact,
         case_type=case_type,
         door=door,
-        opened_by=by,
+        opened_by=opened_by,
         opened_in=department,
         coordinator=coordinator,
         lead_department=case_type.lead_department,
@@ -79,11 +116,9 @@ def open_case(
     record_event(
         case=case,
         kind=EventKind.OPENED,
-        actor=by,
+        actor=opened_by,
         payload={"door": door.name, "department": department.name, "case_type": case_type.name},
     )
-    if coordinator.pk != by.pk:
-        notify(to=coordinator.email, template="coordinator_assigned", case=case)
     return case
 
 
