@@ -88,11 +88,21 @@ class CaseDetail:
     outbox: list[OutboxMessage]
     open_referrals: int = 0
     all_answered: bool = False
+    # The company name the business wrote on the public form, when the register says otherwise.
+    company_name_given: str = ""
+
+
+def _company_name_given(case: Case) -> str:
+    """From the public door's intake details (joined by the query, no read of its own)."""
+    given = getattr(getattr(case, "intake_details", None), "company_name_given", "").strip()
+    if " ".join(given.split()).casefold() == " ".join(case.company.name.split()).casefold():
+        return ""
+    return given
 
 
 def case_detail(user, pk: int) -> CaseDetail:
     queryset = visible_cases(user).select_related(
-        *LIST_RELATED, "contact", "opened_by", "opened_in"
+        *LIST_RELATED, "contact", "opened_by", "opened_in", "intake_details"
     )
     queryset = queryset.prefetch_related(
         Prefetch(
@@ -121,6 +131,7 @@ def case_detail(user, pk: int) -> CaseDetail:
         outbox=list(OutboxMessage.objects.about(case).order_by("created_at")),
         open_referrals=open_count,
         all_answered=bool(referrals) and open_count == 0,
+        company_name_given=_company_name_given(case),
     )
 
 

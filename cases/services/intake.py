@@ -108,9 +108,9 @@ def submit_public_matter(
 ) -> Case:
     """A business sends a matter on the public form, without an account.
 
-    Company by organisationsnummer, contact by e-mail within it, the case (door "public form",
-    lead department and deadline from the case type, no coordinator: the lead department's
-    queue takes it) and the files, in one transaction.
+    Company by organisationsnummer (a known company is never renamed), contact by e-mail
+    within it, the case (door "public form", lead department and deadline from the case type,
+    no coordinator: the lead department's queue takes it) and the files, in one transaction.
     """
     if not offered_case_types().filter(pk=case_type.pk).exists():
         raise CaseTypeNotOffered()
@@ -132,14 +132,17 @@ def submit_public_matter(
 
 
 def _company_by_number(*, org_number: str, name: str) -> Company:
+    """The registered company, or a new one with the given name.
+
+    A known company keeps its registered name: anyone who knows an organisationsnummer can
+    send the form. The name the business gave stays with the case (the public door keeps it on
+    the intake details), and an official updates the register by hand.
+    """
     identifier = parse_company_identifier(org_number)
-    company, created = Company.objects.select_for_update().get_or_create(
+    company, _created = Company.objects.get_or_create(
         org_number=identifier.value,
         defaults={"identifier_kind": identifier.kind, "name": name.strip()},
     )
-    if not created and name.strip() and company.name != name.strip():
-        company.name = name.strip()
-        company.save(update_fields=["name", "updated_at"])
     return company
 
 

@@ -56,7 +56,10 @@ def submit_matter(
         files=files,
     )
     IntakeDetails.objects.create(
-        case=case, preferred_contact=preferred_contact, consent_given_at=case.created_at
+        case=case,
+        preferred_contact=preferred_contact,
+        consent_given_at=case.created_at,
+        company_name_given=company_name.strip(),
     )
     token = issue_tracking_token(case)
     contact = case.contact

@@ -105,3 +105,14 @@ def test_a_business_reply_to_a_decided_case_is_refused_and_nothing_is_written(
     with pytest.raises(CaseClosedForReplies):
         record_business_reply(case=case, body="Glömde en sak.")
     assert not case.messages.exists()
+
+
+def test_the_form_cannot_rename_a_registered_company(outdoor_seating):
+    registered = send_matter(outdoor_seating).company
+
+    case = send_matter(outdoor_seating, company_name="Någon annans namn AB")
+
+    assert case.company == registered
+    registered.refresh_from_db()
+    assert registered.name == "Café Torget AB"
+    assert case.title == "Uteservering – Café Torget AB"

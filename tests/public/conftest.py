@@ -3,6 +3,7 @@ import time
 import pytest
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from accounts.models import Role
 from public.services.intake import submit_matter
@@ -13,6 +14,14 @@ from .factories import PublicCaseTypeFactory
 BUSINESS = "kim@cafetorget.example"
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def swedish(msgid: str, **values) -> str:
+    """A text as the (Swedish) pages and e-mail show it: holds before and after a new msgid
+    gets its translation (new msgids are translated at merge, see TRANSLATIONS.json)."""
+    with translation.override("sv"):
+        text = translation.gettext(msgid)
+    return text % values if values else text
 
 
 def started(seconds_ago: float = 30) -> str:

@@ -11,17 +11,13 @@ from cases.models import Case, EventKind
 from cases.services.cases import change_coordinator, change_status
 from cases.workflow import CaseStatus
 
+from .conftest import swedish
+
 pytestmark = pytest.mark.django_db
 
 RESUMED_NOTICE = (
     "The case was waiting for the business and is open again. The due date is now %(due_date)s."
 )
-
-
-def swedish(msgid: str) -> str:
-    """The text as the (Swedish) pages and e-mail show it, once the msgid is translated."""
-    with translation.override("sv"):
-        return translation.gettext(msgid)
 
 
 @pytest.fixture
@@ -66,7 +62,7 @@ def test_the_business_replies_to_a_waiting_case_and_it_is_open_again_with_the_de
     # The coordinator hears of the reply as before, and that the clock runs again.
     [notice] = [m for m in mailoutbox if m.to == ["david@kommun.example"]]
     assert "Här är ritningen." in notice.body
-    assert swedish(RESUMED_NOTICE) % {"due_date": case.due_date.isoformat()} in notice.body
+    assert swedish(RESUMED_NOTICE, due_date=case.due_date.isoformat()) in notice.body
 
     page = client.get(response["Location"]).content.decode()
     with translation.override("sv"):
