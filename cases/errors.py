@@ -28,3 +28,18 @@ class InvalidIdentifier(CaseError):
 
 class AttachmentRejected(CaseError):
     default_message = _("The file was not accepted.")
+
+
+class CaseTypeNotOffered(CaseError):
+    """The public form only takes the case types marked active and public."""
+
+    default_message = _("Choose one of the kinds of matter listed.")
+
+
+class CaseClosedForReplies(CaseError):
+    """The business can no longer add to a decided or closed case."""
+
+    default_message = _(
+        "This case is closed, so a reply can no longer be added to it. If you have a new "
+        "question, submit a new matter and refer to the case number."
+    )

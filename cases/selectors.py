@@ -16,7 +16,7 @@ from accounts.models import Department, User
 from notifications.models import OutboxMessage
 
 from .calendar import add_working_days
-from .models import Attachment, Case, CaseEvent, Company, Message, Note, Referral
+from .models import Attachment, Case, CaseEvent, CaseType, Company, Message, Note, Referral
 from .permissions import visible_cases
 from .workflow import ACTIVE_CASE_STATUSES, OPEN_REFERRAL_STATUSES, CaseStatus
 
@@ -88,11 +88,21 @@ class CaseDetail:
     outbox: list[OutboxMessage]
     open_referrals: int = 0
     all_answered: bool = False
+    # The company name the business wrote on the public form, when the register says otherwise.
+    company_name_given: str = ""
+
+
+def _company_name_given(case: Case) -> str:
+    """From the public door's intake details (joined by the query, no read of its own)."""
+    given = getattr(getattr(case, "intake_details", None), "company_name_given", "").strip()
+    if " ".join(given.split()).casefold() == " ".join(case.company.name.split()).casefold():
+        return ""
+    return given
 
 
 def case_detail(user, pk: int) -> CaseDetail:
     queryset = visible_cases(user).select_related(
-        *LIST_RELATED, "contact", "opened_by", "opened_in"
+        *LIST_RELATED, "contact", "opened_by", "opened_in", "intake_details"
     )
     queryset = queryset.prefetch_related(
         Prefetch(
@@ -121,6 +131,7 @@ def case_detail(user, pk: int) -> CaseDetail:
         outbox=list(OutboxMessage.objects.about(case).order_by("created_at")),
         open_referrals=open_count,
         all_answered=bool(referrals) and open_count == 0,
+        company_name_given=_company_name_given(case),
     )
 
 
@@ -212,3 +223,8 @@ def officials() -> QuerySet[User]:
 
 def active_departments() -> QuerySet[Department]:
     return Department.objects.active()
+
+
+def offered_case_types() -> QuerySet[CaseType]:
+    """The kinds of matter a business may send on the public form."""
+    return CaseType.objects.filter(is_active=True, is_public=True).select_related("lead_department")

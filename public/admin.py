@@ -24,9 +24,9 @@ class CaseAccessTokenAdmin(ReadOnlyAdmin):
 
 @admin.register(IntakeDetails)
 class IntakeDetailsAdmin(ReadOnlyAdmin):
-    list_display = ["case", "preferred_contact", "consent_given_at"]
+    list_display = ["case", "company_name_given", "preferred_contact", "consent_given_at"]
     list_filter = ["preferred_contact"]
-    search_fields = ["case__number", "case__company__name"]
+    search_fields = ["case__number", "case__company__name", "company_name_given"]
     list_select_related = ["case"]
 
 

@@ -51,8 +51,11 @@ def notify_department_of_new_matter(*, case: Case, department: Department) -> No
         )
 
 
-def notify_reply(*, case: Case, body: str, attachment_count: int) -> None:
-    """To the coordinator, or the lead department's inbox while no coordinator is named."""
+def notify_reply(*, case: Case, body: str, attachment_count: int, resumed: bool = False) -> None:
+    """To the coordinator, or the lead department's inbox while no coordinator is named.
+
+    ``resumed``: the reply took the case out of waiting (the e-mail gives the new due date).
+    """
     if case.coordinator is not None and case.coordinator.is_active:
         recipients = [case.coordinator.email]
     else:
@@ -61,7 +64,9 @@ def notify_reply(*, case: Case, body: str, attachment_count: int) -> None:
         queue_email(
             to=address,
             template="public/email/reply_received",
-            context=_staff_context(case, body=body, attachment_count=attachment_count),
+            context=_staff_context(
+                case, body=body, attachment_count=attachment_count, resumed=resumed
+            ),
             related=case,
         )
 

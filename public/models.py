@@ -59,6 +59,15 @@ class IntakeDetails(models.Model):
         default=PreferredContact.EMAIL,
     )
     consent_given_at = models.DateTimeField(_("read the personal data notice at"))
+    company_name_given = models.CharField(
+        _("company name given"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The name the business wrote on the form. A company already registered keeps its "
+            "registered name; the case page shows this one when it differs."
+        ),
+    )
 
     class Meta:
         verbose_name = _("public form details")

@@ -52,6 +52,43 @@ def open_case(
     coordinator = coordinator or by
     if coordinator.pk != by.pk and not roles.is_official(coordinator):
         raise CaseError(_("The coordinator must be an official of the municipality."))
+    case = register_case(
+        opened_by=by,
+        department=department,
+        company=company,
+        contact=contact,
+        case_type=case_type,
+        door=door,
+        title=title,
+        description=description,
+        priority=priority,
+        confidential=confidential,
+        coordinator=coordinator,
+    )
+    if coordinator.pk != by.pk:
+        notify(to=coordinator.email, template="coordinator_assigned", case=case)
+    return case
+
+
+def register_case(
+    *,
+    opened_by,
+    department: Department,
+    company: Company,
+    contact: ContactPerson | None,
+    case_type: CaseType,
+    door: Door,
+    title: str,
+    description: str = "",
+    priority: str = Priority.NORMAL,
+    confidential: bool = False,
+    coordinator=None,
+) -> Case:
+    """The one place a case is created: number, deadline, search text and its "opened" event.
+
+    Call inside the caller's transaction, after its checks (``open_case`` for an official,
+    ``intake.submit_public_matter`` for the public form, where ``opened_by`` is None).
+    """
     now = timezone.now()
     today = timezone.localdate(now)
     number, year, sequence = allocate_number(year=today.year)
@@ -65,7 +102,7 @@ def open_case(
         contact=contact,
         case_type=case_type,
         door=door,
-        opened_by=by,
+        opened_by=opened_by,
         opened_in=department,
         coordinator=coordinator,
         lead_department=case_type.lead_department,
@@ -79,11 +116,9 @@ def open_case(
     record_event(
         case=case,
         kind=EventKind.OPENED,
-        actor=by,
+        actor=opened_by,
         payload={"door": door.name, "department": department.name, "case_type": case_type.name},
     )
-    if coordinator.pk != by.pk:
-        notify(to=coordinator.email, template="coordinator_assigned", case=case)
     return case
 
 
@@ -92,6 +127,25 @@ def change_status(*, case: Case, to: str, by, comment: str = "") -> Case:
     case = lock_case(case)
     if not permissions.can_change_status(by, case):
         raise NotPermitted()
+    return _move(case, to=to, actor=by, comment=comment)
+
+
+@transaction.atomic
+def resume_after_business_reply(*, case: Case) -> Case:
+    """The business answered a case that waited for it: the case is open again.
+
+    The same move as an official's "open" (the paused working days go onto the deadline), with
+    the business as its cause: no actor, ``by_business`` in the event. Any other status is left
+    as it is.
+    """
+    case = lock_case(case)
+    if case.status != CaseStatus.WAITING:
+        return case
+    return _move(case, to=CaseStatus.OPEN, actor=None, by_business=True)
+
+
+def _move(case: Case, *, to: str, actor, comment: str = "", by_business: bool = False) -> Case:
+    """Apply a status move to a locked case and append its event: the one place it is done."""
     if not case_move_allowed(case.status, to):
         raise TransitionNotAllowed(
             _("A case cannot go from “%(from)s” to “%(to)s”.")
@@ -101,6 +155,8 @@ def change_status(*, case: Case, to: str, by, comment: str = "") -> Case:
     today = timezone.localdate(now)
     previous = case.status
     payload = {"from": previous, "to": to, "comment": comment.strip()}
+    if by_business:
+        payload["by_business"] = True
     if previous == CaseStatus.WAITING and case.waiting_since:
         # The clock was paused while the business had the ball: move the deadline on.
         paused = max(working_days_between(case.waiting_since, today), 0)
@@ -121,7 +177,7 @@ def change_status(*, case: Case, to: str, by, comment: str = "") -> Case:
         payload["reopened"] = True
     case.status = to
     case.save()
-    record_event(case=case, kind=EventKind.STATUS_CHANGED, actor=by, payload=payload)
+    record_event(case=case, kind=EventKind.STATUS_CHANGED, actor=actor, payload=payload)
     return case
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +30,11 @@ def add_note(*, case: Case, by, body: str) -> Note:
 
 @transaction.atomic
 def send_message_to_business(*, case: Case, by, body: str) -> Message:
-    """A message the business reads: e-mailed to the contact person through the outbox."""
+    """A message the business reads: e-mailed to the contact person through the outbox.
+
+    The e-mail says where to read and answer it: the case's tracking page, whose link the
+    business can ask for again on the public "send me my link" page.
+    """
     case = lock_case(case)
     if not permissions.can_message(by, case):
         raise NotPermitted()
@@ -56,5 +62,7 @@ def send_message_to_business(*, case: Case, by, body: str) -> Message:
         contact_name=contact.name,
         body=message.body,
         official_name=by.full_name,
+        # Raw tracking tokens are never stored: the business gets its case's link again here.
+        resend_link_url=settings.SITE_URL + reverse("public:resend_link"),
     )
     return message

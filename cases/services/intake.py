@@ -1,14 +1,42 @@
-"""Taking a matter in at the desk: company (new or known), contact person and case at once."""
+"""What comes in from a business: a matter taken in at the desk or sent on the public form, and
+the business's replies. The one write path for them: company (new or known), contact person,
+case, files and history, each in one transaction.
+
+The public door (``public.services``) calls the business-side functions here and adds its own
+records around them (intake details, tracking links, e-mail to the business).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
 
-from ..models import Case, CaseType, Company, ContactPerson, Door, Priority
-from .cases import open_case
+from ..errors import CaseClosedForReplies, CaseError, CaseTypeNotOffered
+from ..identifiers import parse_company_identifier
+from ..models import (
+    Case,
+    CaseType,
+    Company,
+    ContactPerson,
+    Door,
+    EventKind,
+    Message,
+    MessageDirection,
+    Priority,
+)
+from ..selectors import offered_case_types
+from ..workflow import FINISHED_CASE_STATUSES, CaseStatus
+from .attachments import store_attachment
+from .cases import lock_case, open_case, register_case, resume_after_business_reply
 from .companies import add_contact, create_company
+from .events import record_event
+
+PUBLIC_DOOR = "public_form"
 
 
 @transaction.atomic
@@ -56,3 +84,109 @@ def _contact_for(
     return add_contact(
         company=company, by=by, name=name or email, role=role, email=email, phone=phone
     )
+
+
+def public_door() -> Door:
+    # Seeded by the cases migrations; recreated if an administrator removed it.
+    door, _created = Door.objects.get_or_create(
+        code=PUBLIC_DOOR, defaults={"name": "E-tjänst/webbformulär"}
+    )
+    return door
+
+
+@transaction.atomic
+def submit_public_matter(
+    *,
+    org_number: str,
+    company_name: str,
+    contact_name: str,
+    email: str,
+    phone: str = "",
+    case_type: CaseType,
+    description: str,
+    files: Sequence = (),
+) -> Case:
+    """A business sends a matter on the public form, without an account.
+
+    Company by organisationsnummer (a known company is never renamed), contact by e-mail
+    within it, the case (door "public form", lead department and deadline from the case type,
+    no coordinator: the lead department's queue takes it) and the files, in one transaction.
+    """
+    if not offered_case_types().filter(pk=case_type.pk).exists():
+        raise CaseTypeNotOffered()
+    company = _company_by_number(org_number=org_number, name=company_name)
+    contact = _business_contact(company=company, name=contact_name, email=email, phone=phone)
+    case = register_case(
+        opened_by=None,
+        department=case_type.lead_department,
+        company=company,
+        contact=contact,
+        case_type=case_type,
+        door=public_door(),
+        title=f"{case_type.name} – {company.name}"[:200],
+        description=description,
+    )
+    for uploaded_file in files:
+        store_attachment(case=case, uploaded_file=uploaded_file, by=None, from_business=True)
+    return case
+
+
+def _company_by_number(*, org_number: str, name: str) -> Company:
+    """The registered company, or a new one with the given name.
+
+    A known company keeps its registered name: anyone who knows an organisationsnummer can
+    send the form. The name the business gave stays with the case (the public door keeps it on
+    the intake details), and an official updates the register by hand.
+    """
+    identifier = parse_company_identifier(org_number)
+    company, _created = Company.objects.get_or_create(
+        org_number=identifier.value,
+        defaults={"identifier_kind": identifier.kind, "name": name.strip()},
+    )
+    return company
+
+
+def _business_contact(*, company: Company, name: str, email: str, phone: str) -> ContactPerson:
+    contact = company.contacts.filter(email__iexact=email.strip()).order_by("pk").first()
+    if contact is None:
+        return ContactPerson.objects.create(
+            company=company, name=name.strip(), email=email.strip(), phone=phone.strip()
+        )
+    contact.name = name.strip() or contact.name
+    contact.phone = phone.strip() or contact.phone
+    contact.save(update_fields=["name", "phone"])
+    return contact
+
+
+@dataclass(frozen=True)
+class BusinessReply:
+    message: Message
+    resumed: bool  # the case waited for the business and is open again
+
+
+@transaction.atomic
+def record_business_reply(*, case: Case, body: str, files: Sequence = ()) -> BusinessReply:
+    """The business answers on its tracking page: its message and files join the case.
+
+    A case that waited for the business is open again (its clock runs on). Refused on a
+    decided or closed case.
+    """
+    case = lock_case(case)
+    if case.status in FINISHED_CASE_STATUSES:
+        raise CaseClosedForReplies()
+    if not body.strip():
+        raise CaseError(_("Write a message."))
+    message = Message.objects.create(
+        case=case, direction=MessageDirection.FROM_BUSINESS, author=None, body=body.strip()
+    )
+    record_event(
+        case=case,
+        kind=EventKind.MESSAGE_RECEIVED,
+        actor=None,
+        payload={"message": message.pk, "from": case.contact.name if case.contact else ""},
+    )
+    for uploaded_file in files:
+        store_attachment(case=case, uploaded_file=uploaded_file, by=None, from_business=True)
+    was_waiting = case.status == CaseStatus.WAITING
+    resume_after_business_reply(case=case)
+    return BusinessReply(message=message, resumed=was_waiting)

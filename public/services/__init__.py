@@ -1,6 +1,7 @@
 """Writes of the business owner's door: one function per thing a business owner does.
 
-Each is atomic and writes the case's history (CaseEvent) in the same transaction, exactly as
-the cases services do; e-mail goes through the outbox. The cases services require a signed-in
-official (``by``); these are the business-side counterparts, for a visitor without an account.
+Whatever touches a case (company, contact, case, message, files, history) goes through the
+cases write path, ``cases.services.intake`` (``submit_public_matter``,
+``record_business_reply``); these functions wrap it in their transaction and add the public
+door's own records: intake details, tracking links, survey answers and e-mail through the outbox.
 """

@@ -5,44 +5,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 
-from cases.errors import CaseError
-from cases.models import Case, ContactPerson, EventKind, Message, MessageDirection
-from cases.services.cases import lock_case
-from cases.services.events import record_event
-from cases.workflow import FINISHED_CASE_STATUSES
+from cases.models import Case, ContactPerson, Message
+from cases.services.intake import record_business_reply
 
 from .. import emails
-from ..errors import CaseClosedForReplies
 from ..tokens import issue_tracking_token, link_expired, tracking_url
-from .attachments import store_business_attachment
 
 
 @transaction.atomic
 def reply_from_business(*, case: Case, body: str, files: Sequence = ()) -> Message:
-    """Append the business's message (and files) to the case; tell whoever handles it."""
-    case = lock_case(case)
-    if case.status in FINISHED_CASE_STATUSES:
-        raise CaseClosedForReplies()
-    if not body.strip():
-        raise CaseError(_("Write a message."))
-    message = Message.objects.create(
-        case=case, direction=MessageDirection.FROM_BUSINESS, author=None, body=body.strip()
-    )
-    record_event(
-        case=case,
-        kind=EventKind.MESSAGE_RECEIVED,
-        actor=None,
-        payload={"message": message.pk, "from": case.contact.name if case.contact else ""},
-    )
-    for uploaded_file in files:
-        store_business_attachment(case=case, uploaded_file=uploaded_file)
+    """The reply through the cases write path (``cases.services.intake.record_business_reply``:
+    message, files, a waiting case open again), then the notice to whoever handles the case.
+    """
+    reply = record_business_reply(case=case, body=body, files=files)
     case = Case.objects.select_related(
         "coordinator", "lead_department", "company", "case_type"
     ).get(pk=case.pk)
-    emails.notify_reply(case=case, body=message.body, attachment_count=len(files))
-    return message
+    emails.notify_reply(
+        case=case, body=reply.message.body, attachment_count=len(files), resumed=reply.resumed
+    )
+    return reply.message
 
 
 @transaction.atomic

@@ -8,7 +8,11 @@ from django.utils import timezone
 from cases.calendar import add_working_days, working_days_between
 from cases.errors import NotPermitted, TransitionNotAllowed
 from cases.models import Case, CaseEvent, EventKind
-from cases.services.cases import change_coordinator, change_status
+from cases.services.cases import (
+    change_coordinator,
+    change_status,
+    resume_after_business_reply,
+)
 from cases.workflow import CaseStatus
 from tests.factories import official
 
@@ -132,3 +136,38 @@ def test_the_timeline_is_append_only(receptionist, reception):
     with pytest.raises(ValueError, match="append-only"):
         event.delete()
     assert CaseEvent.objects.get(pk=event.pk).payload["door"] == "Reception"
+
+
+def test_a_reply_from_the_business_resumes_the_clock_like_an_official_opening_the_case(
+    receptionist, reception
+):
+    started = timezone.localdate() - timedelta(days=10)
+    by_official = a_case(by=receptionist, department=reception)
+    by_business = a_case(by=receptionist, department=reception)
+    for case in (by_official, by_business):
+        change_status(case=case, to=CaseStatus.WAITING, by=receptionist)
+        Case.objects.filter(pk=case.pk).update(waiting_since=started)
+
+    by_official = change_status(case=by_official, to=CaseStatus.OPEN, by=receptionist)
+    by_business = resume_after_business_reply(case=by_business)
+
+    for field in ("status", "due_date", "paused_working_days", "waiting_since"):
+        assert getattr(by_business, field) == getattr(by_official, field), field
+    event = CaseEvent.objects.filter(case=by_business, kind=EventKind.STATUS_CHANGED).last()
+    assert event.actor is None
+    assert event.payload["by_business"] is True
+
+
+@pytest.mark.parametrize("status", [CaseStatus.NEW, CaseStatus.OPEN])
+def test_a_reply_from_the_business_leaves_a_case_that_is_not_waiting_as_it_is(
+    receptionist, reception, status
+):
+    case = a_case(by=receptionist, department=reception)
+    if status != CaseStatus.NEW:
+        change_status(case=case, to=status, by=receptionist)
+    events_before = CaseEvent.objects.filter(case=case).count()
+
+    case = resume_after_business_reply(case=case)
+
+    assert case.status == status
+    assert CaseEvent.objects.filter(case=case).count() == events_before

@@ -3,13 +3,25 @@ import time
 import pytest
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from accounts.models import Role
+from public.services.intake import submit_matter
 from tests.factories import DepartmentFactory, official
 
 from .factories import PublicCaseTypeFactory
 
+BUSINESS = "kim@cafetorget.example"
+
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def swedish(msgid: str, **values) -> str:
+    """A text as the (Swedish) pages and e-mail show it: holds before and after a new msgid
+    gets its translation (new msgids are translated at merge, see TRANSLATIONS.json)."""
+    with translation.override("sv"):
+        text = translation.gettext(msgid)
+    return text % values if values else text
 
 
 def started(seconds_ago: float = 30) -> str:
@@ -58,3 +70,17 @@ def form_data(outdoor_seating):
         "form_started": started(),
         "website": "",
     }
+
+
+@pytest.fixture
+def submitted(outdoor_seating):
+    """A matter Café Torget sent on the public form (with its tracking token)."""
+    return submit_matter(
+        org_number="556036-0793",
+        company_name="Café Torget AB",
+        contact_name="Kim Karlsson",
+        email=BUSINESS,
+        phone="070-123 45 67",
+        case_type=outdoor_seating,
+        description="Vi vill ha en uteservering med åtta bord på torget från maj.",
+    )

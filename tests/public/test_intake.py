@@ -10,7 +10,7 @@ from notifications.models import OutboxMessage
 from public.models import CaseAccessToken, IntakeDetails
 from public.tokens import hash_token
 
-from .conftest import pdf, started
+from .conftest import pdf, started, swedish
 from .factories import PublicCaseTypeFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_a_business_owner_submits_a_matter_and_gets_a_receipt(
     assert f"/arenden/{case.pk}/" in notice.body
 
 
-def test_a_known_company_is_updated_not_duplicated_and_the_contact_is_reused(client, form_data):
+def test_a_known_company_is_not_duplicated_nor_renamed_and_the_contact_is_reused(client, form_data):
     Company.objects.create(org_number="556036-0793", name="Gamla namnet AB")
     form_data["org_number"] = "5560360793"  # without the hyphen
     submit(client, form_data)
@@ -96,9 +96,36 @@ def test_a_known_company_is_updated_not_duplicated_and_the_contact_is_reused(cli
     submit(client, form_data)
 
     company = Company.objects.get()
-    assert company.name == "Café Torget AB"
+    # Anyone who knows the number can send the form: the register keeps its name.
+    assert company.name == "Gamla namnet AB"
     assert company.contacts.count() == 1
     assert Case.objects.filter(company=company).count() == 2
+    assert set(IntakeDetails.objects.values_list("company_name_given", flat=True)) == {
+        "Café Torget AB"
+    }
+
+
+def test_officials_see_the_name_the_business_gave_when_it_differs_from_the_register(
+    client, form_data, street_officer
+):
+    Company.objects.create(org_number="556036-0793", name="Gamla namnet AB")
+    submit(client, form_data)
+    form_data.update(company_name="gamla  NAMNET ab", form_started=started())
+    submit(client, form_data)
+    renamed, same_name = Case.objects.order_by("pk")
+
+    client.force_login(street_officer)
+    page = client.get(reverse("cases:detail", args=[renamed.pk])).content.decode()
+    other = client.get(reverse("cases:detail", args=[same_name.pk])).content.decode()
+
+    assert "Gamla namnet AB" in page
+    expected = swedish(
+        "The business gave the name “%(name)s”. If the company has changed its name, "
+        "update the company register.",
+        name="Café Torget AB",
+    )
+    assert expected in page
+    assert 'data-testid="company-name-given"' not in other
 
 
 def assert_refused_keeping_text(response, form_data, message):

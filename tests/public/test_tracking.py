@@ -15,27 +15,11 @@ from cases.workflow import CaseStatus
 from notifications.models import OutboxMessage
 from notifications.services import render_message
 from public.models import CaseAccessToken
-from public.services.intake import submit_matter
 from tests.factories import DepartmentFactory, official
 
-from .conftest import pdf, started
+from .conftest import BUSINESS, pdf, started
 
 pytestmark = pytest.mark.django_db
-
-BUSINESS = "kim@cafetorget.example"
-
-
-@pytest.fixture
-def submitted(outdoor_seating):
-    return submit_matter(
-        org_number="556036-0793",
-        company_name="Café Torget AB",
-        contact_name="Kim Karlsson",
-        email=BUSINESS,
-        phone="070-123 45 67",
-        case_type=outdoor_seating,
-        description="Vi vill ha en uteservering med åtta bord på torget från maj.",
-    )
 
 
 def track_url(submitted) -> str:
