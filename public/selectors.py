@@ -10,6 +10,7 @@ from django.http import Http404
 from accounts import permissions as roles
 from accounts.models import Membership
 from cases.models import Attachment, Case, CaseEvent, Message, Referral
+from cases.permissions import visible_cases
 from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
 
 from .models import CaseAccessToken, SurveyInvitation, SurveyResponse
@@ -126,14 +127,17 @@ def satisfaction_page(*, period: str = "quarter") -> SatisfactionPage:
 
 
 def survey_comments(user) -> QuerySet[SurveyResponse]:
-    """Comments of the cases the user's departments lead or were routed; samordnare see all."""
+    """Comments of the cases the user's departments lead or were routed; samordnare see the
+    comments of every case they may read (a confidential case only where they take part)."""
     responses = (
         SurveyResponse.objects.exclude(comment="")
         .select_related("case", "case__company", "case__lead_department", "case__case_type")
         .order_by("-answered_at", "-pk")
     )
-    if user.is_superuser or roles.is_samordnare(user):
+    if user.is_superuser:
         return responses
+    if roles.is_samordnare(user):
+        return responses.filter(case__in=visible_cases(user))
     departments = roles.department_ids(user)
     if not departments:
         return responses.none()

@@ -147,3 +147,16 @@ def test_the_comments_page_reads_a_fixed_number_of_queries(
     with django_assert_max_num_queries(6):
         page = client.get(COMMENTS).content.decode()
     assert "Kommentar 19" in page
+
+
+def test_a_samordnare_reads_no_comment_on_a_confidential_case_they_take_no_part_in(
+    client, bygg, samordnare
+):
+    case_type = PublicCaseTypeFactory(lead_department=bygg)
+    answer(FinishedCaseFactory(case_type=case_type), comment="Öppen kommentar")
+    answer(FinishedCaseFactory(case_type=case_type, confidential=True), comment="Hemlig affär")
+    page = sign_in(client, samordnare).get(COMMENTS).content.decode()
+    assert "Öppen kommentar" in page
+    assert "Hemlig affär" not in page
+    client.force_login(official(bygg, Role.LOTS))
+    assert "Hemlig affär" in client.get(COMMENTS).content.decode()
