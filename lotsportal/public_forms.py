@@ -17,6 +17,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
 _SALT = "lotsportal.public-form"
@@ -69,10 +70,22 @@ class GuardedPublicFormMixin(forms.Form):
         return cleaned
 
 
-def is_rate_limited(request, *, group: str, rate: str) -> bool:
-    """Count this request against the client address; True when over ``rate`` (e.g. '5/h')."""
+def is_rate_limited(
+    request, *, group: str, rate: str | tuple[int, int], every_method: bool = False
+) -> bool:
+    """Count this request against the client address; True when over ``rate``.
+
+    ``rate`` is django-ratelimit's '5/h' or a tuple (count, seconds). Only POST requests count,
+    unless ``every_method`` (for public lookups made with GET). The client address comes from
+    ``settings.RATELIMIT_IP_META_KEY`` (a proxy's header in deployment).
+    """
     return is_ratelimited(
-        request, group=f"public:{group}", key="ip", rate=rate, method="POST", increment=True
+        request,
+        group=f"public:{group}",
+        key="ip",
+        rate=rate,
+        method=ALL if every_method else "POST",
+        increment=True,
     )
 
 

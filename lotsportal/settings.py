@@ -292,6 +292,7 @@ CELERY_BEAT_SCHEDULE["public-survey-invitations"] = {
 }
 DEMO_SEEDERS.append("public.demo.seed")  # after the cases seeder
 # --- Training (the LOTS course and diplomas) -------------------------------------------
-# The public diploma verification is rate-limited per client address (Django's cache).
+# The public diploma verification is rate-limited per client address (django-ratelimit,
+# the address read from RATELIMIT_IP_META_KEY): at most LIMIT lookups per WINDOW.
 DIPLOMA_VERIFY_LIMIT = env.int("DIPLOMA_VERIFY_LIMIT", default=30)
 DIPLOMA_VERIFY_WINDOW_SECONDS = env.int("DIPLOMA_VERIFY_WINDOW_SECONDS", default=600)

@@ -4,7 +4,6 @@ import datetime
 import io
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -19,11 +18,6 @@ from .conftest import items_of
 from .factories import requirement
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
 
 
 def pass_web_course(user, course):
@@ -157,6 +151,38 @@ def test_guessing_codes_is_rate_limited(client, settings):
     response = client.get("/diplom/verifiera/ABCD-EFGH-JKMP/")
     assert response.status_code == 429
     assert "För många sökningar" in response.content.decode()
+
+
+def test_the_refused_lookup_gets_a_friendly_page_that_says_when_to_come_back(
+    client, settings, certified
+):
+    settings.DIPLOMA_VERIFY_LIMIT = 2
+    settings.DIPLOMA_VERIFY_WINDOW_SECONDS = 300
+    client.get("/diplom/verifiera/", {"code": "!!"})  # no code at all counts as a lookup
+    client.get("/diplom/verifiera/ABCD-EFGH-JKMN/")
+
+    response = client.get(reverse("diploma:verify", args=[certified.verification_code]))
+
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert response["Retry-After"] == "300"
+    assert "<h1" in page and "För många sökningar" in page
+    assert "Vänta några minuter och försök igen." in page
+    assert certified.user.full_name not in page  # the real diploma is not shown when refused
+
+
+def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(client, settings):
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+    settings.DIPLOMA_VERIFY_LIMIT = 2
+    guesser = {"HTTP_X_FORWARDED_FOR": "198.51.100.7"}
+    for _ in range(2):
+        client.get("/diplom/verifiera/ABCD-EFGH-JKMN/", **guesser)
+
+    refused = client.get("/diplom/verifiera/ABCD-EFGH-JKMN/", **guesser)
+    other = client.get("/diplom/verifiera/ABCD-EFGH-JKMN/", HTTP_X_FORWARDED_FOR="203.0.113.9")
+
+    assert refused.status_code == 429
+    assert other.status_code == 404
 
 
 def test_the_coordinator_issues_in_bulk_and_the_unfinished_are_named(

@@ -1,30 +1,23 @@
 """Public diploma verification: holder, year, issue date and validity; nothing more."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 
+from lotsportal.public_forms import is_rate_limited
 from training.forms import VerifyForm
 from training.models import Diploma
 from training.services.diplomas import diploma_state, normalise_code
 
 
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _too_many(request) -> bool:
-    """A per-address counter in the cache: lookups over the limit in the window are refused."""
-    key = f"training:verify:{_client_ip(request)}"
-    window = settings.DIPLOMA_VERIFY_WINDOW_SECONDS
-    if cache.add(key, 1, timeout=window):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=window)
-        return False
-    return count > settings.DIPLOMA_VERIFY_LIMIT
+    """Lookups per client address over the limit in the window are refused (django-ratelimit,
+    so the address is read as for every public form, from RATELIMIT_IP_META_KEY)."""
+    return is_rate_limited(
+        request,
+        group="diploma-verify",
+        rate=(settings.DIPLOMA_VERIFY_LIMIT, settings.DIPLOMA_VERIFY_WINDOW_SECONDS),
+        every_method=True,
+    )
 
 
 def _refused(request):
