@@ -6,15 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, FloatField, IntegerField, Q, Value
-from django.db.models.functions import Cast, Coalesce, TruncMonth
+from django.db.models import Count, F, FloatField, Q
+from django.db.models.functions import Cast, TruncMonth
 
 from cases.workflow import CaseStatus
 
 from .. import permissions
 from ..aggregates import Percentile
 from ..calendar import working_day_number
-from .scope import ON_TIME, Scope, one_row
+from .scope import ON_TIME, Scope, one_row, with_working_days_late
 
 
 def first_response_days():
@@ -183,19 +183,10 @@ def late_cases(scope: Scope, *, limit: int | None = 100) -> list[LateCase]:
     late = (scope.finished_in_period() & Q(finished_on__gt=F("due_date"))) | Q(
         status__in=[CaseStatus.NEW, CaseStatus.OPEN], due_date__lt=scope.today
     )
+    late_cases = scope.cases().filter(late)
     rows = (
-        scope.cases()
-        .filter(late)
-        .annotate(
-            late_until=Coalesce("finished_on", Value(scope.today)),
-            readable=permissions.case_is_readable(scope.user),
-        )
-        .annotate(
-            working_days_late=Cast(
-                working_day_number("late_until") - working_day_number("due_date"),
-                IntegerField(),
-            )
-        )
+        with_working_days_late(late_cases, done_on="finished_on", today=scope.today)
+        .annotate(readable=permissions.case_is_readable(scope.user))
         .order_by("due_date", "number")
         .values(
             "pk",

@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, FloatField, IntegerField, Q, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Count, F, FloatField, Q
+from django.db.models.functions import Cast
 
 from cases.workflow import OPEN_REFERRAL_STATUSES, ReferralStatus
 
 from .. import permissions
 from ..aggregates import Percentile
 from ..calendar import working_day_number
-from .scope import Scope, one_row
+from .scope import Scope, one_row, with_working_days_late
 
 
 def answer_days():
@@ -101,19 +101,10 @@ def late_referrals(scope: Scope, *, limit: int | None = 100) -> list[LateReferra
         & scope.in_period("answered_at")
         & Q(answered_on__gt=F("due_date"))
     ) | Q(status__in=OPEN_REFERRAL_STATUSES, due_date__lt=scope.today)
+    late_referrals = scope.referrals().filter(late)
     rows = (
-        scope.referrals()
-        .filter(late)
-        .annotate(
-            late_until=Coalesce("answered_on", Value(scope.today)),
-            readable=permissions.case_is_readable(scope.user, "case_id"),
-        )
-        .annotate(
-            working_days_late=Cast(
-                working_day_number("late_until") - working_day_number("due_date"),
-                IntegerField(),
-            )
-        )
+        with_working_days_late(late_referrals, done_on="answered_on", today=scope.today)
+        .annotate(readable=permissions.case_is_readable(scope.user, "case_id"))
         .order_by("due_date", "case__number")
         .values(
             "pk",

@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import F, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import F, IntegerField, Q, QuerySet, Value
+from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.utils import timezone
 
 from cases.models import Case, Referral
 from public.models import SurveyResponse
 
 from .. import permissions
+from ..calendar import working_day_number
 from ..forms import StatsFilters
 
 
@@ -106,3 +107,12 @@ def one_row(queryset: QuerySet, aggregates: dict) -> dict:
         name: 0 if getattr(aggregate, "name", "") == "Count" else None
         for name, aggregate in aggregates.items()
     }
+
+
+def with_working_days_late(queryset: QuerySet, *, done_on: str, today: date) -> QuerySet:
+    """Annotate ``working_days_late``: from ``due_date`` to the day it was done, or to today."""
+    return queryset.annotate(late_until=Coalesce(done_on, Value(today))).annotate(
+        working_days_late=Cast(
+            working_day_number("late_until") - working_day_number("due_date"), IntegerField()
+        )
+    )
