@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from tests.factories import TEST_PASSWORD
 from tests.stats.conftest import coordinator, quarter  # noqa: F401 - fixtures
@@ -91,3 +92,12 @@ def test_coordinator_changes_the_period_sees_charts_and_downloads_the_same_numbe
         "TEST 2026/1",
         "TEST 2026/3",
     ]
+
+    # The one-page report for the same period prints on one A4 page.
+    page.get_by_role("link", name="Utskriftsvänlig rapport på en sida").click()
+    expect(page.locator('[data-figure="opened"]')).to_have_text("7")
+    page.emulate_media(media="print")
+    expect(page.get_by_role("button", name="Skriv ut eller spara som PDF")).to_be_hidden()
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", landscape=True)))
+    assert len(pdf.pages) == 1
+    assert "Period 2026-01-01 – 2026-03-31" in pdf.pages[0].extract_text()
