@@ -31,8 +31,24 @@ def stats_cell(value):
 @register.simple_tag
 def stats_td(value):
     """A data cell: numbers right-aligned, dates and case numbers kept on one line."""
-    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    numeric = _numeric(value)
     classes = "text-end text-nowrap" if numeric or value is None else ""
     if isinstance(value, date) or getattr(value, "url", None):
         classes = "text-nowrap"
     return format_html('<td class="{}">{}</td>', classes, stats_cell(value))
+
+
+def _numeric(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+@register.simple_tag
+def stats_headers(table):
+    """(header, css class) pairs: a column whose values are all numbers is right-aligned."""
+    columns = list(zip(*table.rows, strict=False)) if table.rows else []
+    pairs = []
+    for index, header in enumerate(table.headers):
+        values = [v for v in columns[index] if v is not None] if index < len(columns) else []
+        numeric = index > 0 and bool(values) and all(_numeric(v) for v in values)
+        pairs.append((header, "text-end" if numeric else ""))
+    return pairs
