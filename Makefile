@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # Test processes in parallel (pytest-xdist); 0 runs in one process.
 TEST_WORKERS ?= 2
 
-.PHONY: run test lint format messages clean-venv
+.PHONY: run test lint typecheck format messages clean-venv
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,10 +32,16 @@ test: $(VENV)/.dev
 	@bash scripts/ensure-services.sh
 	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
+## make lint: ruff, formatting, migrations in step with the models, and the type check
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+	@$(MAKE) --no-print-directory typecheck
+
+## make typecheck: mypy with django-stubs over the typed layers ([tool.mypy] in pyproject.toml)
+typecheck: $(VENV)/.dev
+	$(VENV)/bin/mypy
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .

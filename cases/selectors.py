@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
@@ -19,6 +20,9 @@ from .calendar import add_working_days
 from .models import Attachment, Case, CaseEvent, CaseType, Company, Message, Note, Referral
 from .permissions import visible_cases
 from .workflow import ACTIVE_CASE_STATUSES, OPEN_REFERRAL_STATUSES, CaseStatus
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 LIST_RELATED = ("company", "case_type", "lead_department", "coordinator", "door")
 DUE_SOON_WORKING_DAYS = 2
@@ -192,7 +196,7 @@ def companies(text: str = "") -> QuerySet[Company]:
 class CompanyPage:
     company: Company
     cases: list[Case]
-    counts: list[tuple[str, int]]
+    counts: list[tuple[StrOrPromise, int]]
 
 
 def company_page(user, pk: int) -> CompanyPage:

@@ -10,12 +10,14 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Layout
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
@@ -52,8 +54,10 @@ class GuardedPublicFormMixin(forms.Form):
             HTML('{% include "includes/public_form_guard.html" %}'),
         )
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        if cleaned is None:  # a clean() that returns None leaves its result in cleaned_data
+            cleaned = self.cleaned_data
         if cleaned.get(HONEYPOT_FIELD):
             raise forms.ValidationError(self.refused_message, code="honeypot")
         try:
@@ -62,8 +66,10 @@ class GuardedPublicFormMixin(forms.Form):
             )
         except (signing.BadSignature, TypeError, ValueError):
             # A missing or forged start time: start the clock now, ask to send again.
-            self.data = self.data.copy()
-            self.data[self.add_prefix(STARTED_FIELD)] = signing.dumps(time.time(), salt=_SALT)
+            # request.POST (a QueryDict) is immutable and may hold lists: copy it as itself.
+            data = self.data.copy() if isinstance(self.data, MultiValueDict) else dict(self.data)
+            data[self.add_prefix(STARTED_FIELD)] = signing.dumps(time.time(), salt=_SALT)
+            self.data = data
             raise forms.ValidationError(self.refused_message, code="no_start") from None
         if time.time() - started < settings.PUBLIC_FORM_MIN_SECONDS:
             raise forms.ValidationError(self.refused_message, code="too_fast")

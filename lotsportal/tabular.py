@@ -230,7 +230,8 @@ def xlsx_bytes(tables: Sequence[Table]) -> bytes:
     if not tables:
         raise ValueError("An XLSX workbook needs at least one table.")
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    if workbook.active is not None:  # the empty sheet a new workbook starts with
+        workbook.remove(workbook.active)
     for table, name in zip(tables, sheet_names(t.name for t in tables), strict=True):
         _write_sheet(workbook.create_sheet(title=name), table)
     out = io.BytesIO()

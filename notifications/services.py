@@ -75,10 +75,11 @@ def render_message(message: OutboxMessage) -> tuple[str, str]:
     return " ".join(subject.split()), body
 
 
-def send_message(*, message_id: int) -> OutboxStatus | None:
+def send_message(*, message_id: int) -> str | None:
     """Send one pending message. Safe to run twice: a sent message is not sent again.
 
     Raises the transport's error after recording it, so that the calling task can retry.
+    Returns the message's status after the try, or None when there was nothing to send.
     """
     with transaction.atomic():
         message = (
@@ -91,6 +92,7 @@ def send_message(*, message_id: int) -> OutboxStatus | None:
         subject, body = render_message(message)
         message.attempts += 1
         message.subject = subject[:255]
+        raise_after: Exception | None = None
         try:
             EmailMessage(
                 subject=subject,
@@ -109,7 +111,6 @@ def send_message(*, message_id: int) -> OutboxStatus | None:
             message.sent_at = timezone.now()
             message.last_error = ""
             message.save(update_fields=["attempts", "last_error", "status", "subject", "sent_at"])
-            raise_after = None
     if raise_after is not None:
         raise raise_after
     return message.status

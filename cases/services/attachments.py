@@ -76,7 +76,7 @@ def validate_upload(uploaded_file) -> tuple[bytes, str]:
     if not content:
         raise AttachmentRejected(_("The file is empty."))
     content_type = detect_type(content)
-    if content_type not in settings.CASE_ATTACHMENT_ALLOWED_TYPES:
+    if content_type is None or content_type not in settings.CASE_ATTACHMENT_ALLOWED_TYPES:
         raise AttachmentRejected(
             _(
                 "This kind of file is not accepted. Accepted: PDF, PNG, JPEG, Word (docx), "

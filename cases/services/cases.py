@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -154,7 +156,7 @@ def _move(case: Case, *, to: str, actor, comment: str = "", by_business: bool = 
     now = timezone.now()
     today = timezone.localdate(now)
     previous = case.status
-    payload = {"from": previous, "to": to, "comment": comment.strip()}
+    payload: dict[str, Any] = {"from": previous, "to": to, "comment": comment.strip()}
     if by_business:
         payload["by_business"] = True
     if previous == CaseStatus.WAITING and case.waiting_since:

@@ -63,6 +63,8 @@ def submit_matter(
     )
     token = issue_tracking_token(case)
     contact = case.contact
+    if contact is None:  # submit_public_matter always sets one; this tells the type checker
+        raise RuntimeError("A matter sent on the public form has no contact person.")
     emails.send_receipt(
         case=case, to=contact.email, contact_name=contact.name, tracking_url=tracking_url(token)
     )

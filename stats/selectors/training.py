@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, F, FloatField, Q
 from django.db.models.functions import Cast
@@ -43,7 +45,7 @@ class TrainingFigures:
     year: int
     course: Course | None
     departments: list[TrainingRow] = field(default_factory=list)
-    weakest_topics: list[dict] = field(default_factory=list)
+    weakest_topics: list[Mapping[str, Any]] = field(default_factory=list)
 
     total: TrainingRow | None = None
 

@@ -3,6 +3,7 @@ import time
 import pytest
 from django import forms
 from django.core import signing
+from django.http import QueryDict
 from django.template import Context, Template
 from django.test import RequestFactory
 
@@ -43,6 +44,16 @@ def test_a_forged_start_time_is_refused_and_the_clock_restarts():
     form = MatterForm(data={"description": "Uteservering", "form_started": "forged"})
     assert not form.is_valid()
     assert signing.loads(form["form_started"].value(), salt="lotsportal.public-form")
+
+
+def test_a_sent_form_with_a_forged_start_time_keeps_every_value_the_user_chose():
+    posted = QueryDict("description=Uteservering&contact=phone&contact=email&form_started=forged")
+    form = MatterForm(data=posted)
+    assert not form.is_valid()
+    assert form.data.getlist("contact") == ["phone", "email"]
+    assert form["description"].value() == "Uteservering"
+    assert signing.loads(form["form_started"].value(), salt="lotsportal.public-form")
+    assert posted["form_started"] == "forged"  # request.POST itself is left as it came
 
 
 def test_the_honeypot_is_out_of_sight_and_out_of_the_accessibility_tree():

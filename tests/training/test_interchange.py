@@ -264,3 +264,18 @@ def test_the_coordinator_downloads_the_export(client, samordnare):
     response = client.get(reverse("training:export", args=["xml"]), {"kurs": course.pk})
     assert response["Content-Disposition"] == 'attachment; filename="lots-2026.xml"'
     assert b"<quiz>" in response.content
+
+
+def test_an_import_into_an_edition_removed_meanwhile_is_not_found_and_imports_nothing(
+    client, samordnare
+):
+    course = CourseFactory()
+    gone = course.pk
+    course.delete()
+    client.force_login(samordnare)
+    good = "\n".join([HEADER, "bygglov,Bygglov,single,En rätt?,Ja,Nej,,,,,1,Förklaring,PBL,"])
+    response = client.post(
+        reverse("training:interchange"), {"kurs": gone, "file": upload("ratt.csv", good)}
+    )
+    assert response.status_code == 404
+    assert not QuestionEntry.objects.exists()

@@ -1,9 +1,16 @@
 """A participant's attempts: every item pins the exact question version and choice order shown."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from .bank import Choice
 
 
 class AttemptState(models.TextChoices):
@@ -69,6 +76,11 @@ class AttemptItem(models.Model):
     is_correct = models.BooleanField(_("correct"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
+    # Set by training.selectors on the items a question page renders: the version's choices in
+    # the order shown, and the ids of the choices selected.
+    shown_choices: list[Choice]
+    selected_ids: set[int]
+
     class Meta:
         verbose_name = _("attempt item")
         verbose_name_plural = _("attempt items")
@@ -82,10 +94,6 @@ class AttemptItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attempt_id} #{self.position}"
-
-    @property
-    def answered(self) -> bool:
-        return self.answered_at is not None
 
 
 class TopicResult(models.Model):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -24,6 +25,13 @@ from training.models import (
 )
 from training.services.bank import askable_entries
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class QuestionCount(TypedDict):
+    question_count: int
+
 
 def current_course(*, user, today: datetime.date | None = None) -> Course | None:
     """The edition the user takes now: the newest one open, else the newest one."""
@@ -36,7 +44,7 @@ def course_for(*, user, course_id: int) -> Course | None:
     return permissions.enrolled_courses(user).filter(pk=course_id).first()
 
 
-def course_topics(course: Course) -> QuerySet[Topic]:
+def course_topics(course: Course) -> QuerySet[WithAnnotations[Topic, QuestionCount]]:
     """The edition's topics with the number of questions it asks in each (drafts and hidden
     questions left out)."""
     return (

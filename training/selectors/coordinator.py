@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, F, FloatField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Cast
@@ -20,6 +22,9 @@ from training.models import (
     QuestionStatistic,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 
 def editions() -> QuerySet[Course]:
     return Course.objects.order_by("-year", "title")
@@ -33,7 +38,19 @@ def pending_activities() -> QuerySet[PracticalActivity]:
     )
 
 
-def department_overview(*, course: Course) -> QuerySet[Department]:
+class DepartmentProgress(TypedDict):
+    """What ``department_overview`` adds to each department: numbers of people."""
+
+    members: int
+    started: int
+    passed: int
+    pending: int
+    diplomas: int
+
+
+def department_overview(
+    *, course: Course
+) -> QuerySet[WithAnnotations[Department, DepartmentProgress]]:
     """Participation and progress per department, one query."""
     departments = Department.objects.active()
     if not course.enrol_all_officials:
@@ -125,7 +142,7 @@ def topic_statistics(*, course: Course):
 @dataclass
 class DepartmentWeakness:
     department: str
-    topics: list[dict]
+    topics: list[Mapping[str, Any]]
 
 
 def weakest_topics_per_department(*, course: Course, limit: int = 3) -> list[DepartmentWeakness]:
@@ -143,7 +160,7 @@ def weakest_topics_per_department(*, course: Course, limit: int = 3) -> list[Dep
         )
         .order_by("department", "share", "topic_name")
     )
-    grouped: dict[str, list[dict]] = defaultdict(list)
+    grouped: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for row in rows:
         if row["department"] and len(grouped[row["department"]]) < limit:
             grouped[row["department"]].append(row)

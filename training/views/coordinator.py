@@ -138,6 +138,8 @@ def interchange(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
+        if course is None:  # the edition was removed meanwhile: nothing to import into
+            raise Http404
         report = import_questions(upload=form.cleaned_data["file"], course=course, by=request.user)
         if report.ok:
             text = ngettext(
