@@ -208,6 +208,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.tasks.compute_question_statistics",
         "schedule": crontab(hour=2, minute=30),
     },
+    "training-abandon-unfinished-attempts": {
+        "task": "training.tasks.abandon_unfinished_attempts",
+        "schedule": crontab(hour=2, minute=15),
+    },
 }
 # Keep a reference so that apps adding beat entries can import crontab from one place.
 CELERY_CRONTAB = crontab
