@@ -94,14 +94,38 @@ class CaseDetail:
     all_answered: bool = False
     # The company name the business wrote on the public form, when the register says otherwise.
     company_name_given: str = ""
+    # The contact name and phone the business wrote on the public form ("name, phone"), when
+    # the stored contact person says otherwise.
+    contact_given: str = ""
 
 
 def _company_name_given(case: Case) -> str:
     """From the public door's intake details (joined by the query, no read of its own)."""
     given = getattr(getattr(case, "intake_details", None), "company_name_given", "").strip()
-    if " ".join(given.split()).casefold() == " ".join(case.company.name.split()).casefold():
+    return "" if _same_text(given, case.company.name) else given
+
+
+def _same_text(given: str, stored: str) -> bool:
+    return " ".join(given.split()).casefold() == " ".join(stored.split()).casefold()
+
+
+def _same_phone(given: str, stored: str) -> bool:
+    return [c for c in given if c.isdigit()] == [c for c in stored if c.isdigit()]
+
+
+def _contact_given(case: Case) -> str:
+    """The name and phone from the public door's intake details, when the stored contact
+    person (matched by e-mail and left unchanged) has other ones; blank otherwise."""
+    details = getattr(case, "intake_details", None)
+    if details is None or case.contact is None:
         return ""
-    return given
+    name = details.contact_name_given.strip()
+    phone = details.contact_phone_given.strip()
+    name_differs = bool(name) and not _same_text(name, case.contact.name)
+    phone_differs = bool(phone) and not _same_phone(phone, case.contact.phone)
+    if not (name_differs or phone_differs):
+        return ""
+    return ", ".join(part for part in (name, phone) if part)
 
 
 def case_detail(user, pk: int) -> CaseDetail:
@@ -136,6 +160,7 @@ def case_detail(user, pk: int) -> CaseDetail:
         open_referrals=open_count,
         all_answered=bool(referrals) and open_count == 0,
         company_name_given=_company_name_given(case),
+        contact_given=_contact_given(case),
     )
 
 

@@ -33,6 +33,10 @@ if not SECRET_KEY or (not DEBUG and SECRET_KEY == _DEV_SECRET_KEY):
         "SECRET_KEY must be set when DEBUG is off (see README.md, 'Environment variables')."
     )
 
+# Rotating the key: the old one goes here for a while, so that signed cookies, sessions,
+# password-reset links and survey reminders made with it keep working (docs/operations.md).
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -207,6 +211,10 @@ CELERY_BEAT_SCHEDULE = {
     "training-question-statistics": {
         "task": "training.tasks.compute_question_statistics",
         "schedule": crontab(hour=2, minute=30),
+    },
+    "training-abandon-unfinished-attempts": {
+        "task": "training.tasks.abandon_unfinished_attempts",
+        "schedule": crontab(hour=2, minute=15),
     },
 }
 # Keep a reference so that apps adding beat entries can import crontab from one place.

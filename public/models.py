@@ -68,6 +68,16 @@ class IntakeDetails(models.Model):
             "registered name; the case page shows this one when it differs."
         ),
     )
+    contact_name_given = models.CharField(
+        _("contact name given"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "The name the business wrote on the form. A contact person already known by the "
+            "e-mail address keeps the stored details; the case page shows these when they differ."
+        ),
+    )
+    contact_phone_given = models.CharField(_("contact phone given"), max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("public form details")

@@ -14,7 +14,7 @@ from django.utils.crypto import salted_hmac
 from cases.models import Case
 from cases.workflow import FINISHED_CASE_STATUSES
 
-from .models import CaseAccessToken, TokenPurpose
+from .models import CaseAccessToken, SurveyInvitation, TokenPurpose
 
 # A real token is 43 characters; anything much longer is not worth hashing.
 MAX_TOKEN_LENGTH = 100
@@ -37,16 +37,34 @@ def tracking_url(raw: str) -> str:
     return settings.SITE_URL + reverse("public:track", args=[raw])
 
 
-def survey_token(case_id: int) -> str:
+SURVEY_LINK_SALT = "lotsportal.public.survey"
+
+
+def survey_token(case_id: int, *, secret: str | None = None) -> str:
     """The survey link's token, derived from the secret key so that reminders can repeat it.
 
-    The database holds only its hash; without the secret key the link cannot be rebuilt.
+    The database holds only its hash; without the key the link cannot be rebuilt. The link is
+    found by that hash, so it keeps working whatever the key becomes; see
+    ``survey_token_of`` for the reminders.
     """
-    return salted_hmac("lotsportal.public.survey", str(case_id), algorithm="sha256").hexdigest()
+    return salted_hmac(
+        SURVEY_LINK_SALT, str(case_id), secret=secret, algorithm="sha256"
+    ).hexdigest()
 
 
-def survey_url(case_id: int) -> str:
-    return settings.SITE_URL + reverse("public:survey", args=[survey_token(case_id)])
+def survey_token_of(invitation: SurveyInvitation) -> str | None:
+    """The token of the link the invitation was sent with, rebuilt with whichever key made it:
+    ``SECRET_KEY`` or, after a rotation, one of ``SECRET_KEY_FALLBACKS``. None when that key
+    is no longer kept."""
+    for secret in (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS):
+        token = survey_token(invitation.case_id, secret=secret)
+        if hash_token(token) == invitation.token_hash:
+            return token
+    return None
+
+
+def survey_url(token: str) -> str:
+    return settings.SITE_URL + reverse("public:survey", args=[token])
 
 
 def finished_at(case: Case):

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from .errors import TrainingError
 from .models import Course
-from .services import diplomas, reminders, statistics
+from .services import attempts, diplomas, reminders, statistics
 
 logger = logging.getLogger(__name__)
 
@@ -32,3 +32,9 @@ def send_training_reminders() -> int:
 def compute_question_statistics() -> int:
     """Nightly: item analysis for the editions open now (or closed within a month)."""
     return statistics.compute_open_editions()
+
+
+@shared_task
+def abandon_unfinished_attempts() -> int:
+    """Nightly: attempts still in progress in an edition that has closed are abandoned."""
+    return attempts.abandon_attempts_of_closed_editions()

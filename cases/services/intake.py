@@ -109,8 +109,9 @@ def submit_public_matter(
     """A business sends a matter on the public form, without an account.
 
     Company by organisationsnummer (a known company is never renamed), contact by e-mail
-    within it, the case (door "public form", lead department and deadline from the case type,
-    no coordinator: the lead department's queue takes it) and the files, in one transaction.
+    within it (a known contact is never changed), the case (door "public form", lead
+    department and deadline from the case type, no coordinator: the lead department's queue
+    takes it) and the files, in one transaction.
     """
     if not offered_case_types().filter(pk=case_type.pk).exists():
         raise CaseTypeNotOffered()
@@ -147,14 +148,17 @@ def _company_by_number(*, org_number: str, name: str) -> Company:
 
 
 def _business_contact(*, company: Company, name: str, email: str, phone: str) -> ContactPerson:
+    """The company's contact with this e-mail address, or a new one with what the form says.
+
+    A known contact keeps its stored name and phone: anyone who knows the address can send
+    the form. What the business typed stays with the case (the public door keeps it on the
+    intake details) and an official updates the contact by hand.
+    """
     contact = company.contacts.filter(email__iexact=email.strip()).order_by("pk").first()
     if contact is None:
         return ContactPerson.objects.create(
             company=company, name=name.strip(), email=email.strip(), phone=phone.strip()
         )
-    contact.name = name.strip() or contact.name
-    contact.phone = phone.strip() or contact.phone
-    contact.save(update_fields=["name", "phone"])
     return contact
 
 

@@ -60,6 +60,8 @@ def submit_matter(
         preferred_contact=preferred_contact,
         consent_given_at=case.created_at,
         company_name_given=company_name.strip(),
+        contact_name_given=contact_name.strip(),
+        contact_phone_given=phone.strip(),
     )
     token = issue_tracking_token(case)
     contact = case.contact

@@ -15,7 +15,7 @@ from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
 from .. import emails
 from ..errors import SurveyAlreadyAnswered
 from ..models import SCORE_FIELDS, SurveyInvitation, SurveyResponse
-from ..tokens import hash_token, survey_token, survey_url
+from ..tokens import hash_token, survey_token, survey_token_of, survey_url
 
 MAX_REMINDERS = 3
 
@@ -39,10 +39,11 @@ def invite_case(*, case: Case, now: datetime | None = None) -> SurveyInvitation 
         return None
     if SurveyInvitation.objects.filter(case=case).exists():
         return None
+    token = survey_token(case.pk)
     invitation = SurveyInvitation.objects.create(
-        case=case, token_hash=hash_token(survey_token(case.pk)), first_sent_at=now
+        case=case, token_hash=hash_token(token), first_sent_at=now
     )
-    emails.send_survey(case=case, to=case.contact.email, survey_url=survey_url(case.pk))
+    emails.send_survey(case=case, to=case.contact.email, survey_url=survey_url(token))
     return invitation
 
 
@@ -68,9 +69,16 @@ def remind(*, invitation: SurveyInvitation, now: datetime | None = None) -> bool
     if now < invitation.first_sent_at + timedelta(days=days[sent]):
         return False
     invitation.reminders_sent = sent + 1
-    invitation.save(update_fields=["reminders_sent"])
+    # The reminder repeats the link the business already has, also after SECRET_KEY was
+    # rotated while the old key is still among the fallbacks. Once it is gone, the link
+    # cannot be rebuilt: the reminder brings a new one (the earlier e-mails' link then stops).
+    token = survey_token_of(invitation)
+    if token is None:
+        token = survey_token(case.pk)
+        invitation.token_hash = hash_token(token)
+    invitation.save(update_fields=["reminders_sent", "token_hash"])
     emails.send_survey(
-        case=case, to=case.contact.email, survey_url=survey_url(case.pk), reminder=sent + 1
+        case=case, to=case.contact.email, survey_url=survey_url(token), reminder=sent + 1
     )
     return True
 

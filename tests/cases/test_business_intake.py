@@ -116,3 +116,13 @@ def test_the_form_cannot_rename_a_registered_company(outdoor_seating):
     registered.refresh_from_db()
     assert registered.name == "Café Torget AB"
     assert case.title == "Uteservering – Café Torget AB"
+
+
+def test_the_form_cannot_change_a_known_contact_person(outdoor_seating):
+    kim = send_matter(outdoor_seating, phone="070-123 45 67").contact
+
+    case = send_matter(outdoor_seating, contact_name="Någon annan", phone="073-999 99 99")
+
+    assert case.contact == kim
+    kim.refresh_from_db()
+    assert (kim.name, kim.phone) == ("Kim Karlsson", "070-123 45 67")

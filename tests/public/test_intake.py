@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cases.models import Case, Company, EventKind
+from cases.models import Case, Company, ContactPerson, EventKind
 from cases.workflow import CaseStatus
 from notifications.models import OutboxMessage
 from public.models import CaseAccessToken, IntakeDetails
@@ -126,6 +126,51 @@ def test_officials_see_the_name_the_business_gave_when_it_differs_from_the_regis
     )
     assert expected in page
     assert 'data-testid="company-name-given"' not in other
+
+
+def test_the_form_cannot_change_a_known_contact_person(client, form_data):
+    submit(client, form_data)  # Kim Karlsson, 070-123 45 67
+    # Someone who knows Kim's address sends the form with another name and phone.
+    form_data.update(contact_name="Mallory Svensson", phone="073-999 99 99", form_started=started())
+    submit(client, form_data)
+
+    kim = ContactPerson.objects.get()
+    assert (kim.name, kim.phone) == ("Kim Karlsson", "070-123 45 67")
+    assert set(Case.objects.values_list("contact", flat=True)) == {kim.pk}
+    # What was typed stays with the case.
+    latest = IntakeDetails.objects.get(case=Case.objects.latest("pk"))
+    assert (latest.contact_name_given, latest.contact_phone_given) == (
+        "Mallory Svensson",
+        "073-999 99 99",
+    )
+
+
+def test_officials_see_the_contact_details_the_business_gave_when_they_differ(
+    client, form_data, street_officer
+):
+    submit(client, form_data)
+    form_data.update(contact_name="Kim Berg", phone="073-999 99 99", form_started=started())
+    submit(client, form_data)
+    # Kim again, the same details typed another way: nothing to point out.
+    form_data.update(contact_name="kim  KARLSSON", phone="0701234567", form_started=started())
+    submit(client, form_data)
+    first, changed, same = Case.objects.order_by("pk")
+
+    client.force_login(street_officer)
+    pages = {
+        case: client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+        for case in (first, changed, same)
+    }
+
+    assert "Kim Karlsson, kim@cafetorget.example, 070-123 45 67" in pages[changed]
+    expected = swedish(
+        "On the form the business gave “%(given)s”. If the contact person's details have "
+        "changed, update them in the company register.",
+        given="Kim Berg, 073-999 99 99",
+    )
+    assert expected in pages[changed]
+    assert 'data-testid="contact-given"' not in pages[first]
+    assert 'data-testid="contact-given"' not in pages[same]
 
 
 def assert_refused_keeping_text(response, form_data, message):

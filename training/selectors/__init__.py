@@ -102,6 +102,11 @@ class CourseOverview:
         return self.attempt is not None and self.attempt.state == AttemptState.IN_PROGRESS
 
     @property
+    def abandoned(self) -> bool:
+        """The latest attempt was left unfinished when the edition closed."""
+        return self.attempt is not None and self.attempt.state == AttemptState.ABANDONED
+
+    @property
     def passed(self) -> bool:
         return self.result is not None and self.result.passed_at is not None
 

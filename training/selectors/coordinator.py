@@ -14,6 +14,7 @@ from accounts.models import Department
 from training.models import (
     ActivityStatus,
     AttemptItem,
+    AttemptState,
     Course,
     CourseResult,
     Diploma,
@@ -60,6 +61,14 @@ def department_overview(
         members=Count(user, filter=Q(memberships__user__is_active=True), distinct=True),
         started=Count(
             user, filter=Q(memberships__user__training_attempts__course=course), distinct=True
+        ),
+        in_progress=Count(
+            user,
+            filter=Q(
+                memberships__user__training_attempts__course=course,
+                memberships__user__training_attempts__state=AttemptState.IN_PROGRESS,
+            ),
+            distinct=True,
         ),
         passed=Count(
             user,

@@ -216,13 +216,15 @@ def _record_course(attempt: Attempt) -> None:
 
 
 def topics_to_retake(*, user, course: Course) -> list[int]:
-    """Failed topics; when all passed but the overall mark was missed, those below it."""
-    results = TopicResult.objects.filter(
-        user=user, course=course, topic_id__in=course_topic_ids(course)
-    )
+    """Failed topics and topics never scored (an attempt abandoned when the edition closed,
+    taken up again after the close date was moved); when all passed but the overall mark was
+    missed, those below it."""
+    topic_ids = course_topic_ids(course)
+    results = list(TopicResult.objects.filter(user=user, course=course, topic_id__in=topic_ids))
     failed = [r.topic_id for r in results if r.passed_at is None]
-    if failed:
-        return failed
+    never_scored = sorted(topic_ids - {r.topic_id for r in results})
+    if failed or never_scored:
+        return failed + never_scored
     passed = CourseResult.objects.filter(user=user, course=course, passed_at__isnull=False)
     if passed.exists():
         return []
@@ -244,3 +246,28 @@ def retake_failed_topics(*, user, course: Course, today: datetime.date | None = 
         attempt = _create_attempt(user=user, course=course, topic_ids=topic_ids, is_retake=True)
         record(kind="retake_started", actor=user, subject=user, course=course, topics=topic_ids)
     return attempt
+
+
+def abandon_attempts_of_closed_editions(*, today: datetime.date | None = None) -> int:
+    """Nightly: an attempt still in progress after its edition closed can no longer be
+    finished (answers are refused after the close date), so it is *abandoned*: it no longer
+    counts as in progress, and the topics it scored keep their results. Safe to run twice.
+    Returns the number of attempts abandoned."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        stale = list(
+            Attempt.objects.select_for_update(of=("self",))
+            .filter(state=AttemptState.IN_PROGRESS, course__closes_on__lt=today)
+            .select_related("course", "user")
+            .order_by("pk")
+        )
+        Attempt.objects.filter(pk__in=[a.pk for a in stale]).update(state=AttemptState.ABANDONED)
+        for attempt in stale:
+            record(
+                kind="attempt_abandoned",
+                subject=attempt.user,
+                course=attempt.course,
+                attempt=attempt.pk,
+                closed_on=attempt.course.closes_on.isoformat(),
+            )
+    return len(stale)
