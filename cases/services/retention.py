@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from notifications.models import OutboxMessage, OutboxStatus
-from public.models import CaseAccessToken, IntakeDetails, SurveyResponse
+from public.models import CaseAccessToken, IntakeDetails, SurveyInvitation, SurveyResponse
 
 from .. import permissions
 from ..errors import CaseError, NotPermitted
@@ -108,6 +108,8 @@ def anonymise_case(*, case: Case, by=None, reason: str) -> bool:
         "notes": Note.objects.filter(case=case).update(body=text),
         "attachments": _remove_attachments(case),
         "tracking_links": CaseAccessToken.objects.filter(case=case).delete()[0],
+        # The survey link is a way in too (an unanswered one would take a new comment).
+        "survey_link": SurveyInvitation.objects.filter(case=case).delete()[0],
         "outbox": _blank_outbox(case),
         "survey_comment": SurveyResponse.objects.filter(case=case)
         .exclude(comment="")
@@ -130,8 +132,8 @@ def anonymise_case(*, case: Case, by=None, reason: str) -> bool:
     case.anonymised_at = timezone.now()
     case.save(update_fields=["description", "title", "contact", "anonymised_at"])
     removed["contact"] = _remove_contact_if_unused(contact)
-    removed["company"] = _mask_sole_trader_if_unused(company)
     refresh_search_vector(case)
+    removed["company"] = _mask_sole_trader_if_unused(company)
     record_event(
         case=case,
         kind=EventKind.ANONYMISED,
@@ -200,6 +202,9 @@ def _mask_sole_trader_if_unused(company: Company) -> bool:
         street_address="",
         postal_code="",
     )
+    # The search text of every case of the firm held its name.
+    for other in Case.objects.filter(company=company).select_related("company"):
+        refresh_search_vector(other)
     return True
 
 

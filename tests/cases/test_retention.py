@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from cases import selectors
 from cases.errors import CaseError, NotPermitted
 from cases.identifiers import IdentifierKind, luhn_check_digit
 from cases.models import (
@@ -30,7 +31,7 @@ from cases.services.referrals import route_case
 from cases.services.retention import anonymise_case, anonymise_expired
 from cases.workflow import CaseStatus
 from notifications.models import OutboxMessage
-from public.models import CaseAccessToken, IntakeDetails, SurveyResponse
+from public.models import CaseAccessToken, IntakeDetails, SurveyInvitation, SurveyResponse
 from tests.public.factories import answer
 
 from .factories import CompanyFactory, ContactFactory, a_case
@@ -97,6 +98,7 @@ def full_case(receptionist, reception, bygg):
     add_note(case=case, by=receptionist, body="Kim ringde från 070-1.")
     route_case(case=case, department=bygg, by=receptionist, request_text="Kims bygglov?")
     CaseAccessToken.objects.create(case=case, token_hash="a" * 64)
+    SurveyInvitation.objects.create(case=case, token_hash="b" * 64)
     IntakeDetails.objects.create(
         case=case, consent_given_at=timezone.now(), company_name_given="Kims Kafé"
     )
@@ -128,6 +130,7 @@ def test_a_case_closed_37_months_ago_loses_its_personal_data_and_keeps_its_stati
     assert not Attachment.objects.filter(case=case).exists()
     assert not default_storage.exists(stored_file)
     assert not CaseAccessToken.objects.filter(case=case).exists()
+    assert not SurveyInvitation.objects.filter(case=case).exists()
     assert IntakeDetails.objects.get(case=case).company_name_given == ""
     scores_after = SurveyResponse.objects.filter(case=case).values().get()
     assert scores_after == {**scores_before, "comment": ""}
@@ -270,6 +273,8 @@ def test_a_sole_traders_personnummer_is_masked_and_an_aktiebolags_number_kept(
     assert (trader.street_address, trader.postal_code) == ("", "")
     trader_case.refresh_from_db()
     assert "Kim" not in trader_case.title
+    assert not selectors.search_cases(Case.objects.all(), "Karlsson").exists()
+    assert not selectors.search_cases(Case.objects.all(), personnummer).exists()
     aktiebolag.refresh_from_db()
     assert (aktiebolag.org_number, aktiebolag.name) == ("556036-0793", "Testbolaget AB")
     ab_case.refresh_from_db()
