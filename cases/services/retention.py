@@ -13,6 +13,7 @@ event records that it was done.
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, time
 
 from dateutil.relativedelta import relativedelta
@@ -33,6 +34,8 @@ from ..workflow import FINISHED_CASE_STATUSES
 from .cases import lock_case
 from .events import record_event
 from .registration import refresh_search_vector
+
+logger = logging.getLogger(__name__)
 
 # Payload keys of the timeline that carry names or free text, per event kind.
 PERSONAL_PAYLOAD_KEYS: dict[str, tuple[str, ...]] = {
@@ -79,13 +82,18 @@ def cases_past_retention(*, today: date | None = None):
 
 
 def anonymise_expired(*, today: date | None = None) -> int:
-    """Anonymise every case past the rule, each in its own transaction. Safe to run twice."""
-    ids = list(cases_past_retention(today=today).values_list("pk", flat=True))
-    return sum(
-        1
-        for pk in ids
-        if anonymise_case(case=Case(pk=pk), reason=_in_portal_language(_("The retention rule")))
-    )
+    """Anonymise every case past the rule, each in its own transaction. Safe to run twice.
+
+    A case that fails is logged and left for the next night; the others go on.
+    """
+    reason = _in_portal_language(_("The retention rule"))
+    done = 0
+    for pk in list(cases_past_retention(today=today).values_list("pk", flat=True)):
+        try:
+            done += anonymise_case(case=Case(pk=pk), reason=reason)
+        except Exception:  # noqa: BLE001 - one case must not hold back the rule for the rest
+            logger.exception("Retention: case %s could not be anonymised", pk)
+    return done
 
 
 @transaction.atomic

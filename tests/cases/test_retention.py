@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases import selectors
-from cases.errors import CaseError, NotPermitted
+from cases.errors import CaseError, NotPermitted, TransitionNotAllowed
 from cases.identifiers import IdentifierKind, luhn_check_digit
 from cases.models import (
     Attachment,
@@ -24,6 +24,7 @@ from cases.models import (
     Message,
     Note,
 )
+from cases.services import retention
 from cases.services.cases import change_status
 from cases.services.communication import add_note, send_message_to_business
 from cases.services.intake import record_business_reply
@@ -324,3 +325,36 @@ def test_the_case_page_says_the_personal_data_were_removed(
     assert 'data-testid="anonymised"' in body
     assert f"{timezone.localdate(full_case.anonymised_at):%Y-%m-%d}" in body
     assert "Kim" not in body
+
+
+def test_an_anonymised_case_cannot_be_reopened(receptionist, reception):
+    case = finish(a_case(by=receptionist, department=reception), by=receptionist, months_ago=37)
+    anonymise_expired()
+
+    with pytest.raises(TransitionNotAllowed):
+        change_status(case=case, to=CaseStatus.OPEN, by=receptionist)
+
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CLOSED
+
+
+def test_a_case_that_fails_does_not_hold_back_the_others(receptionist, reception, monkeypatch):
+    first, second = (
+        finish(a_case(by=receptionist, department=reception), by=receptionist, months_ago=37)
+        for _ in range(2)
+    )
+    original = retention._scrub_timeline
+
+    def broken_for_the_first(case):
+        if case.pk == first.pk:
+            raise RuntimeError("disk full")
+        original(case)
+
+    monkeypatch.setattr(retention, "_scrub_timeline", broken_for_the_first)
+
+    assert anonymise_expired() == 1
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.anonymised_at is None and first.contact is not None  # rolled back whole
+    assert second.anonymised_at is not None
