@@ -13,10 +13,10 @@ event records that it was done.
 
 from __future__ import annotations
 
+import calendar
 import logging
 from datetime import date, datetime, time
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -64,13 +64,22 @@ def removed_text() -> str:
     return _in_portal_language(_("Removed under the retention rule."))
 
 
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` earlier; the month's last day when it is shorter (31 May → 28/29
+    Feb). python-dateutil would do it, but it is not a declared dependency of the portal."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
 def retention_cutoff(*, today: date | None = None) -> datetime | None:
     """Cases finished before this moment are past the rule; None when the rule is "never"."""
     months = CaseSettings.load().retention_months
     if not months:
         return None
     today = today or timezone.localdate()
-    return timezone.make_aware(datetime.combine(today - relativedelta(months=months), time.min))
+    return timezone.make_aware(datetime.combine(months_before(today, months), time.min))
 
 
 def cases_past_retention(*, today: date | None = None):

@@ -3,8 +3,9 @@ and what the statistics need stays."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from dateutil.relativedelta import relativedelta
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -29,7 +30,7 @@ from cases.services.cases import change_status
 from cases.services.communication import add_note, send_message_to_business
 from cases.services.intake import record_business_reply
 from cases.services.referrals import route_case
-from cases.services.retention import anonymise_case, anonymise_expired
+from cases.services.retention import anonymise_case, anonymise_expired, months_before
 from cases.workflow import CaseStatus
 from notifications.models import OutboxMessage
 from public.models import CaseAccessToken, IntakeDetails, SurveyInvitation, SurveyResponse
@@ -61,11 +62,20 @@ STATISTICS_FIELDS = [
 def finish(case: Case, *, by, months_ago: int, status: str = CaseStatus.CLOSED) -> Case:
     """Close (or decide) the case through the service, then move that moment back in time."""
     change_status(case=case, to=status, by=by)
-    moment = timezone.now() - relativedelta(months=months_ago)
+    moment = months_ago_now(months_ago)
     field = "closed_at" if status == CaseStatus.CLOSED else "decided_at"
     Case.objects.filter(pk=case.pk).update(**{field: moment})
     case.refresh_from_db()
     return case
+
+
+def months_ago_now(months: int):
+    now = timezone.localtime()
+    return now.replace(**_ymd(months_before(now.date(), months)))
+
+
+def _ymd(day):
+    return {"year": day.year, "month": day.month, "day": day.day}
 
 
 def run_rule(django_capture_on_commit_callbacks) -> int:
@@ -171,7 +181,7 @@ def test_a_reopened_or_active_case_is_never_anonymised(receptionist, reception):
     reopened = finish(a_case(by=receptionist, department=reception), by=receptionist, months_ago=40)
     change_status(case=reopened, to=CaseStatus.OPEN, by=receptionist)
     active = a_case(by=receptionist, department=reception)
-    Case.objects.filter(pk=active.pk).update(created_at=timezone.now() - relativedelta(years=5))
+    Case.objects.filter(pk=active.pk).update(created_at=months_ago_now(60))
 
     assert anonymise_expired() == 0
 
@@ -205,7 +215,7 @@ def test_a_contact_shared_with_a_recent_case_is_kept_until_that_case_is_past_the
     assert recent.contact == contact
     assert ContactPerson.objects.get(pk=contact.pk).name == "Sam Delad"
 
-    Case.objects.filter(pk=recent.pk).update(closed_at=timezone.now() - relativedelta(months=37))
+    Case.objects.filter(pk=recent.pk).update(closed_at=months_ago_now(37))
     assert anonymise_expired() == 1
     assert not ContactPerson.objects.filter(pk=contact.pk).exists()
 
@@ -358,3 +368,17 @@ def test_a_case_that_fails_does_not_hold_back_the_others(receptionist, reception
     second.refresh_from_db()
     assert first.anonymised_at is None and first.contact is not None  # rolled back whole
     assert second.anonymised_at is not None
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2026, 11, 23), 36, date(2023, 11, 23)),
+        (date(2026, 1, 15), 1, date(2025, 12, 15)),
+        (date(2026, 5, 31), 3, date(2026, 2, 28)),
+        (date(2028, 5, 31), 3, date(2028, 2, 29)),
+        (date(2026, 3, 1), 0, date(2026, 3, 1)),
+    ],
+)
+def test_months_are_counted_on_the_calendar(day, months, expected):
+    assert months_before(day, months) == expected
