@@ -1,5 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from . import permissions
+from .errors import CaseError
 from .models import (
     Attachment,
     Case,
@@ -11,6 +17,7 @@ from .models import (
     Door,
     Referral,
 )
+from .services.retention import anonymise_case
 
 
 class ReadOnlyAdminMixin:
@@ -53,7 +60,7 @@ class CaseTypeAdmin(admin.ModelAdmin):
 
 @admin.register(CaseSettings)
 class CaseSettingsAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "registration_prefix"]
+    list_display = ["__str__", "registration_prefix", "retention_months"]
 
     def has_add_permission(self, request):
         return not CaseSettings.objects.exists()
@@ -103,6 +110,7 @@ class CaseAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "status",
         "due_date",
         "confidential",
+        "anonymised_at",
     ]
     list_filter = ["status", "lead_department", "case_type", "door", "confidential", "priority"]
     search_fields = ["number", "title", "company__name", "company__org_number"]
@@ -110,9 +118,49 @@ class CaseAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     date_hierarchy = "created_at"
     exclude = ["search_vector"]
     inlines = [ReferralInline, CaseEventInline]
+    actions = ["anonymise_now"]
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_staff
+
+    def has_anonymise_permission(self, request):
+        return permissions.can_anonymise_cases(request.user)
+
+    @admin.action(description=_("Anonymise personal data now"), permissions=["anonymise"])
+    def anonymise_now(self, request, queryset):
+        """Ask first (listing the cases), then remove their personal data through the service."""
+        cases = list(queryset.select_related("company").order_by("pk"))
+        if request.POST.get("confirmed") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Remove personal data?"),
+                "opts": self.model._meta,
+                "cases": cases,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "action": "anonymise_now",
+            }
+            return TemplateResponse(
+                request, "admin/cases/case/anonymise_confirmation.html", context
+            )
+        done = 0
+        for case in cases:
+            try:
+                done += anonymise_case(
+                    case=case, by=request.user, reason=str(_("By an administrator in the admin"))
+                )
+            except CaseError as error:
+                self.message_user(request, f"{case.number}: {error.message}", messages.WARNING)
+        self.message_user(
+            request,
+            ngettext(
+                "The personal data of %(count)d case were removed.",
+                "The personal data of %(count)d cases were removed.",
+                done,
+            )
+            % {"count": done},
+            messages.SUCCESS,
+        )
+        return None
 
 
 @admin.register(Referral)

@@ -114,3 +114,8 @@ def can_withdraw_referral(user, referral: Referral) -> bool:
 
 def can_reroute_referral(user, referral: Referral) -> bool:
     return can_act_on_referral(user, referral) or can_withdraw_referral(user, referral)
+
+
+def can_anonymise_cases(user) -> bool:
+    """Removing personal data before (or outside) the nightly rule: superusers only."""
+    return bool(user and user.is_active and user.is_superuser)

@@ -280,6 +280,11 @@ CELERY_BEAT_SCHEDULE["cases-send-reminders"] = {
     "task": "cases.tasks.send_case_reminders",
     "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
 }
+# The retention rule (CaseSettings.retention_months, in the admin), every night.
+CELERY_BEAT_SCHEDULE["cases-anonymise-expired"] = {
+    "task": "cases.tasks.anonymise_expired_cases",
+    "schedule": crontab(hour=3, minute=15),
+}
 
 # --- The business owner's door (public/) ------------------------------------------------
 # Sends of the public forms allowed per client address ("5/h" = five per hour).

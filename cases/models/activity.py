@@ -19,6 +19,7 @@ class EventKind(models.TextChoices):
     MESSAGE_SENT = "message_sent", _("Message to the business")
     MESSAGE_RECEIVED = "message_received", _("Message from the business")
     ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
+    ANONYMISED = "anonymised", _("Personal data removed")
 
 
 PUBLIC_EVENT_KINDS = frozenset(

@@ -2,10 +2,11 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..workflow import ACTIVE_CASE_STATUSES, CaseStatus
+from ..workflow import ACTIVE_CASE_STATUSES, FINISHED_CASE_STATUSES, CaseStatus
 
 
 class Priority(models.TextChoices):
@@ -17,6 +18,17 @@ class Priority(models.TextChoices):
 class CaseQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status__in=ACTIVE_CASE_STATUSES)
+
+    def past_retention(self, cutoff):
+        """Finished before ``cutoff`` and not yet anonymised. A reopened case is active again,
+        and a case closed after a decision counts from the later of the two moments."""
+        return self.filter(
+            ~Q(closed_at=None, decided_at=None),
+            Q(closed_at=None) | Q(closed_at__lt=cutoff),
+            Q(decided_at=None) | Q(decided_at__lt=cutoff),
+            status__in=FINISHED_CASE_STATUSES,
+            anonymised_at=None,
+        )
 
     def overdue(self, today):
         # A case waiting for the business has its clock paused.
@@ -94,6 +106,13 @@ class Case(models.Model):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     waiting_since = models.DateField(_("waiting since"), null=True, blank=True)
     paused_working_days = models.PositiveIntegerField(_("paused working days"), default=0)
+    anonymised_at = models.DateTimeField(
+        _("personal data removed"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the personal data were removed under the retention rule."),
+    )
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = CaseQuerySet.as_manager()

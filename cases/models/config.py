@@ -71,6 +71,16 @@ class CaseSettings(models.Model):
         default="LOTS",
         help_text=_("Case numbers read '<prefix> <year>/<running number>', e.g. LOTS 2026/124."),
     )
+    retention_months = models.PositiveSmallIntegerField(
+        _("remove personal data after (months)"),
+        default=36,
+        help_text=_(
+            "The retention rule: this many months after a case was closed or decided, the "
+            "personal data in it are removed (contact person, messages, files, survey comment, "
+            "tracking links). Dates, status, department, case type and survey scores are kept "
+            "for the statistics. A reopened case is not affected. 0 = never remove."
+        ),
+    )
 
     class Meta:
         verbose_name = _("case register settings")

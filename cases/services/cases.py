@@ -148,6 +148,11 @@ def resume_after_business_reply(*, case: Case) -> Case:
 
 def _move(case: Case, *, to: str, actor, comment: str = "", by_business: bool = False) -> Case:
     """Apply a status move to a locked case and append its event: the one place it is done."""
+    if case.anonymised_at is not None:
+        # Its contact, messages and files are gone: a new matter is a new case.
+        raise TransitionNotAllowed(
+            _("The personal data of this case were removed: open a new case instead.")
+        )
     if not case_move_allowed(case.status, to):
         raise TransitionNotAllowed(
             _("A case cannot go from “%(from)s” to “%(to)s”.")

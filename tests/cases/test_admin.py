@@ -44,7 +44,7 @@ def test_the_registration_prefix_is_one_row_that_cannot_be_added_twice_or_delete
     assert client.get(delete).status_code == 403
     response = client.post(
         reverse("admin:cases_casesettings_change", args=[settings_row.pk]),
-        {"registration_prefix": "NÄR"},
+        {"registration_prefix": "NÄR", "retention_months": 36},
     )
     assert response.status_code == 302
     assert CaseSettings.load().registration_prefix == "NÄR"
