@@ -111,7 +111,11 @@ def full_case(receptionist, reception, bygg):
     CaseAccessToken.objects.create(case=case, token_hash="a" * 64)
     SurveyInvitation.objects.create(case=case, token_hash="b" * 64)
     IntakeDetails.objects.create(
-        case=case, consent_given_at=timezone.now(), company_name_given="Kims Kafé"
+        case=case,
+        consent_given_at=timezone.now(),
+        company_name_given="Kims Kafé",
+        contact_name_given="Kim Svensson",
+        contact_phone_given="070-123 45 67",
     )
     case = finish(case, by=receptionist, months_ago=37)
     answer(case, comment="Kim Karlsson var nöjd.", overall=(6, 5, 4))
@@ -142,7 +146,12 @@ def test_a_case_closed_37_months_ago_loses_its_personal_data_and_keeps_its_stati
     assert not default_storage.exists(stored_file)
     assert not CaseAccessToken.objects.filter(case=case).exists()
     assert not SurveyInvitation.objects.filter(case=case).exists()
-    assert IntakeDetails.objects.get(case=case).company_name_given == ""
+    intake = IntakeDetails.objects.get(case=case)
+    assert (intake.company_name_given, intake.contact_name_given, intake.contact_phone_given) == (
+        "",
+        "",
+        "",
+    )
     scores_after = SurveyResponse.objects.filter(case=case).values().get()
     assert scores_after == {**scores_before, "comment": ""}
     outbox = OutboxMessage.objects.about(case)
