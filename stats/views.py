@@ -49,13 +49,18 @@ def _presets(today) -> list[dict]:
     ]
 
 
+def _refused(request, form: StatsFilterForm):
+    """What was typed, with the errors; no figures for a period that does not exist."""
+    context = {"form": form, "active_section": "stats", "presets": _presets(form.today)}
+    return render(request, "stats/index.html", context, status=400)
+
+
 @login_required
 def index(request):
     form = _form(request)
-    context = {"form": form, "active_section": "stats", "presets": _presets(form.today)}
     if form.is_bound and not form.is_valid():
-        # Show what was typed with the errors; no figures for a period that does not exist.
-        return render(request, "stats/index.html", context, status=400)
+        return _refused(request, form)
+    context = {"form": form, "active_section": "stats", "presets": _presets(form.today)}
     filters = form.filters()
     page = statistics_page(user=request.user, filters=filters, today=form.today)
     context.update(
@@ -76,9 +81,7 @@ def report(request):
     """A one-page summary for the council, for the browser's print (see stats/report.html)."""
     form = _form(request)
     if form.is_bound and not form.is_valid():
-        return render(
-            request, "stats/index.html", {"form": form, "active_section": "stats"}, status=400
-        )
+        return _refused(request, form)
     filters = form.filters()
     page = statistics_page(user=request.user, filters=filters, today=form.today, late_limit=10)
     context = {
