@@ -24,16 +24,20 @@ from .services.companies import UPDATABLE_FIELDS, update_company
 from .services.retention import anonymise_case
 
 
-class CaseRecordAdmin(ServiceOnlyAdmin):
+class OfficialsOnlyAdmin(ServiceOnlyAdmin):
+    """Pages an official may open (as the portal's case and company pages)."""
+
+    def may_view(self, user) -> bool:
+        return permissions.is_official(user)
+
+
+class CaseRecordAdmin(OfficialsOnlyAdmin):
     """A case or a row hanging off one: shown to whom the portal shows the case, read-only.
 
     ``case_path`` is the lookup from the row to its case ("" for the case itself).
     """
 
     case_path = "case"
-
-    def may_view(self, user) -> bool:
-        return permissions.is_official(user)
 
     def visible_queryset(self, request, queryset):
         if not self.case_path:
@@ -43,11 +47,8 @@ class CaseRecordAdmin(ServiceOnlyAdmin):
         )
 
 
-class OfficialsAdmin(ServiceOnlyAdmin):
+class CompanyRegisterAdmin(OfficialsOnlyAdmin):
     """The company register: every official may read it (as in the portal)."""
-
-    def may_view(self, user) -> bool:
-        return permissions.is_official(user)
 
     def visible_queryset(self, request, queryset):
         return queryset if permissions.is_official(request.user) else queryset.none()
@@ -98,7 +99,7 @@ class CaseSettingsAdmin(ConfigurationAdmin):
         return False
 
 
-class ContactPersonInline(OfficialsAdmin, admin.TabularInline):
+class ContactPersonInline(CompanyRegisterAdmin, admin.TabularInline):
     model = ContactPerson
     extra = 0
     fields = ["name", "role", "email", "phone"]
@@ -106,7 +107,7 @@ class ContactPersonInline(OfficialsAdmin, admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(OfficialsAdmin, admin.ModelAdmin):
+class CompanyAdmin(CompanyRegisterAdmin, admin.ModelAdmin):
     """Officials may correct a company's name and address, through ``update_company`` (which
     refreshes the search text of the company's cases). The number is the company's identity."""
 

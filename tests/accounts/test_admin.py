@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from accounts.models import Department, Membership, Role, User
 from confighistory.models import ConfigAction, ConfigChange
+from confighistory.services import NotPermittedToConfigure, save_configuration
 from tests.factories import DepartmentFactory, MembershipFactory, UserFactory, official
 
 pytestmark = pytest.mark.django_db
@@ -157,4 +158,16 @@ def test_a_staff_user_without_the_permission_cannot_change_roles(client, samordn
     response = change_role(client, membership, Role.LOTS)
 
     assert response.status_code == 403
+    assert ConfigChange.objects.count() == 0
+
+
+def test_the_configuration_service_itself_refuses_without_the_permission(samordnare):
+    membership = samordnare.memberships.get()
+    membership.role = Role.LOTS
+
+    with pytest.raises(NotPermittedToConfigure):
+        save_configuration(instance=membership, by=samordnare)
+
+    membership.refresh_from_db()
+    assert membership.role == Role.SAMORDNARE
     assert ConfigChange.objects.count() == 0
