@@ -3,7 +3,13 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from confighistory.admin import ConfigHistoryAdmin
+
 from .models import Department, Membership, User
+
+# Who may open the admin and do everything in it: kept with old and new values. (The password
+# is changed on its own page and never recorded.)
+USER_HISTORY_FIELDS = ["email", "full_name", "is_active", "is_staff", "is_superuser"]
 
 
 class MembershipInline(admin.TabularInline):
@@ -21,7 +27,9 @@ class UserMembershipInline(admin.TabularInline):
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(ConfigHistoryAdmin, admin.ModelAdmin):
+    """Departments and (inline) their members' roles; every change keeps old and new values."""
+
     list_display = ["name", "code", "inbox_email", "member_count", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name", "code", "inbox_email"]
@@ -37,7 +45,10 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(ConfigHistoryAdmin, DjangoUserAdmin):
+    """A user's admin rights and (inline) roles are configuration: kept with old and new."""
+
+    history_fields = USER_HISTORY_FIELDS
     ordering = ["full_name"]
     list_display = ["full_name", "email", "title", "is_active", "is_staff", "last_login"]
     list_filter = [
@@ -71,7 +82,9 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ConfigHistoryAdmin, admin.ModelAdmin):
+    """A role in a department decides what a user may see and do: history with old and new."""
+
     list_display = ["user", "department", "role", "created_at"]
     list_filter = ["role", "department"]
     search_fields = ["user__full_name", "user__email", "department__name"]

@@ -4,6 +4,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from confighistory.admin import ConfigHistoryAdmin
+from lotsportal.admin import PermissionFilteredAdmin, ServiceOnlyAdmin
+
 from . import permissions
 from .errors import CaseError
 from .models import (
@@ -17,24 +20,49 @@ from .models import (
     Door,
     Referral,
 )
+from .services.companies import UPDATABLE_FIELDS, update_company
 from .services.retention import anonymise_case
 
 
-class ReadOnlyAdminMixin:
-    """History is appended by the services, never edited here."""
+class OfficialsOnlyAdmin(ServiceOnlyAdmin):
+    """Pages an official may open (as the portal's case and company pages)."""
 
-    def has_add_permission(self, request, obj=None):
-        return False
+    def may_view(self, user) -> bool:
+        return permissions.is_official(user)
 
-    def has_change_permission(self, request, obj=None):
-        return False
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+class CaseRecordAdmin(OfficialsOnlyAdmin):
+    """A case or a row hanging off one: shown to whom the portal shows the case, read-only.
+
+    ``case_path`` is the lookup from the row to its case ("" for the case itself).
+    """
+
+    case_path = "case"
+
+    def visible_queryset(self, request, queryset):
+        if not self.case_path:
+            return permissions.visible_cases(request.user, queryset)
+        return queryset.filter(
+            **{f"{self.case_path}__in": permissions.visible_cases(request.user).values("pk")}
+        )
+
+
+class CompanyRegisterAdmin(OfficialsOnlyAdmin):
+    """The company register: every official may read it (as in the portal)."""
+
+    def visible_queryset(self, request, queryset):
+        return queryset if permissions.is_official(request.user) else queryset.none()
+
+
+class ConfigurationAdmin(ConfigHistoryAdmin, PermissionFilteredAdmin, admin.ModelAdmin):
+    """Doors, case types, settings: Django's model permissions; every save keeps old and new."""
+
+    def visible_queryset(self, request, queryset):
+        return queryset
 
 
 @admin.register(Door)
-class DoorAdmin(admin.ModelAdmin):
+class DoorAdmin(ConfigurationAdmin):
     list_display = ["name", "code", "is_active", "position"]
     list_editable = ["is_active", "position"]
     search_fields = ["name", "code"]
@@ -42,7 +70,7 @@ class DoorAdmin(admin.ModelAdmin):
 
 
 @admin.register(CaseType)
-class CaseTypeAdmin(admin.ModelAdmin):
+class CaseTypeAdmin(ConfigurationAdmin):
     list_display = [
         "name",
         "code",
@@ -59,37 +87,53 @@ class CaseTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(CaseSettings)
-class CaseSettingsAdmin(admin.ModelAdmin):
+class CaseSettingsAdmin(ConfigurationAdmin):
+    """One row; its retention months decide when personal data are removed (history kept)."""
+
     list_display = ["__str__", "registration_prefix", "retention_months"]
 
     def has_add_permission(self, request):
-        return not CaseSettings.objects.exists()
+        return super().has_add_permission(request) and not CaseSettings.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False
 
 
-class ContactPersonInline(admin.TabularInline):
+class ContactPersonInline(CompanyRegisterAdmin, admin.TabularInline):
     model = ContactPerson
     extra = 0
+    fields = ["name", "role", "email", "phone"]
+    readonly_fields = fields
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(CompanyRegisterAdmin, admin.ModelAdmin):
+    """Officials may correct a company's name and address, through ``update_company`` (which
+    refreshes the search text of the company's cases). The number is the company's identity."""
+
     list_display = ["name", "org_number", "identifier_kind", "city", "industry"]
     list_filter = ["identifier_kind", "city"]
     search_fields = ["name", "org_number", "city", "industry"]
+    fields = ["org_number", "identifier_kind", *UPDATABLE_FIELDS]
+    readonly_fields = ["org_number", "identifier_kind"]
     inlines = [ContactPersonInline]
 
+    def has_change_permission(self, request, obj=None):
+        return permissions.is_official(request.user)
 
-class CaseEventInline(ReadOnlyAdminMixin, admin.TabularInline):
+    def save_model(self, request, obj, form, change):
+        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        update_company(company=obj, by=request.user, **changed)
+
+
+class CaseEventInline(CaseRecordAdmin, admin.TabularInline):
     model = CaseEvent
     extra = 0
     fields = ["created_at", "kind", "actor", "payload", "is_public"]
     readonly_fields = fields
 
 
-class ReferralInline(ReadOnlyAdminMixin, admin.TabularInline):
+class ReferralInline(CaseRecordAdmin, admin.TabularInline):
     model = Referral
     extra = 0
     fields = ["department", "status", "assignee", "due_date"]
@@ -97,8 +141,11 @@ class ReferralInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """Read-mostly: cases change through the portal's pages so that history is kept."""
+class CaseAdmin(CaseRecordAdmin, admin.ModelAdmin):
+    """Read-only: cases change through the portal's pages (and this list's actions, which call
+    services) so that history is kept. Shows only the cases the portal would show."""
+
+    case_path = ""
 
     list_display = [
         "number",
@@ -119,9 +166,6 @@ class CaseAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     exclude = ["search_vector"]
     inlines = [ReferralInline, CaseEventInline]
     actions = ["anonymise_now"]
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff
 
     def has_anonymise_permission(self, request):
         return permissions.can_anonymise_cases(request.user)
@@ -164,7 +208,7 @@ class CaseAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Referral)
-class ReferralAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class ReferralAdmin(CaseRecordAdmin, admin.ModelAdmin):
     list_display = ["case", "department", "status", "assignee", "due_date", "created_at"]
     list_filter = ["status", "department"]
     search_fields = ["case__number", "request_text", "answer_text"]
@@ -172,7 +216,7 @@ class ReferralAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(CaseEvent)
-class CaseEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class CaseEventAdmin(CaseRecordAdmin, admin.ModelAdmin):
     list_display = ["created_at", "case", "kind", "actor", "is_public"]
     list_filter = ["kind", "is_public"]
     search_fields = ["case__number"]
@@ -180,7 +224,7 @@ class CaseEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class AttachmentAdmin(CaseRecordAdmin, admin.ModelAdmin):
     list_display = ["original_name", "case", "content_type", "size", "uploaded_by", "created_at"]
     list_filter = ["content_type", "from_business"]
     search_fields = ["original_name", "case__number", "sha256"]

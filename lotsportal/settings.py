@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "axes",
     "django_ratelimit",
     "accounts",
+    # Configuration history (old and new values of roles, retention, case types ...).
+    "confighistory",
     "notifications",
     "cases",
     "public",

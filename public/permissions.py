@@ -5,7 +5,13 @@ The business itself needs no account: its pages are opened by an unguessable lin
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
 from accounts import permissions as roles
+from cases.models import Referral
+from cases.permissions import visible_cases
+
+from .models import SurveyResponse
 
 
 def can_view_satisfaction(user) -> bool:
@@ -20,3 +26,21 @@ def can_view_comments(user) -> bool:
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     return roles.is_official(user)
+
+
+def visible_survey_responses(
+    user, queryset: QuerySet[SurveyResponse] | None = None
+) -> QuerySet[SurveyResponse]:
+    """The answers (and comments) of the cases the user's departments lead or were routed;
+    samordnare see those of every case they may read (a confidential case only where they take
+    part). The comments page and the admin both use it."""
+    queryset = SurveyResponse.objects.all() if queryset is None else queryset
+    if not can_view_comments(user):
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    if roles.is_samordnare(user):
+        return queryset.filter(case__in=visible_cases(user))
+    departments = roles.department_ids(user)
+    routed = Referral.objects.filter(case=OuterRef("case"), department_id__in=departments)
+    return queryset.filter(Q(case__lead_department_id__in=departments) | Q(Exists(routed)))

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404
 
-from accounts import permissions as roles
 from accounts.models import Membership
-from cases.models import Attachment, Case, CaseEvent, Message, Referral
-from cases.permissions import visible_cases
+from cases.models import Attachment, Case, CaseEvent, Message
 from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
 
+from . import permissions
 from .models import CaseAccessToken, SurveyInvitation, SurveyResponse
 from .nki import NkiRow, nki_rows, nki_total
 from .tokens import MAX_TOKEN_LENGTH, hash_token, link_expired
@@ -134,12 +133,4 @@ def survey_comments(user) -> QuerySet[SurveyResponse]:
         .select_related("case", "case__company", "case__lead_department", "case__case_type")
         .order_by("-answered_at", "-pk")
     )
-    if user.is_superuser:
-        return responses
-    if roles.is_samordnare(user):
-        return responses.filter(case__in=visible_cases(user))
-    departments = roles.department_ids(user)
-    if not departments:
-        return responses.none()
-    routed = Referral.objects.filter(case=OuterRef("case"), department_id__in=departments)
-    return responses.filter(Q(case__lead_department_id__in=departments) | Q(Exists(routed)))
+    return permissions.visible_survey_responses(user, responses)

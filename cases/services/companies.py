@@ -9,6 +9,10 @@ from .. import permissions
 from ..errors import CaseError, NotPermitted
 from ..identifiers import parse_company_identifier
 from ..models import Company, ContactPerson
+from .registration import refresh_search_vectors_of_company
+
+# What an official may correct; the number (and its kind) is the company's identity.
+UPDATABLE_FIELDS = ("name", "street_address", "postal_code", "city", "industry")
 
 
 class CompanyExists(CaseError):
@@ -47,16 +51,20 @@ def create_company(
 
 
 @transaction.atomic
-def update_company(*, company: Company, by, **fields) -> Company:
+def update_company(*, company: Company, by, **fields: str) -> Company:
+    """Correct name or address. A new name is at once in the search text of every case of the
+    company (the case list finds a case by its company's name)."""
     _check_official(by)
-    allowed = {"name", "street_address", "postal_code", "city", "industry"}
-    unknown = set(fields) - allowed
+    unknown = set(fields) - set(UPDATABLE_FIELDS)
     if unknown:
         raise TypeError(f"update_company got unknown fields: {sorted(unknown)}")
     company = Company.objects.select_for_update().get(pk=company.pk)
+    old_name = company.name
     for field, value in fields.items():
         setattr(company, field, value.strip())
     company.save()
+    if company.name != old_name:
+        refresh_search_vectors_of_company(company)
     return company
 
 

@@ -6,10 +6,11 @@ from datetime import date, timedelta
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import TextField, Value
+from django.db.models import F, TextField, Value
+from django.db.models.expressions import Combinable, CombinedExpression
 
 from ..calendar import add_working_days
-from ..models import Case, CaseSettings, CaseType, DeadlineUnit, RegistrationCounter
+from ..models import Case, CaseSettings, CaseType, Company, DeadlineUnit, RegistrationCounter
 
 
 def allocate_number(*, year: int) -> tuple[str, int, int]:
@@ -33,17 +34,45 @@ def due_date_for(case_type: CaseType, start: date) -> date:
     return start + timedelta(days=case_type.deadline_amount)
 
 
+def _text(value: str) -> Value:
+    return Value(value or "", output_field=TextField())
+
+
+def _search_vector(
+    *, number: Combinable, title: Combinable, company: Combinable, description: Combinable
+) -> CombinedExpression:
+    """The one definition of a case's search text and its weights."""
+    return (
+        SearchVector(number, weight="A", config="swedish")
+        + SearchVector(title, weight="A", config="swedish")
+        + SearchVector(company, weight="B", config="swedish")
+        + SearchVector(description, weight="C", config="swedish")
+    )
+
+
 def refresh_search_vector(case: Case) -> None:
     """Swedish full-text search over number, title, description and company (PostgreSQL)."""
     if connection.vendor != "postgresql":
         return
-
-    def text(value: str) -> Value:
-        return Value(value or "", output_field=TextField())
-
     Case.objects.filter(pk=case.pk).update(
-        search_vector=SearchVector(text(case.number), weight="A", config="swedish")
-        + SearchVector(text(case.title), weight="A", config="swedish")
-        + SearchVector(text(case.company.name), weight="B", config="swedish")
-        + SearchVector(text(case.description), weight="C", config="swedish")
+        search_vector=_search_vector(
+            number=_text(case.number),
+            title=_text(case.title),
+            company=_text(case.company.name),
+            description=_text(case.description),
+        )
+    )
+
+
+def refresh_search_vectors_of_company(company: Company) -> int:
+    """After a company's name changed: the search text of all its cases, in one UPDATE."""
+    if connection.vendor != "postgresql":
+        return 0
+    return Case.objects.filter(company=company).update(
+        search_vector=_search_vector(
+            number=F("number"),
+            title=F("title"),
+            company=_text(company.name),
+            description=F("description"),
+        )
     )
