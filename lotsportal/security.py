@@ -103,7 +103,7 @@ class RequestBodyLimitMiddleware:
             spool.write(piece)
         spool.seek(0)
         request.META["CONTENT_LENGTH"] = str(size)
-        request._stream = spool  # type: ignore[attr-defined]  # what WSGIRequest reads from
+        request._stream = spool  # type: ignore[assignment]  # what WSGIRequest reads from
         request._read_started = False  # type: ignore[attr-defined]
         return True
 
