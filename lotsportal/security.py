@@ -53,9 +53,10 @@ class RequestBodyLimitMiddleware:
     The limit is ``REQUEST_BODY_MAX_BYTES``, or for the URL names in
     ``REQUEST_BODY_UPLOAD_LIMITS`` (the pages that take files) the larger value given there.
     A declared ``Content-Length`` above the limit is refused at once, without reading a byte.
-    A body without one (``Transfer-Encoding: chunked``) is read in pieces up to the limit and
-    refused as soon as it goes over; within the limit it is handed on with its length set, so
-    Django parses it like any other.
+    A body without one (``Transfer-Encoding: chunked``, from a server that marks the end of
+    the stream, ``wsgi.input_terminated``) is read in pieces up to the limit and refused as
+    soon as it goes over; within the limit it is handed on with its length set, so Django
+    parses it like any other.
     """
 
     def __init__(self, get_response: GetResponse) -> None:
@@ -74,7 +75,12 @@ class RequestBodyLimitMiddleware:
                 return HttpResponse(status=400)
             if length > self.default_limit and length > self.limit_for(request):
                 return self.refuse(request)
-        elif "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+        elif (
+            "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower()
+            # Only a server that ends the stream at the body's end (gunicorn does) can be read
+            # without a length; otherwise Django reads no body at all, and neither do we.
+            and request.META.get("wsgi.input_terminated")
+        ):
             if not self.read_unsized_body(request, self.limit_for(request)):
                 return self.refuse(request)
         return self.get_response(request)

@@ -88,6 +88,7 @@ def test_a_chunked_body_is_counted_while_it_is_read():
     )
     small.META.pop("CONTENT_LENGTH", None)
     small.META["HTTP_TRANSFER_ENCODING"] = "chunked"
+    small.META["wsgi.input_terminated"] = True
     small.META["wsgi.input"] = _Stream(b"username=a%40b.se&password=x")
     passed = middleware(small)
     assert passed is small and small.POST["username"] == "a@b.se"
@@ -95,11 +96,23 @@ def test_a_chunked_body_is_counted_while_it_is_read():
     large = factory.post("/konto/logga-in/", data=b"-", content_type="text/plain")
     large.META.pop("CONTENT_LENGTH", None)
     large.META["HTTP_TRANSFER_ENCODING"] = "chunked"
+    large.META["wsgi.input_terminated"] = True
     stream = _Stream(b"x" * (10 * settings.REQUEST_BODY_MAX_BYTES))
     large.META["wsgi.input"] = stream
     response = middleware(large)
     assert response.status_code == 413
     assert stream.read_bytes == settings.REQUEST_BODY_MAX_BYTES + 1
+
+
+def test_a_server_that_does_not_end_the_stream_is_not_read_from():
+    """Without wsgi.input_terminated (e.g. runserver) a read could wait for ever: none is made."""
+    request = RequestFactory().post("/konto/logga-in/", data=b"-", content_type="text/plain")
+    request.META.pop("CONTENT_LENGTH", None)
+    request.META["HTTP_TRANSFER_ENCODING"] = "chunked"
+    stream = _Stream(b"x" * 10)
+    request.META["wsgi.input"] = stream
+    assert RequestBodyLimitMiddleware(lambda request: request)(request) is request
+    assert stream.read_bytes == 0
 
 
 class _Stream:
