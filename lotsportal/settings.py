@@ -71,6 +71,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Headers and limits (lotsportal/security.py): before anything that reads the body.
+    "lotsportal.security.ContentSecurityPolicyMiddleware",
+    "lotsportal.security.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lotsportal.middleware.CookieLocaleMiddleware",
@@ -311,3 +314,31 @@ DEMO_SEEDERS.append("public.demo.seed")  # after the cases seeder
 # the address read from RATELIMIT_IP_META_KEY): at most LIMIT lookups per WINDOW.
 DIPLOMA_VERIFY_LIMIT = env.int("DIPLOMA_VERIFY_LIMIT", default=30)
 DIPLOMA_VERIFY_WINDOW_SECONDS = env.int("DIPLOMA_VERIFY_WINDOW_SECONDS", default=600)
+
+# --- Headers and limits (lotsportal/security.py, docs/operations.md) --------------------
+# Content-Security-Policy sent with every response: no inline script or style anywhere;
+# htmx, Bootstrap and Chart.js come from static/. data: images are Bootstrap's CSS icons.
+CONTENT_SECURITY_POLICY = env.str(
+    "CONTENT_SECURITY_POLICY",
+    default=(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
+)
+# Send it as Content-Security-Policy-Report-Only instead (to try a changed policy first).
+CONTENT_SECURITY_POLICY_REPORT_ONLY = env.bool("CONTENT_SECURITY_POLICY_REPORT_ONLY", default=False)
+# A request body larger than this is refused with 413 before it is read ...
+REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=1024 * 1024)
+# ... except on the pages that take files: their attachments plus a margin for the form.
+_UPLOAD_MARGIN_BYTES = 1024 * 1024
+REQUEST_BODY_UPLOAD_LIMITS = {
+    # one attachment on the case page
+    "cases:upload": CASE_ATTACHMENT_MAX_BYTES + _UPLOAD_MARGIN_BYTES,
+    # the public form and the business's reply: up to 5 files (public.services.attachments)
+    "public:intake": 5 * CASE_ATTACHMENT_MAX_BYTES + _UPLOAD_MARGIN_BYTES,
+    "public:track": 5 * CASE_ATTACHMENT_MAX_BYTES + _UPLOAD_MARGIN_BYTES,
+    # the question import (training.interchange.importer.MAX_BYTES is 5 MB)
+    "training:interchange": 5 * 1024 * 1024 + _UPLOAD_MARGIN_BYTES,
+}
+# The form fields of a request (files not counted) Django keeps in memory: the same bound.
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
