@@ -186,7 +186,7 @@ def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(client, set
 
 
 def test_the_coordinator_issues_in_bulk_and_the_unfinished_are_named(
-    client, lots, samordnare, short_course
+    client, lots, samordnare, short_course, django_capture_on_commit_callbacks
 ):
     from tests.factories import official
 
@@ -200,11 +200,12 @@ def test_the_coordinator_issues_in_bulk_and_the_unfinished_are_named(
     client.force_login(samordnare)
     page = client.get(reverse("training:diplomas")).content.decode()
     assert "Lotta Lots" in page and "Olle Ofärdig" in page
-    page = client.post(
-        reverse("training:diplomas"),
-        {"kurs": short_course.pk, "user": [ready.pk, unfinished.pk]},
-        follow=True,
-    ).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):  # the tasks are queued on commit
+        page = client.post(
+            reverse("training:diplomas"),
+            {"kurs": short_course.pk, "user": [ready.pk, unfinished.pk]},
+            follow=True,
+        ).content.decode()
     assert "1 diplom utfärdas." in page
     assert "Olle Ofärdig är inte godkänd på kursen och det praktiska året än." in page
     assert list(Diploma.objects.values_list("user", flat=True)) == [ready.pk]
