@@ -229,7 +229,7 @@ def private_redis() -> Iterator[PrivateRedis]:
 
 
 @pytest.fixture
-def publish_to(settings):
+def publish_to(settings, monkeypatch):
     """This process hands tasks to ``url`` (no eager run); restored afterwards."""
     from lotsportal import tasking
     from lotsportal.celery import app
@@ -243,6 +243,8 @@ def publish_to(settings):
         tasking.reset_broker_state()
 
     def use(url: str) -> None:
+        # Celery reads the environment's CELERY_BROKER_URL before its own configuration.
+        monkeypatch.setenv("CELERY_BROKER_URL", url)
         app.conf.task_always_eager = False
         app.conf.broker_url = settings.CELERY_BROKER_URL = url
         reset()
@@ -321,5 +323,6 @@ def celery_worker(transactional_db, tmp_path, settings) -> Iterator[Callable[...
         return worker
 
     yield start
-    for worker in started:
+    for number, worker in enumerate(started):
         worker.stop()
+        print(f"--- worker {number} ---\n{worker.log()[-6000:]}")  # shown when the test fails
