@@ -281,45 +281,72 @@ class Worker:
                 self.kill()
 
 
+def start_worker(
+    *,
+    database_url: str,
+    broker_url: str,
+    smtp_port: int,
+    log_path: Path,
+    pool: str = "solo",
+    name: str = "faults",
+    **env: str,
+) -> Worker:
+    """``celery -A lotsportal worker`` on that database and broker, mail to that port."""
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.faults.worker_settings",
+        "DATABASE_URL": database_url,
+        "CELERY_BROKER_URL": broker_url,
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "FAULTS_SMTP_PORT": str(smtp_port),
+        "PYTHONUNBUFFERED": "1",
+        **env,
+    }
+    args = [str(CELERY), "-A", "lotsportal", "worker", "-l", "info", "-P", pool, "-c", "1"]
+    args += ["-n", f"{name}@%h"]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(  # noqa: S603 - fixed arguments
+            args,
+            cwd=ROOT,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: kill() reaches the pool too
+        )
+    worker = Worker(process=process, log_path=log_path)
+    try:
+        wait_until(lambda: " ready." in worker.log() or not worker.alive, 40, "a ready worker")
+    except AssertionError:
+        worker.kill()
+        raise
+    assert worker.alive, worker.log()
+    return worker
+
+
+def database_url_of(settings_dict: dict) -> str:
+    db = settings_dict
+    url = f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
+    return url + f"{db['PORT'] or 5432}/{db['NAME']}"
+
+
 @pytest.fixture
 def celery_worker(transactional_db, tmp_path, settings) -> Iterator[Callable[..., Worker]]:
     """Start real worker processes on the test's database; stopped before it is flushed."""
     from django.db import connection
 
-    db = connection.settings_dict
-    database_url = f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
-    database_url += f"{db['PORT'] or 5432}/{db['NAME']}"
     started: list[Worker] = []
 
     def start(*, broker_url: str, smtp_port: int, pool: str = "solo", **env: str) -> Worker:
-        log_path = tmp_path / f"worker-{len(started)}.log"
-        environment = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.faults.worker_settings",
-            "DATABASE_URL": database_url,
-            "CELERY_BROKER_URL": broker_url,
-            "CELERY_TASK_ALWAYS_EAGER": "false",
-            "FAULTS_SMTP_PORT": str(smtp_port),
-            "PYTHONUNBUFFERED": "1",
+        worker = start_worker(
+            database_url=database_url_of(connection.settings_dict),
+            broker_url=broker_url,
+            smtp_port=smtp_port,
+            log_path=tmp_path / f"worker-{len(started)}.log",
+            pool=pool,
+            name=f"faults{len(started)}",
             **env,
-        }
-        args = [str(CELERY), "-A", "lotsportal", "worker", "-l", "info", "-P", pool, "-c", "1"]
-        args += ["-n", f"faults{len(started)}@%h"]
-        with log_path.open("wb") as log:
-            process = subprocess.Popen(  # noqa: S603 - fixed arguments
-                args,
-                cwd=ROOT,
-                env=environment,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # its own process group: kill() reaches the pool too
-            )
-        worker = Worker(process=process, log_path=log_path)
-        started.append(worker)
-        wait_until(
-            lambda: " ready." in worker.log() or not worker.alive, 40, "the worker to be ready"
         )
-        assert worker.alive, worker.log()
+        started.append(worker)
         return worker
 
     yield start
