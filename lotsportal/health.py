@@ -41,7 +41,7 @@ def _check_broker() -> dict:
         with Connection(
             url, connect_timeout=BROKER_CHECK_TIMEOUT, transport_options=options
         ) as conn:
-            conn.ensure_connection(max_retries=0, timeout=BROKER_CHECK_TIMEOUT)
+            conn.ensure_connection(max_retries=0, timeout=1)
     except Exception as exc:  # noqa: BLE001
         tasking.mark_broker_down()
         return {"ok": False, "error": exc.__class__.__name__}
