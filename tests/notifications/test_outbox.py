@@ -178,7 +178,7 @@ def test_a_dedupe_key_keeps_a_reminder_to_one_message(mailoutbox):
 
 
 @pytest.fixture
-def real_broker(settings):
+def real_broker(settings, monkeypatch):
     """Celery publishing to the real Redis of the test settings, not eager."""
     conf = celery_app.conf
     saved = conf.task_always_eager, conf.broker_url
@@ -193,6 +193,7 @@ def real_broker(settings):
 
     def use(url):
         tasking.reset_broker_state()
+        monkeypatch.setenv("CELERY_BROKER_URL", url)  # Celery reads it before its own conf
         conf.task_always_eager = False
         conf.broker_url = url
         reset_connections()
@@ -218,9 +219,9 @@ def test_message_is_handed_to_the_redis_broker_after_commit(real_broker, setting
 
 @pytest.mark.xdist_group("redis-broker")
 def test_message_written_while_the_broker_is_down_is_sent_by_the_periodic_task(
-    real_broker, mailoutbox
+    real_broker, mailoutbox, caplog
 ):
-    use, _client = real_broker
+    use, client = real_broker
     use("redis://127.0.0.1:1/0")  # nothing listens here: the broker is down
 
     message = queue()  # the user's change still succeeds
@@ -228,6 +229,8 @@ def test_message_written_while_the_broker_is_down_is_sent_by_the_periodic_task(
     message.refresh_from_db()
     assert message.status == OutboxStatus.PENDING
     assert mailoutbox == []
+    assert "Broker unavailable" in caplog.text
+    assert client.llen("celery") == 0
 
     from notifications.tasks import send_pending_outbox
 
