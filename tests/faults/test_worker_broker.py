@@ -2,6 +2,10 @@
 
 Before issue 10 the worker could exit ("Unrecoverable error: AttributeError('NoneType' object
 has no attribute 'hostname')"); now it reconnects and processes what is sent afterwards.
+
+Knobs for replaying by hand: ``FAULTS_OUTAGES`` (default 2), ``FAULTS_DOWN_SECONDS`` (4), and
+``FAULTS_OLD=1`` to run the worker with the broker options from before the fix
+(tests/faults/worker_settings.py).
 """
 
 import os
