@@ -29,7 +29,7 @@ def test_a_request_hands_mail_to_a_down_broker_in_a_fraction_of_a_second(
     private_redis, publish_to, mailoutbox, caplog
 ):
     publish_to(private_redis.url)
-    assert timed_receipt(0) < 1.0  # the broker is up: published
+    timed_receipt(0)  # the broker is up: published (and the transport's imports are warm)
     assert private_redis.client().llen("celery") == 1
     private_redis.kill()  # the broker's port is now closed
 

@@ -3,7 +3,7 @@
 Before issue 10 the worker could exit ("Unrecoverable error: AttributeError('NoneType' object
 has no attribute 'hostname')"); now it reconnects and processes what is sent afterwards.
 
-Knobs for replaying by hand: ``FAULTS_OUTAGES`` (default 2), ``FAULTS_DOWN_SECONDS`` (4), and
+Knobs for replaying by hand: ``FAULTS_OUTAGES`` (default 2), ``FAULTS_DOWN_SECONDS`` (3), and
 ``FAULTS_OLD=1`` to run the worker with the broker options from before the fix
 (tests/faults/worker_settings.py).
 """
@@ -49,7 +49,7 @@ def test_the_worker_reconnects_after_the_broker_is_killed_and_restarted(
         in_flight = a_receipt(outage)
         wait_until(smtp_server.holding.is_set, 15, "the worker to be mid-send")
         private_redis.kill()
-        time.sleep(float(os.environ.get("FAULTS_DOWN_SECONDS", 4)))
+        time.sleep(float(os.environ.get("FAULTS_DOWN_SECONDS", 3)))
         private_redis.start()
         smtp_server.hold_seconds = 0
         wait_until(
@@ -57,7 +57,7 @@ def test_the_worker_reconnects_after_the_broker_is_killed_and_restarted(
             15,
             "the message in flight to be recorded as sent",
         )
-        time.sleep(3)
+        time.sleep(1)
         assert worker.alive, worker.log()[-3000:]
 
     after = a_receipt(99)  # sent after the outages: the worker must still take tasks
