@@ -189,8 +189,25 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="lotsportalen@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# How many times the outbox tries a message before it is marked failed.
-OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
+# A mail server that accepts the connection and then says nothing must not hold a sender.
+EMAIL_TIMEOUT = EMAIL_CONFIG.get("EMAIL_TIMEOUT") or env.int("EMAIL_TIMEOUT", default=20)
+
+# --- E-mail outbox (notifications/) -----------------------------------------------------
+# A temporary failure (mail server down, timeout, SMTP 4xx) keeps a message pending and tries
+# again after 1, 2, 4 ... minutes (at most OUTBOX_RETRY_MAX_SECONDS apart) for this many hours
+# before it is given up; an SMTP 5xx fails it at once. The admin's "send again" resends both.
+OUTBOX_GIVE_UP_HOURS = env.float("OUTBOX_GIVE_UP_HOURS", default=72)
+OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=60)
+OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=3600)
+# A sender claims a message for this long; if it dies mid-send the sweep tries again after.
+OUTBOX_LEASE_SECONDS = env.int("OUTBOX_LEASE_SECONDS", default=300)
+# How often beat runs the outbox sweep.
+OUTBOX_SWEEP_SECONDS = env.int("OUTBOX_SWEEP_SECONDS", default=60)
+# /healthz says "degraded" when a due message has waited longer than this.
+HEALTH_MAIL_PENDING_MAX_MINUTES = env.int("HEALTH_MAIL_PENDING_MAX_MINUTES", default=30)
+# A monitor sending this as "Authorization: Bearer <token>" (or X-Health-Token) gets the
+# details of /healthz; anonymous callers get only the status. Empty: staff only.
+HEALTH_TOKEN = env.str("HEALTH_TOKEN", default="")
 
 # --- Celery ---------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://")
@@ -202,12 +219,32 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BROKER_CONNECTION_TIMEOUT = 3
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "max_retries": 1}
+# Broker faults (docs/operations.md, "Faults: mail server, broker, worker"):
+# - The worker (and beat) reconnect for ever after losing the broker, at start-up too. Do not
+#   put "max_retries" in the transport options: kombu applies it to every connection of the
+#   process (each default_channel), so the worker's own components gave up after one retry
+#   and the worker exited ("Unrecoverable error") instead of reconnecting.
+# - The web process publishes once, without retries (lotsportal/tasking.py, retry=False),
+#   with short socket timeouts, and remembers a failure for CELERY_BROKER_DOWN_SECONDS: a
+#   request never waits for a broker that is down; the outbox sweep sends the mail later.
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=1.0)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
+    "socket_timeout": env.float("CELERY_BROKER_SOCKET_TIMEOUT", default=5.0),
+    "socket_keepalive": True,
+    "health_check_interval": 25,
+}
+CELERY_BROKER_DOWN_SECONDS = env.float("CELERY_BROKER_DOWN_SECONDS", default=5.0)
+# A task still running when the connection drops finishes (every task is safe to run twice,
+# and an outbox send is guarded by its row's lease, not by the broker's ack).
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_BEAT_SCHEDULE = {
     "send-pending-outbox": {
         "task": "notifications.tasks.send_pending_outbox",
-        "schedule": timedelta(minutes=5),
+        "schedule": timedelta(seconds=OUTBOX_SWEEP_SECONDS),
     },
     "training-reminders": {
         "task": "training.tasks.send_training_reminders",

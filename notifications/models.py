@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -7,16 +8,32 @@ from django.utils.translation import gettext_lazy as _
 
 class OutboxStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+    GAVE_UP = "gave_up", _("Given up")
+
+
+#: Messages an operator may send again (admin action "send again").
+RESENDABLE = (OutboxStatus.FAILED, OutboxStatus.GAVE_UP)
+#: Messages not yet delivered nor finally refused: the outbox still owes them.
+UNDELIVERED = (OutboxStatus.PENDING, OutboxStatus.SENDING)
 
 
 class OutboxMessageQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=OutboxStatus.PENDING)
 
+    def undelivered(self):
+        return self.filter(status__in=UNDELIVERED)
+
     def due(self, now=None):
-        return self.pending().filter(not_before__lte=now or timezone.now())
+        """Pending and due by its schedule, or claimed by a sender whose lease has expired."""
+        now = now or timezone.now()
+        return self.filter(
+            models.Q(status=OutboxStatus.PENDING, next_attempt_at__lte=now)
+            | models.Q(status=OutboxStatus.SENDING, lease_until__lt=now)
+        )
 
     def about(self, obj):
         return self.filter(related_type=ContentType.objects.get_for_model(obj), related_id=obj.pk)
@@ -25,8 +42,11 @@ class OutboxMessageQuerySet(models.QuerySet):
 class OutboxMessage(models.Model):
     """One e-mail, written in the same transaction as the change it tells about.
 
-    A task sends it (with retries); a periodic sweep sends whatever is still pending, so a
-    message is never lost when the broker or the mail server is down.
+    A task sends it once the change commits; a temporary failure schedules the next try on
+    the row (``next_attempt_at``, exponential backoff) and the periodic sweep sends whatever is
+    due, for ``OUTBOX_GIVE_UP_HOURS`` before giving up. A sender claims the row (``sending``,
+    ``lease_until``) in a short transaction and sends outside it; a lease that expires (a
+    worker killed mid-send) makes the message due again.
     """
 
     recipient = models.EmailField(_("recipient"))
@@ -47,7 +67,25 @@ class OutboxMessage(models.Model):
     not_before = models.DateTimeField(
         _("send from"), default=timezone.now, help_text=_("Not sent before this time.")
     )
+    next_attempt_at = models.DateTimeField(
+        _("next attempt"), default=timezone.now, help_text=_("The sweep sends it from this time.")
+    )
+    lease_until = models.DateTimeField(
+        _("claimed until"),
+        null=True,
+        blank=True,
+        help_text=_("A sender has claimed it until this time; after that it is tried again."),
+    )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    requeued_at = models.DateTimeField(_("sent again at"), null=True, blank=True)
+    requeued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent again by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     dedupe_key = models.CharField(
         _("deduplication key"),
         max_length=200,
@@ -70,8 +108,19 @@ class OutboxMessage(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["status", "not_before"], name="outbox_status_due_idx"),
+            models.Index(fields=["status", "next_attempt_at"], name="outbox_next_attempt_idx"),
             models.Index(fields=["related_type", "related_id"], name="outbox_related_idx"),
         ]
 
     def __str__(self) -> str:
         return f"{self.template} → {self.recipient} ({self.get_status_display()})"
+
+    @property
+    def message_id_header(self) -> str:
+        """A stable ``Message-ID``: every try of this row carries the same one."""
+        from urllib.parse import urlsplit
+
+        domain = urlsplit(settings.SITE_URL).hostname
+        domain = domain or settings.DEFAULT_FROM_EMAIL.rpartition("@")[2]
+        stamp = self.created_at.strftime("%Y%m%d%H%M%S%f")
+        return f"<outbox-{self.pk}.{stamp}@{domain or 'localhost'}>"

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+import smtplib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -12,7 +16,9 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .models import OutboxMessage, OutboxStatus
+from lotsportal.tasking import enqueue_now
+
+from .models import RESENDABLE, OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
 
@@ -33,12 +39,14 @@ def queue_email(
     ``language``. With ``dedupe_key`` a second message with the same key is not written and
     ``None`` is returned (reminders that must go out once).
     """
+    due = not_before or timezone.now()
     fields = {
         "recipient": to,
         "template": template,
         "context": context or {},
         "language": language,
-        "not_before": not_before or timezone.now(),
+        "not_before": due,
+        "next_attempt_at": due,
         "dedupe_key": dedupe_key,
     }
     if related is not None:
@@ -53,18 +61,15 @@ def queue_email(
     else:
         message = OutboxMessage.objects.create(**fields)
     if message.not_before <= timezone.now():
-        transaction.on_commit(lambda: enqueue_send(message.pk))
+        transaction.on_commit(partial(enqueue_send, message.pk))
     return message
 
 
 def enqueue_send(message_id: int) -> None:
-    """Hand the message to Celery; if the broker is down the periodic sweep sends it later."""
+    """Hand the message to Celery now; if the broker is down the periodic sweep sends it."""
     from .tasks import send_outbox_message
 
-    try:
-        send_outbox_message.apply_async((message_id,), retry=False)
-    except Exception:  # noqa: BLE001 - a down broker must never fail the user's request
-        logger.warning("Broker unavailable; outbox message %s waits for the sweep", message_id)
+    enqueue_now(send_outbox_message, message_id)
 
 
 def render_message(message: OutboxMessage) -> tuple[str, str]:
@@ -75,57 +80,221 @@ def render_message(message: OutboxMessage) -> tuple[str, str]:
     return " ".join(subject.split()), body
 
 
-def send_message(*, message_id: int) -> str | None:
-    """Send one pending message. Safe to run twice: a sent message is not sent again.
+@dataclass(frozen=True)
+class Claim:
+    """What a sender holds while it sends: the row's id and the attempt it counted."""
 
-    Raises the transport's error after recording it, so that the calling task can retry.
-    Returns the message's status after the try, or None when there was nothing to send.
+    message_id: int
+    attempt: int
+
+
+def claim_message(*, message_id: int, now: datetime | None = None) -> Claim | None:
+    """Claim a due message for one try, in one short transaction. None: nothing to send.
+
+    The row becomes ``sending`` with the attempt counted and a lease; a sender killed before
+    it records the result leaves the lease to expire, and the sweep tries again.
     """
+    now = now or timezone.now()
     with transaction.atomic():
         message = (
             OutboxMessage.objects.select_for_update(skip_locked=True)
-            .filter(pk=message_id, status=OutboxStatus.PENDING)
+            .due(now)
+            .filter(pk=message_id)
             .first()
         )
         if message is None:
             return None
-        subject, body = render_message(message)
+        message.status = OutboxStatus.SENDING
         message.attempts += 1
-        message.subject = subject[:255]
-        raise_after: Exception | None = None
-        try:
-            EmailMessage(
-                subject=subject,
-                body=body,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=[message.recipient],
-            ).send()
-        except Exception as exc:  # noqa: BLE001 - any transport failure is recorded
-            message.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
-            if message.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
-                message.status = OutboxStatus.FAILED
-            message.save(update_fields=["attempts", "last_error", "status", "subject"])
-            raise_after = exc
+        message.lease_until = now + timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
+        message.save(update_fields=["status", "attempts", "lease_until"])
+    return Claim(message_id=message.pk, attempt=message.attempts)
+
+
+def build_email(message: OutboxMessage) -> EmailMessage:
+    subject, body = render_message(message)
+    message.subject = subject[:255]
+    return EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[message.recipient],
+        headers={"Message-ID": message.message_id_header},
+    )
+
+
+def send_message(*, message_id: int, now: datetime | None = None) -> str | None:
+    """Try to send one message: claim it, send outside any transaction, record the result.
+
+    Safe to run twice: a message that is sent, refused, not due or claimed by another sender
+    is left alone (None is returned). Transport failures are recorded on the row, never
+    raised: a temporary one schedules the next try, a permanent one (SMTP 5xx) fails it.
+    Returns the message's status after the try.
+    """
+    status, _error = _send_once(message_id=message_id, now=now)
+    return status
+
+
+def _send_once(*, message_id: int, now: datetime | None) -> tuple[str | None, Exception | None]:
+    claim = claim_message(message_id=message_id, now=now)
+    if claim is None:
+        return None, None
+    message = OutboxMessage.objects.get(pk=claim.message_id)
+    try:
+        email = build_email(message)
+    except Exception as exc:  # noqa: BLE001 - a message that cannot be rendered never will be
+        return record_failure(claim=claim, error=exc, permanent=True, now=now), exc
+    try:
+        email.send()
+    except Exception as exc:  # noqa: BLE001 - any transport failure is recorded on the row
+        status = record_failure(
+            claim=claim, error=exc, permanent=is_permanent(exc), subject=message.subject, now=now
+        )
+        return status, exc
+    return record_sent(claim=claim, subject=message.subject), None
+
+
+def record_sent(*, claim: Claim, subject: str) -> str:
+    """The server took the message: it is sent, whatever a later sender thinks."""
+    with transaction.atomic():
+        OutboxMessage.objects.filter(pk=claim.message_id).exclude(status=OutboxStatus.SENT).update(
+            status=OutboxStatus.SENT,
+            sent_at=timezone.now(),
+            last_error="",
+            lease_until=None,
+            subject=subject,
+        )
+    return OutboxStatus.SENT
+
+
+def record_failure(
+    *,
+    claim: Claim,
+    error: Exception,
+    permanent: bool,
+    subject: str = "",
+    now: datetime | None = None,
+) -> str | None:
+    """Record a failed try: retry later with backoff, give up after the window, or fail."""
+    now = now or timezone.now()
+    reason = f"{error.__class__.__name__}: {error}"[:2000]
+    with transaction.atomic():
+        message = (
+            OutboxMessage.objects.select_for_update()
+            .filter(pk=claim.message_id, status=OutboxStatus.SENDING, attempts=claim.attempt)
+            .first()
+        )
+        if message is None:  # another sender took over after our lease expired
+            return None
+        message.last_error = reason
+        message.lease_until = None
+        message.subject = subject or message.subject
+        if permanent:
+            message.status = OutboxStatus.FAILED
+            logger.warning("Outbox message %s refused for good: %s", message.pk, reason)
+        elif now >= give_up_at(message):
+            message.status = OutboxStatus.GAVE_UP
+            logger.error(
+                "Outbox message %s given up after %s tries: %s",
+                *(message.pk, message.attempts, reason),
+            )
         else:
-            message.status = OutboxStatus.SENT
-            message.sent_at = timezone.now()
-            message.last_error = ""
-            message.save(update_fields=["attempts", "last_error", "status", "subject", "sent_at"])
-    if raise_after is not None:
-        raise raise_after
+            message.status = OutboxStatus.PENDING
+            message.next_attempt_at = now + retry_delay(message.attempts)
+            logger.warning(
+                "Outbox message %s failed (try %s), next try at %s: %s",
+                message.pk,
+                message.attempts,
+                message.next_attempt_at.isoformat(),
+                reason,
+            )
+        message.save(
+            update_fields=["status", "last_error", "lease_until", "next_attempt_at", "subject"]
+        )
     return message.status
 
 
-def send_pending(*, limit: int = 200) -> int:
-    """Send what is due and still pending (the periodic sweep). Returns how many were sent."""
+def retry_delay(attempts: int) -> timedelta:
+    """Exponential backoff: base, 2 x base, 4 x base ... capped at OUTBOX_RETRY_MAX_SECONDS."""
+    base = settings.OUTBOX_RETRY_BASE_SECONDS
+    seconds = min(base * 2 ** min(max(attempts - 1, 0), 30), settings.OUTBOX_RETRY_MAX_SECONDS)
+    return timedelta(seconds=seconds)
+
+
+def give_up_at(message: OutboxMessage) -> datetime:
+    """Temporary failures are retried this long after the message was due (or sent again)."""
+    start = max(message.not_before, message.requeued_at or message.not_before)
+    return start + timedelta(hours=settings.OUTBOX_GIVE_UP_HOURS)
+
+
+def is_permanent(error: Exception) -> bool:
+    """An SMTP 5xx reply is final; connection trouble, timeouts and 4xx are worth retrying."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _reply in error.recipients.values()]
+        return bool(codes) and all(500 <= code < 600 for code in codes)
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 500 <= error.smtp_code < 600
+    return False
+
+
+def is_connection_failure(error: Exception) -> bool:
+    """The server could not be reached or dropped the line (refused, reset, timeout, DNS)."""
+    if isinstance(error, smtplib.SMTPConnectError | smtplib.SMTPServerDisconnected):
+        return True
+    if isinstance(error, smtplib.SMTPException):  # a reply from a server that is up
+        return False
+    return isinstance(error, OSError)
+
+
+def send_pending(*, limit: int = 200, now: datetime | None = None) -> int:
+    """Send what is due (the periodic sweep). Returns how many were sent.
+
+    When the mail server cannot be reached the sweep stops: the rest keep their schedule
+    instead of each spending a try (and a connection timeout) on a server that is down.
+    """
     sent = 0
     ids = list(
-        OutboxMessage.objects.due().order_by("created_at").values_list("pk", flat=True)[:limit]
+        OutboxMessage.objects.due(now or timezone.now())
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:limit]
     )
     for message_id in ids:
-        try:
-            if send_message(message_id=message_id) == OutboxStatus.SENT:
-                sent += 1
-        except Exception:  # noqa: BLE001 - recorded on the row; the next sweep tries again
-            logger.warning("Outbox message %s failed; recorded for retry", message_id)
+        status, error = _send_once(message_id=message_id, now=now)
+        if status == OutboxStatus.SENT:
+            sent += 1
+        elif error is not None and is_connection_failure(error):
+            logger.warning("Mail server unreachable; the sweep stops until its next run")
+            break
     return sent
+
+
+def resend_messages(*, message_ids: Iterable[int], by) -> int:
+    """The operator's "send again": failed and given-up messages go back to pending, due now,
+    with who did it recorded; pending ones are made due now. Returns how many were queued."""
+    now = timezone.now()
+    with transaction.atomic():
+        messages = list(
+            OutboxMessage.objects.select_for_update()
+            .filter(pk__in=list(message_ids))
+            .filter(status__in=(*RESENDABLE, OutboxStatus.PENDING))
+        )
+        for message in messages:
+            if message.status in RESENDABLE:
+                logger.info(
+                    "Outbox message %s (%s) sent again by %s", message.pk, message.status, by
+                )
+                message.requeued_at, message.requeued_by = now, by
+            message.status = OutboxStatus.PENDING
+            message.next_attempt_at = now
+            message.lease_until = None
+            message.save(
+                update_fields=[
+                    "status",
+                    "next_attempt_at",
+                    "lease_until",
+                    "requeued_at",
+                    "requeued_by",
+                ]
+            )
+            transaction.on_commit(partial(enqueue_send, message.pk))
+    return len(messages)

@@ -186,7 +186,7 @@ def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(client, set
 
 
 def test_the_coordinator_issues_in_bulk_and_the_unfinished_are_named(
-    client, lots, samordnare, short_course
+    client, lots, samordnare, short_course, django_capture_on_commit_callbacks
 ):
     from tests.factories import official
 
@@ -200,11 +200,12 @@ def test_the_coordinator_issues_in_bulk_and_the_unfinished_are_named(
     client.force_login(samordnare)
     page = client.get(reverse("training:diplomas")).content.decode()
     assert "Lotta Lots" in page and "Olle Ofärdig" in page
-    page = client.post(
-        reverse("training:diplomas"),
-        {"kurs": short_course.pk, "user": [ready.pk, unfinished.pk]},
-        follow=True,
-    ).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):  # the tasks are queued on commit
+        page = client.post(
+            reverse("training:diplomas"),
+            {"kurs": short_course.pk, "user": [ready.pk, unfinished.pk]},
+            follow=True,
+        ).content.decode()
     assert "1 diplom utfärdas." in page
     assert "Olle Ofärdig är inte godkänd på kursen och det praktiska året än." in page
     assert list(Diploma.objects.values_list("user", flat=True)) == [ready.pk]
@@ -232,3 +233,37 @@ def test_no_diploma_without_the_practical_year(
         pass_web_course(lots, short_course)
     assert not Diploma.objects.exists()
     assert not PracticalActivity.objects.exists()
+
+
+def test_the_pdf_is_rendered_outside_the_course_lock(
+    lots, samordnare, short_course, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+
+    from training.services import diploma_pdf, diplomas
+
+    depth_at_render = []
+    real_render = diploma_pdf.render_diploma_pdf
+
+    def render(diploma):
+        depth_at_render.append(len(connection.atomic_blocks))
+        return real_render(diploma)
+
+    monkeypatch.setattr(diploma_pdf, "render_diploma_pdf", render)
+    visit = requirement(short_course, "company_visit", 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        pass_web_course(lots, short_course)
+    with django_capture_on_commit_callbacks(execute=True):
+        approved_visit(lots, short_course, samordnare, visit)
+    baseline = len(connection.atomic_blocks)  # the test's own transaction
+
+    diploma = Diploma.objects.get(user=lots)
+    assert depth_at_render == [baseline]  # no transaction (no course lock) around rendering
+    assert diploma.file and diploma.sha256
+
+    # A run that died after reserving the number is completed by the next, once.
+    Diploma.objects.filter(pk=diploma.pk).update(file="", sha256="")
+    again = diplomas.issue_diploma(user=lots, course=short_course)
+    assert again.pk == diploma.pk and again.file and again.sha256
+    assert Diploma.objects.count() == 1
+    assert OutboxMessage.objects.filter(template="training/email/diploma_ready").count() == 1

@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lotsportal.tasking import enqueue_on_commit
 from notifications.services import queue_email
 from training.errors import TrainingError
 from training.models import Course, CourseResult, Diploma, DiplomaStatus
@@ -61,8 +62,7 @@ def issue_when_earned(*, user, course: Course) -> None:
     ):
         from training.tasks import issue_diploma
 
-        user_id, course_id = user.pk, course.pk
-        transaction.on_commit(lambda: issue_diploma.delay(user_id, course_id))
+        enqueue_on_commit(issue_diploma, user.pk, course.pk)
 
 
 def _next_number(year: int) -> str:
@@ -84,9 +84,25 @@ def verification_url(code: str) -> str:
 
 
 def issue_diploma(*, user, course: Course, by=None) -> Diploma:
-    """Issue the diploma once. Running it again returns the one already issued."""
+    """Issue the diploma once. Running it again returns the one already issued.
+
+    Three steps, so that no lock is held while the PDF is rendered: the number is reserved
+    under the edition's lock (one short transaction), the PDF is rendered and stored outside
+    any transaction, and the file, the event and the e-mail are recorded in a second short
+    one. A run that died between the steps is completed by the next.
+    """
     from .diploma_pdf import render_diploma_pdf
 
+    diploma = _reserve_diploma(user=user, course=course)
+    if diploma.file:
+        return diploma
+    pdf = render_diploma_pdf(diploma)
+    name = diploma.file.field.generate_filename(diploma, f"{diploma.number}.pdf")
+    stored_name = diploma.file.storage.save(name, ContentFile(pdf))
+    return _record_issued(diploma=diploma, stored_name=stored_name, pdf=pdf, by=by)
+
+
+def _reserve_diploma(*, user, course: Course) -> Diploma:
     with transaction.atomic():
         Course.objects.select_for_update().get(pk=course.pk)  # one issuer at a time per edition
         existing = Diploma.objects.filter(user=user, course=course).first()
@@ -98,7 +114,6 @@ def issue_diploma(*, user, course: Course, by=None) -> Diploma:
                 % {"name": user.full_name}
             )
         result = CourseResult.objects.get(user=user, course=course)
-        now = timezone.now()
         for _try in range(5):
             code = new_verification_code()
             if not Diploma.objects.filter(verification_code=code).exists():
@@ -108,7 +123,7 @@ def issue_diploma(*, user, course: Course, by=None) -> Diploma:
             course=course,
             number=_next_number(course.year),
             verification_code=code,
-            issued_at=now,
+            issued_at=timezone.now(),
             valid_until=datetime.date(course.year, 12, 31),
             snapshot={
                 "name": user.full_name,
@@ -123,10 +138,22 @@ def issue_diploma(*, user, course: Course, by=None) -> Diploma:
                 diploma.save()
         except IntegrityError:
             return Diploma.objects.get(user=user, course=course)
-        pdf = render_diploma_pdf(diploma)
+    return diploma
+
+
+def _record_issued(*, diploma: Diploma, stored_name: str, pdf: bytes, by) -> Diploma:
+    storage = diploma.file.storage
+    with transaction.atomic():
+        diploma = (
+            Diploma.objects.select_for_update().select_related("user", "course").get(pk=diploma.pk)
+        )
+        if diploma.file:  # another run stored it first: keep that one, drop ours
+            transaction.on_commit(lambda: storage.delete(stored_name))
+            return diploma
+        diploma.file.name = stored_name
         diploma.sha256 = hashlib.sha256(pdf).hexdigest()
-        diploma.file.save(f"{diploma.number}.pdf", ContentFile(pdf), save=False)
         diploma.save(update_fields=["file", "sha256"])
+        user, course = diploma.user, diploma.course
         record(kind="diploma_issued", actor=by, subject=user, course=course, number=diploma.number)
         queue_email(
             to=user.email,
@@ -164,7 +191,7 @@ def issue_in_bulk(*, users, course: Course, by) -> tuple[int, list[str]]:
             )
             continue
         record(kind="diploma_requested", actor=by, subject=user, course=course)
-        issue_task.delay(user.pk, course.pk)
+        enqueue_on_commit(issue_task, user.pk, course.pk)
         queued += 1
     return queued, refused
 
