@@ -45,6 +45,7 @@ def intake(request):
     if request.method != "POST":
         return render(request, template, {"form": IntakeForm()})
     form = IntakeForm(request.POST, request.FILES)
+    request.public_form = form  # kept on the 503 page if the database is unreachable
     if is_rate_limited(request, group="intake", rate=settings.PUBLIC_INTAKE_RATE):
         form.is_valid()
         return _rate_limited(request, form, template)
@@ -62,12 +63,14 @@ def intake(request):
             description=data["description"],
             preferred_contact=data["preferred_contact"],
             files=data["attachments"],
+            once_key=data["once_key"],
         )
     except CaseError as error:
         form.add_error(None, error.message)
         return render(request, template, {"form": form})
     # The raw token goes to the business's browser (a signed, short-lived cookie), never to
-    # the database: only its hash is stored.
+    # the database: only its hash is stored. The same form sent again (a double click, a
+    # replay) gets the same receipt: the same case and link, nothing stored twice.
     response = redirect("public:receipt")
     response.set_signed_cookie(
         RECEIPT_COOKIE,
@@ -89,7 +92,7 @@ def receipt(request):
     )
     case_id, _sep, token = stored.partition(":")
     case = None
-    if case_id.isdigit() and token:
+    if case_id.isdigit():
         case = (
             Case.objects.select_related("case_type", "lead_department", "contact")
             .filter(pk=int(case_id))
@@ -98,21 +101,24 @@ def receipt(request):
     if case is None:
         return redirect("public:intake")
     return render(
-        request, "public/receipt.html", {"case": case, "tracking_url": tracking_url(token)}
+        request,
+        "public/receipt.html",
+        {"case": case, "tracking_url": tracking_url(token) if token else ""},
     )
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def track(request, token: str):
+    form = ReplyForm(request.POST, request.FILES) if request.method == "POST" else ReplyForm()
+    if request.method == "POST":
+        request.public_form = form  # kept on the 503 page if the database is unreachable
     try:
         case = selectors.case_for_tracking_token(token)
     except Http404:
         return _link_not_found(request)
-    form = ReplyForm()
     status = 200
     if request.method == "POST":
-        form = ReplyForm(request.POST, request.FILES)
         if is_rate_limited(request, group="reply", rate=settings.PUBLIC_REPLY_RATE):
             form.is_valid()
             form.add_error(None, RATE_LIMITED_MESSAGE)
@@ -123,6 +129,7 @@ def track(request, token: str):
                     case=case,
                     body=form.cleaned_data["body"],
                     files=form.cleaned_data["attachments"],
+                    once_key=form.cleaned_data["once_key"],
                 )
             except CaseError as error:
                 form.add_error(None, error.message)
@@ -152,27 +159,36 @@ def resend_link(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def survey(request, token: str):
+    scale_max = settings.NKI_SCALE_MAX
+    posted = request.method == "POST"
+    form = SurveyForm(request.POST if posted else None, scale_max=scale_max)
+    if posted:
+        request.public_form = form  # kept on the 503 page if the database is unreachable
     try:
         invitation = selectors.invitation_for_survey_token(token)
     except Http404:
         return _link_not_found(request)
-    scale_max = settings.NKI_SCALE_MAX
     context = {"case": invitation.case, "scale_max": scale_max}
-    if hasattr(invitation.case, "survey_response"):
-        return render(request, "public/survey_done.html", {**context, "already": True})
-    form = SurveyForm(request.POST or None, scale_max=scale_max)
-    if request.method == "POST" and form.is_valid():
+    answered = hasattr(invitation.case, "survey_response")
+    # A valid send goes to the service even on an answered survey: the same form sent again
+    # (its one-time key) shows the same thank-you page; another form is refused below.
+    if posted and form.is_valid():
         try:
             answer_survey(
                 invitation=invitation,
                 scores=form.scores(),
                 comment=form.cleaned_data["comment"],
                 scale_max=scale_max,
+                once_key=form.cleaned_data["once_key"],
             )
         except SurveyAlreadyAnswered as error:
+            if answered:
+                return render(request, "public/survey_done.html", {**context, "already": True})
             form.add_error(None, error.message)
             return render(request, "public/survey.html", {**context, "form": form}, status=409)
         return render(request, "public/survey_done.html", context)
+    if answered:
+        return render(request, "public/survey_done.html", {**context, "already": True})
     return render(request, "public/survey.html", {**context, "form": form})
 
 
