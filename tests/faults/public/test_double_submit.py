@@ -85,6 +85,23 @@ def finished_and_invited(case, by):
     return invite_case(case=Case.objects.get(pk=case.pk))
 
 
+def key_on(page) -> str:
+    found = re.search(r'name="once_key" value="([^"]+)"', page.content.decode())
+    assert found, "the form carries no one-time key"
+    return found.group(1)
+
+
+@pytest.mark.django_db
+def test_every_public_form_carries_a_new_one_time_key_each_time_it_is_shown(
+    client, submitted, street_officer
+):
+    for url in (INTAKE, reverse("public:track", args=[submitted.token])):
+        assert key_on(client.get(url)) != key_on(client.get(url)), url
+    finished_and_invited(submitted.case, street_officer)
+    survey = reverse("public:survey", args=[survey_token(submitted.case.pk)])
+    assert key_on(client.get(survey)) != key_on(client.get(survey))
+
+
 # --- The matter (intake) ---------------------------------------------------------------
 
 
@@ -136,7 +153,7 @@ def test_a_forged_key_is_refused_with_the_text_kept_and_a_new_key(client, form_d
     page = client.post(INTAKE, {**form_data, "once_key": "forged"}).content.decode()
     assert not Case.objects.exists()
     assert form_data["description"] in page
-    new_key = re.search(r'name="once_key" value="([^"]+)"', page).group(1)
+    new_key = re.search(r'name="once_key" value="([^"]+)"', page).group(1)  # a new one
     assert client.post(INTAKE, {**form_data, "once_key": new_key}).status_code == 302
     assert Case.objects.count() == 1
 
