@@ -36,8 +36,8 @@ class DatabaseUnavailableMiddleware:
     """A database that cannot be reached answers 503 with ``Retry-After``, never the 500 page.
 
     ``process_exception`` sees what a view (or the template it renders) raised. A public form
-    marks its bound form on the request (``request.public_form``) before it touches the
-    database, so that the page shows that form again with everything the user typed. The
+    marks its bound form on the request (``keep_on_unavailable_page``) before it touches
+    the database, so that the page shows that form again with everything the user typed. The
     page renders without the database (no session, no user, no navigation).
     """
 

@@ -202,6 +202,12 @@ class OneTimeKeyMixin(forms.Form):
 RETRY_AFTER_SECONDS = 30
 
 
+def keep_on_unavailable_page(request: HttpRequest, form: forms.Form) -> None:
+    """Mark the public form this POST sent, before the view touches the database: if the
+    database turns out to be unreachable, the 503 page shows it again with what was typed."""
+    request.public_form = form  # type: ignore[attr-defined]
+
+
 def service_unavailable(
     request: HttpRequest, *, form: forms.Form | None = None, action: str = ""
 ) -> HttpResponse:

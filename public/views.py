@@ -15,7 +15,11 @@ from django.views.decorators.http import require_http_methods
 
 from cases.errors import CaseError
 from cases.models import Case
-from lotsportal.public_forms import RATE_LIMITED_MESSAGE, is_rate_limited
+from lotsportal.public_forms import (
+    RATE_LIMITED_MESSAGE,
+    is_rate_limited,
+    keep_on_unavailable_page,
+)
 
 from . import permissions, selectors
 from .errors import SurveyAlreadyAnswered
@@ -45,7 +49,7 @@ def intake(request):
     if request.method != "POST":
         return render(request, template, {"form": IntakeForm()})
     form = IntakeForm(request.POST, request.FILES)
-    request.public_form = form  # kept on the 503 page if the database is unreachable
+    keep_on_unavailable_page(request, form)
     if is_rate_limited(request, group="intake", rate=settings.PUBLIC_INTAKE_RATE):
         form.is_valid()
         return _rate_limited(request, form, template)
@@ -112,7 +116,7 @@ def receipt(request):
 def track(request, token: str):
     form = ReplyForm(request.POST, request.FILES) if request.method == "POST" else ReplyForm()
     if request.method == "POST":
-        request.public_form = form  # kept on the 503 page if the database is unreachable
+        keep_on_unavailable_page(request, form)
     try:
         case = selectors.case_for_tracking_token(token)
     except Http404:
@@ -147,6 +151,7 @@ def resend_link(request):
     if request.method != "POST":
         return render(request, template, {"form": ResendLinkForm()})
     form = ResendLinkForm(request.POST)
+    keep_on_unavailable_page(request, form)
     if is_rate_limited(request, group="link", rate=settings.PUBLIC_LINK_RATE):
         form.is_valid()
         return _rate_limited(request, form, template)
@@ -163,7 +168,7 @@ def survey(request, token: str):
     posted = request.method == "POST"
     form = SurveyForm(request.POST if posted else None, scale_max=scale_max)
     if posted:
-        request.public_form = form  # kept on the 503 page if the database is unreachable
+        keep_on_unavailable_page(request, form)
     try:
         invitation = selectors.invitation_for_survey_token(token)
     except Http404:
