@@ -22,7 +22,7 @@ from lotsportal.public_forms import (
 )
 
 from . import permissions, selectors
-from .errors import SurveyAlreadyAnswered
+from .errors import PublicError, SurveyAlreadyAnswered
 from .forms import IntakeForm, ReplyForm, ResendLinkForm, SurveyForm
 from .services.intake import submit_matter
 from .services.replies import reply_from_business, resend_tracking_links
@@ -189,6 +189,9 @@ def survey(request, token: str):
         except SurveyAlreadyAnswered as error:
             if answered:
                 return render(request, "public/survey_done.html", {**context, "already": True})
+            form.add_error(None, error.message)
+            return render(request, "public/survey.html", {**context, "form": form}, status=409)
+        except PublicError as error:  # e.g. a key sent before with another case's survey
             form.add_error(None, error.message)
             return render(request, "public/survey.html", {**context, "form": form}, status=409)
         return render(request, "public/survey_done.html", context)

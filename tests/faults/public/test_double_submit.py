@@ -20,6 +20,7 @@ from cases.services.cases import change_status
 from cases.workflow import CaseStatus
 from notifications.models import OutboxMessage
 from public.models import SubmissionKey, SurveyResponse
+from public.services.intake import submit_matter
 from public.services.survey import invite_case
 from public.tokens import survey_token
 from tests.public.conftest import BUSINESS, keyed, swedish
@@ -218,3 +219,22 @@ def test_a_double_click_on_the_survey_stores_one_answer(submitted, street_office
     assert [response.status_code for _client, response in results] == [200, 200]
     assert {thank_you(response) for _client, response in results} == {THANKS}
     assert SurveyResponse.objects.filter(case=submitted.case).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_reply_key_sent_again_on_another_case_stores_nothing_there(client, submitted):
+    other = submit_matter(
+        org_number="556016-0680",
+        company_name="Exempelby Handel AB",
+        contact_name="Robin Ek",
+        email="robin@handel.example",
+        case_type=submitted.case.case_type,
+        description="Skyltning.",
+    )
+    data = keyed({"body": "Här är ritningen."})
+    assert client.post(reverse("public:track", args=[submitted.token]), data).status_code == 302
+    refused = client.post(reverse("public:track", args=[other.token]), data)
+
+    assert refused.status_code == 409
+    assert not Message.objects.filter(case=other.case).exists()
+    assert "Här är ritningen." in refused.content.decode()  # the text is kept
