@@ -117,8 +117,16 @@ def _contact_given(case: Case) -> str:
     """The name and phone from the public door's intake details, when the stored contact
     person (matched by e-mail and left unchanged) has other ones; blank otherwise."""
     details = getattr(case, "intake_details", None)
-    if details is None or case.contact is None:
+    if details is None:
         return ""
+    if case.contact is None:
+        # A new address for a known company: the form added no one to the register.
+        given = (
+            details.contact_name_given,
+            details.contact_email_given,
+            details.contact_phone_given,
+        )
+        return ", ".join(part.strip() for part in given if part.strip())
     name = details.contact_name_given.strip()
     phone = details.contact_phone_given.strip()
     name_differs = bool(name) and not _same_text(name, case.contact.name)

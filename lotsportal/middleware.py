@@ -1,5 +1,12 @@
+import logging
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.utils import translation
+
+from .public_forms import service_unavailable
+
+logger = logging.getLogger(__name__)
 
 
 class CookieLocaleMiddleware:
@@ -23,3 +30,32 @@ class CookieLocaleMiddleware:
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A database that cannot be reached answers 503 with ``Retry-After``, never the 500 page.
+
+    ``process_exception`` sees what a view (or the template it renders) raised. A public form
+    marks its bound form on the request (``keep_on_unavailable_page``) before it touches
+    the database, so that the page shows that form again with everything the user typed. The
+    page renders without the database (no session, no user, no navigation).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.warning(
+            "Database unreachable on %s %s (%s: %s): answered 503.",
+            request.method,
+            request.path,
+            type(exception).__name__,
+            exception,
+        )
+        form = getattr(request, "public_form", None) if request.method == "POST" else None
+        return service_unavailable(request, form=form)

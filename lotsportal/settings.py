@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lotsportal.middleware.CookieLocaleMiddleware",
+    # A database that cannot be reached: 503 with Retry-After and the sent form kept.
+    "lotsportal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -173,6 +175,15 @@ STORAGES = {
 # Rate limits need a cache shared by every web process: Redis in deployment
 # (CACHE_URL=redis://host:6379/1). The local default is per-process memory.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# A Redis that is down or does not answer must not hold a request: short socket timeouts
+# (seconds). The public forms' rate limit then lets the request through (logged at WARNING).
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+        socket_timeout=env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+    )
+# The 503 page when the database cannot be reached: Retry-After in seconds.
+SERVICE_UNAVAILABLE_RETRY_AFTER = env.int("SERVICE_UNAVAILABLE_RETRY_AFTER", default=30)
 RATELIMIT_VIEW = "lotsportal.views.rate_limited"
 # Behind a reverse proxy, name the header that carries the client address, e.g.
 # HTTP_X_FORWARDED_FOR (the proxy must overwrite it, not append to it).

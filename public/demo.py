@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -48,7 +49,10 @@ def _demo_token(case: Case) -> str:
 
 def _public_matter(report: Callable[[str], None]) -> None:
     case = (
-        Case.objects.filter(door__code="public_form", contact__email=DEMO_CONTACT)
+        # By the address given: a known company's register gets no contact from the form.
+        Case.objects.filter(
+            door__code="public_form", intake_details__contact_email_given=DEMO_CONTACT
+        )
         .order_by("pk")
         .first()
     )
@@ -122,7 +126,8 @@ def _answers(report: Callable[[str], None]) -> None:
     now = timezone.now()
     cases = (
         Case.objects.filter(status__in=FINISHED_CASE_STATUSES, survey_response__isnull=True)
-        .exclude(contact__isnull=True)
+        # Someone to ask: a contact person, or the address given on the public form.
+        .filter(Q(contact__isnull=False) | Q(intake_details__contact_email_given__gt=""))
         .select_related("lead_department")
         .order_by("pk")
     )

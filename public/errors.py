@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.errors import CaseClosedForReplies, CaseError, CaseTypeNotOffered
 
-__all__ = ["CaseClosedForReplies", "CaseTypeNotOffered", "PublicError", "SurveyAlreadyAnswered"]
+__all__ = [
+    "CaseClosedForReplies",
+    "CaseTypeNotOffered",
+    "FormKeyUsedElsewhere",
+    "PublicError",
+    "SurveyAlreadyAnswered",
+]
 
 
 class PublicError(CaseError):
@@ -17,3 +23,9 @@ class PublicError(CaseError):
 
 class SurveyAlreadyAnswered(PublicError):
     default_message = _("The survey for this case has already been answered. Thank you!")
+
+
+class FormKeyUsedElsewhere(PublicError):
+    default_message = _(
+        "This form was already sent for another matter. Reload the page and send it again."
+    )

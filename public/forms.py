@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.errors import AttachmentRejected, InvalidIdentifier
 from cases.identifiers import parse_company_identifier
-from lotsportal.public_forms import GuardedPublicFormMixin
+from lotsportal.public_forms import ONCE_FIELD, GuardedPublicFormMixin, OneTimeKeyMixin
 
 from .models import OVERALL_FIELDS, PreferredContact
 from .services.attachments import MAX_FILES, check_upload
@@ -70,7 +70,7 @@ def attachments_help():
     ) % {"count": MAX_FILES, "size": filesizeformat(settings.CASE_ATTACHMENT_MAX_BYTES)}
 
 
-class IntakeForm(GuardedPublicFormMixin, forms.Form):
+class IntakeForm(GuardedPublicFormMixin, OneTimeKeyMixin, forms.Form):
     org_number = forms.CharField(
         label=_("Organisationsnummer"),
         max_length=20,
@@ -148,7 +148,7 @@ class IntakeForm(GuardedPublicFormMixin, forms.Form):
         return phone
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(OneTimeKeyMixin, forms.Form):
     body = forms.CharField(
         label=_("Your reply"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
     )
@@ -167,7 +167,7 @@ class ResendLinkForm(GuardedPublicFormMixin, forms.Form):
     )
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(OneTimeKeyMixin, forms.Form):
     comment = forms.CharField(
         label=_("Anything else you want to tell us? (optional)"),
         required=False,
@@ -202,7 +202,11 @@ class SurveyForm(forms.Form):
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Choose a value for this question.")},
             )
-        self.fields = {**questions, "comment": self.fields["comment"]}
+        self.fields = {
+            **questions,
+            "comment": self.fields["comment"],
+            ONCE_FIELD: self.fields[ONCE_FIELD],
+        }
         self.helper = _helper()
 
     @property

@@ -78,6 +78,14 @@ class IntakeDetails(models.Model):
         ),
     )
     contact_phone_given = models.CharField(_("contact phone given"), max_length=40, blank=True)
+    contact_email_given = models.EmailField(
+        _("contact e-mail given"),
+        blank=True,
+        help_text=_(
+            "The address the business wrote on the form. A new address for a company already "
+            "registered adds no contact person: an official adds it to the register."
+        ),
+    )
 
     class Meta:
         verbose_name = _("public form details")
@@ -182,3 +190,36 @@ class SurveyResponse(models.Model):
                 errors[field] = _("Choose a value from 1 to %(max)s.") % {"max": self.scale_max}
         if errors:
             raise ValidationError(errors)
+
+
+class SubmittedForm(models.TextChoices):
+    INTAKE = "intake", _("Matter submitted")
+    REPLY = "reply", _("Reply from the business")
+    SURVEY = "survey", _("Survey answer")
+
+
+class SubmissionKey(models.Model):
+    """A public form's one-time key, claimed in the transaction that stores what it sent.
+
+    The unique hash makes a second send of the same form (a replay, a double click, two
+    processes at once) wait for the first one's transaction and then find its row: it shows
+    the first result and stores nothing. Only the hash of the key is kept.
+    """
+
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True)
+    form = models.CharField(_("form"), max_length=10, choices=SubmittedForm.choices)
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="+",
+        verbose_name=_("case"),
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent public form")
+        verbose_name_plural = _("sent public forms")
+
+    def __str__(self) -> str:
+        return f"{self.form} {self.created_at:%Y-%m-%d %H:%M}"

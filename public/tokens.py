@@ -24,13 +24,25 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def issue_tracking_token(case: Case) -> str:
-    """A new tracking link for ``case``; returns the raw token (shown once, e-mailed)."""
-    raw = secrets.token_urlsafe(32)
+def issue_tracking_token(case: Case, *, raw: str | None = None) -> str:
+    """A new tracking link for ``case``; returns the raw token (shown once, e-mailed).
+
+    ``raw``: a token made by ``submission_tracking_token`` (the public form's first link).
+    """
+    raw = raw or secrets.token_urlsafe(32)
     CaseAccessToken.objects.create(
         case=case, token_hash=hash_token(raw), purpose=TokenPurpose.TRACKING
     )
     return raw
+
+
+SUBMISSION_LINK_SALT = "lotsportal.public.tracking-once"
+
+
+def submission_tracking_token(once_key: str) -> str:
+    """The first tracking link of a matter sent with this one-time key, derived from the
+    secret key: a replay of the same form shows the same receipt without storing the token."""
+    return salted_hmac(SUBMISSION_LINK_SALT, once_key, algorithm="sha256").hexdigest()
 
 
 def tracking_url(raw: str) -> str:

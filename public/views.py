@@ -15,10 +15,14 @@ from django.views.decorators.http import require_http_methods
 
 from cases.errors import CaseError
 from cases.models import Case
-from lotsportal.public_forms import RATE_LIMITED_MESSAGE, is_rate_limited
+from lotsportal.public_forms import (
+    RATE_LIMITED_MESSAGE,
+    is_rate_limited,
+    keep_on_unavailable_page,
+)
 
 from . import permissions, selectors
-from .errors import SurveyAlreadyAnswered
+from .errors import PublicError, SurveyAlreadyAnswered
 from .forms import IntakeForm, ReplyForm, ResendLinkForm, SurveyForm
 from .services.intake import submit_matter
 from .services.replies import reply_from_business, resend_tracking_links
@@ -45,6 +49,7 @@ def intake(request):
     if request.method != "POST":
         return render(request, template, {"form": IntakeForm()})
     form = IntakeForm(request.POST, request.FILES)
+    keep_on_unavailable_page(request, form)
     if is_rate_limited(request, group="intake", rate=settings.PUBLIC_INTAKE_RATE):
         form.is_valid()
         return _rate_limited(request, form, template)
@@ -62,12 +67,14 @@ def intake(request):
             description=data["description"],
             preferred_contact=data["preferred_contact"],
             files=data["attachments"],
+            once_key=data["once_key"],
         )
     except CaseError as error:
         form.add_error(None, error.message)
         return render(request, template, {"form": form})
     # The raw token goes to the business's browser (a signed, short-lived cookie), never to
-    # the database: only its hash is stored.
+    # the database: only its hash is stored. The same form sent again (a double click, a
+    # replay) gets the same receipt: the same case and link, nothing stored twice.
     response = redirect("public:receipt")
     response.set_signed_cookie(
         RECEIPT_COOKIE,
@@ -89,7 +96,7 @@ def receipt(request):
     )
     case_id, _sep, token = stored.partition(":")
     case = None
-    if case_id.isdigit() and token:
+    if case_id.isdigit():
         case = (
             Case.objects.select_related("case_type", "lead_department", "contact")
             .filter(pk=int(case_id))
@@ -98,21 +105,24 @@ def receipt(request):
     if case is None:
         return redirect("public:intake")
     return render(
-        request, "public/receipt.html", {"case": case, "tracking_url": tracking_url(token)}
+        request,
+        "public/receipt.html",
+        {"case": case, "tracking_url": tracking_url(token) if token else ""},
     )
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def track(request, token: str):
+    form = ReplyForm(request.POST, request.FILES) if request.method == "POST" else ReplyForm()
+    if request.method == "POST":
+        keep_on_unavailable_page(request, form)
     try:
         case = selectors.case_for_tracking_token(token)
     except Http404:
         return _link_not_found(request)
-    form = ReplyForm()
     status = 200
     if request.method == "POST":
-        form = ReplyForm(request.POST, request.FILES)
         if is_rate_limited(request, group="reply", rate=settings.PUBLIC_REPLY_RATE):
             form.is_valid()
             form.add_error(None, RATE_LIMITED_MESSAGE)
@@ -123,6 +133,7 @@ def track(request, token: str):
                     case=case,
                     body=form.cleaned_data["body"],
                     files=form.cleaned_data["attachments"],
+                    once_key=form.cleaned_data["once_key"],
                 )
             except CaseError as error:
                 form.add_error(None, error.message)
@@ -140,6 +151,7 @@ def resend_link(request):
     if request.method != "POST":
         return render(request, template, {"form": ResendLinkForm()})
     form = ResendLinkForm(request.POST)
+    keep_on_unavailable_page(request, form)
     if is_rate_limited(request, group="link", rate=settings.PUBLIC_LINK_RATE):
         form.is_valid()
         return _rate_limited(request, form, template)
@@ -152,27 +164,39 @@ def resend_link(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def survey(request, token: str):
+    scale_max = settings.NKI_SCALE_MAX
+    posted = request.method == "POST"
+    form = SurveyForm(request.POST if posted else None, scale_max=scale_max)
+    if posted:
+        keep_on_unavailable_page(request, form)
     try:
         invitation = selectors.invitation_for_survey_token(token)
     except Http404:
         return _link_not_found(request)
-    scale_max = settings.NKI_SCALE_MAX
     context = {"case": invitation.case, "scale_max": scale_max}
-    if hasattr(invitation.case, "survey_response"):
-        return render(request, "public/survey_done.html", {**context, "already": True})
-    form = SurveyForm(request.POST or None, scale_max=scale_max)
-    if request.method == "POST" and form.is_valid():
+    answered = hasattr(invitation.case, "survey_response")
+    # A valid send goes to the service even on an answered survey: the same form sent again
+    # (its one-time key) shows the same thank-you page; another form is refused below.
+    if posted and form.is_valid():
         try:
             answer_survey(
                 invitation=invitation,
                 scores=form.scores(),
                 comment=form.cleaned_data["comment"],
                 scale_max=scale_max,
+                once_key=form.cleaned_data["once_key"],
             )
         except SurveyAlreadyAnswered as error:
+            if answered:
+                return render(request, "public/survey_done.html", {**context, "already": True})
+            form.add_error(None, error.message)
+            return render(request, "public/survey.html", {**context, "form": form}, status=409)
+        except PublicError as error:  # e.g. a key sent before with another case's survey
             form.add_error(None, error.message)
             return render(request, "public/survey.html", {**context, "form": form}, status=409)
         return render(request, "public/survey_done.html", context)
+    if answered:
+        return render(request, "public/survey_done.html", {**context, "already": True})
     return render(request, "public/survey.html", {**context, "form": form})
 
 

@@ -109,14 +109,17 @@ def submit_public_matter(
     """A business sends a matter on the public form, without an account.
 
     Company by organisationsnummer (a known company is never renamed), contact by e-mail
-    within it (a known contact is never changed), the case (door "public form", lead
-    department and deadline from the case type, no coordinator: the lead department's queue
-    takes it) and the files, in one transaction.
+    within it (a known contact is never changed; a new address for a known company adds no one
+    to its register, the case has no contact person and the public door keeps what was typed),
+    the case (door "public form", lead department and deadline from the case type, no
+    coordinator: the lead department's queue takes it) and the files, in one transaction.
     """
     if not offered_case_types().filter(pk=case_type.pk).exists():
         raise CaseTypeNotOffered()
-    company = _company_by_number(org_number=org_number, name=company_name)
-    contact = _business_contact(company=company, name=contact_name, email=email, phone=phone)
+    company, created = _company_by_number(org_number=org_number, name=company_name)
+    contact = _business_contact(
+        company=company, new_company=created, name=contact_name, email=email, phone=phone
+    )
     case = register_case(
         opened_by=None,
         department=case_type.lead_department,
@@ -132,30 +135,34 @@ def submit_public_matter(
     return case
 
 
-def _company_by_number(*, org_number: str, name: str) -> Company:
-    """The registered company, or a new one with the given name.
+def _company_by_number(*, org_number: str, name: str) -> tuple[Company, bool]:
+    """The registered company, or a new one with the given name (and whether it is new).
 
     A known company keeps its registered name: anyone who knows an organisationsnummer can
     send the form. The name the business gave stays with the case (the public door keeps it on
     the intake details), and an official updates the register by hand.
     """
     identifier = parse_company_identifier(org_number)
-    company, _created = Company.objects.get_or_create(
+    return Company.objects.get_or_create(
         org_number=identifier.value,
         defaults={"identifier_kind": identifier.kind, "name": name.strip()},
     )
-    return company
 
 
-def _business_contact(*, company: Company, name: str, email: str, phone: str) -> ContactPerson:
-    """The company's contact with this e-mail address, or a new one with what the form says.
+def _business_contact(
+    *, company: Company, new_company: bool, name: str, email: str, phone: str
+) -> ContactPerson | None:
+    """The company's contact with this e-mail address; for a company the form just registered,
+    a new one with what the form says; else None.
 
-    A known contact keeps its stored name and phone: anyone who knows the address can send
-    the form. What the business typed stays with the case (the public door keeps it on the
-    intake details) and an official updates the contact by hand.
+    Anyone who knows an organisationsnummer can send the form, so it never writes a known
+    company's register: a known contact keeps its stored name and phone, and a new address
+    adds no contact person that officials might later pick. What the business typed stays
+    with the case (the public door keeps it on the intake details); an official adds it to
+    the register by hand.
     """
     contact = company.contacts.filter(email__iexact=email.strip()).order_by("pk").first()
-    if contact is None:
+    if contact is None and new_company:
         return ContactPerson.objects.create(
             company=company, name=name.strip(), email=email.strip(), phone=phone.strip()
         )

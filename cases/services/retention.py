@@ -50,7 +50,12 @@ PERSONAL_PAYLOAD_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 # What the door's intake details hold about the person who wrote the form.
-INTAKE_PERSONAL_FIELDS = ("company_name_given", "contact_name_given", "contact_phone_given")
+INTAKE_PERSONAL_FIELDS = (
+    "company_name_given",
+    "contact_name_given",
+    "contact_phone_given",
+    "contact_email_given",
+)
 
 
 def _in_portal_language(text) -> str:

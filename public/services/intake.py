@@ -6,22 +6,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from cases.models import Case, CaseType
 from cases.selectors import offered_case_types
 from cases.services.intake import PUBLIC_DOOR, submit_public_matter
 
 from .. import emails
-from ..models import IntakeDetails, PreferredContact
-from ..tokens import issue_tracking_token, tracking_url
+from ..models import IntakeDetails, PreferredContact, SubmittedForm
+from ..tokens import issue_tracking_token, submission_tracking_token, tracking_url
+from .once import claim_once_key, record_claimed_case
 
 __all__ = ["PUBLIC_DOOR", "Submitted", "offered_case_types", "submit_matter"]
+
+# A replay of a sent form shows the receipt with its tracking link for this long (seconds);
+# later, the receipt without the link (the business has it by e-mail).
+REPLAY_RECEIPT_SECONDS = 3600
 
 
 @dataclass(frozen=True)
 class Submitted:
     case: Case
-    token: str
+    token: str  # blank on a late replay: the link is not shown again
+    replayed: bool = False  # the same form was sent before: nothing new was stored
 
     @property
     def tracking_url(self) -> str:
@@ -40,11 +47,24 @@ def submit_matter(
     description: str,
     preferred_contact: str = PreferredContact.EMAIL,
     files: Sequence = (),
+    once_key: str | None = None,
 ) -> Submitted:
     """The case through the cases write path (``cases.services.intake.submit_public_matter``),
     then what the public door adds: intake details, tracking link, the receipt to the business
     and the department's notice. One transaction.
+
+    ``once_key``: the form's one-time key. Sent again, the same key stores nothing and gives
+    the first send's case and link (``replayed``).
     """
+    claim = claim_once_key(key=once_key, form=SubmittedForm.INTAKE)
+    if claim is not None and claim.replayed and claim.record.case is not None:
+        age = (timezone.now() - claim.record.created_at).total_seconds()
+        token = submission_tracking_token(once_key) if once_key else ""
+        return Submitted(
+            case=claim.record.case,
+            token=token if age <= REPLAY_RECEIPT_SECONDS else "",
+            replayed=True,
+        )
     case = submit_public_matter(
         org_number=org_number,
         company_name=company_name,
@@ -62,13 +82,20 @@ def submit_matter(
         company_name_given=company_name.strip(),
         contact_name_given=contact_name.strip(),
         contact_phone_given=phone.strip(),
+        contact_email_given=email.strip(),
     )
-    token = issue_tracking_token(case)
+    token = issue_tracking_token(
+        case, raw=submission_tracking_token(once_key) if once_key else None
+    )
+    record_claimed_case(claim, case=case)
+    # A new address for a known company leaves the case without a contact person (the
+    # register is the officials'): the receipt goes to the address the business typed.
     contact = case.contact
-    if contact is None:  # submit_public_matter always sets one; this tells the type checker
-        raise RuntimeError("A matter sent on the public form has no contact person.")
     emails.send_receipt(
-        case=case, to=contact.email, contact_name=contact.name, tracking_url=tracking_url(token)
+        case=case,
+        to=contact.email if contact else email.strip(),
+        contact_name=contact.name if contact else contact_name.strip(),
+        tracking_url=tracking_url(token),
     )
     emails.notify_department_of_new_matter(case=case, department=case.lead_department)
     return Submitted(case=case, token=token)

@@ -14,10 +14,20 @@ from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
 
 from .. import emails
 from ..errors import SurveyAlreadyAnswered
-from ..models import SCORE_FIELDS, SurveyInvitation, SurveyResponse
+from ..models import SCORE_FIELDS, SubmittedForm, SurveyInvitation, SurveyResponse
 from ..tokens import hash_token, survey_token, survey_token_of, survey_url
+from .once import claim_once_key
 
 MAX_REMINDERS = 3
+
+
+def business_address(case: Case) -> str:
+    """Where the business is written to: its contact person's address, else the address it
+    gave on the public form (a new address for a known company is not in the register)."""
+    if case.contact and case.contact.email:
+        return case.contact.email
+    details = getattr(case, "intake_details", None)
+    return details.contact_email_given if details is not None else ""
 
 
 def _finished_before(moment: datetime) -> Q:
@@ -32,10 +42,11 @@ def invite_case(*, case: Case, now: datetime | None = None) -> SurveyInvitation 
     now = now or timezone.now()
     case = (
         Case.objects.select_for_update(of=("self",))
-        .select_related("contact", "company", "case_type", "lead_department")
+        .select_related("contact", "company", "case_type", "lead_department", "intake_details")
         .get(pk=case.pk)
     )
-    if case.status not in FINISHED_CASE_STATUSES or not (case.contact and case.contact.email):
+    to = business_address(case)
+    if case.status not in FINISHED_CASE_STATUSES or not to:
         return None
     if SurveyInvitation.objects.filter(case=case).exists():
         return None
@@ -43,7 +54,7 @@ def invite_case(*, case: Case, now: datetime | None = None) -> SurveyInvitation 
     invitation = SurveyInvitation.objects.create(
         case=case, token_hash=hash_token(token), first_sent_at=now
     )
-    emails.send_survey(case=case, to=case.contact.email, survey_url=survey_url(token))
+    emails.send_survey(case=case, to=to, survey_url=survey_url(token))
     return invitation
 
 
@@ -54,7 +65,7 @@ def remind(*, invitation: SurveyInvitation, now: datetime | None = None) -> bool
     invitation = (
         SurveyInvitation.objects.select_for_update(of=("self",))
         .select_related("case", "case__contact", "case__company", "case__case_type")
-        .select_related("case__lead_department")
+        .select_related("case__lead_department", "case__intake_details")
         .get(pk=invitation.pk)
     )
     days = list(settings.SURVEY_REMINDER_DAYS)[:MAX_REMINDERS]
@@ -64,7 +75,8 @@ def remind(*, invitation: SurveyInvitation, now: datetime | None = None) -> bool
         return False
     if SurveyResponse.objects.filter(case=case).exists():
         return False
-    if case.status not in FINISHED_CASE_STATUSES or not (case.contact and case.contact.email):
+    to = business_address(case)
+    if case.status not in FINISHED_CASE_STATUSES or not to:
         return False
     if now < invitation.first_sent_at + timedelta(days=days[sent]):
         return False
@@ -77,9 +89,7 @@ def remind(*, invitation: SurveyInvitation, now: datetime | None = None) -> bool
         token = survey_token(case.pk)
         invitation.token_hash = hash_token(token)
     invitation.save(update_fields=["reminders_sent", "token_hash"])
-    emails.send_survey(
-        case=case, to=case.contact.email, survey_url=survey_url(token), reminder=sent + 1
-    )
+    emails.send_survey(case=case, to=to, survey_url=survey_url(token), reminder=sent + 1)
     return True
 
 
@@ -89,8 +99,7 @@ def send_survey_invitations(*, now: datetime | None = None) -> tuple[int, int]:
     due = now - timedelta(hours=settings.SURVEY_DELAY_HOURS)
     to_invite = (
         Case.objects.filter(_finished_before(due), survey_invitation__isnull=True)
-        .exclude(contact__email="")
-        .exclude(contact__isnull=True)
+        .filter(Q(contact__email__gt="") | Q(intake_details__contact_email_given__gt=""))
         .values_list("pk", flat=True)
     )
     invited = sum(1 for pk in list(to_invite) if invite_case(case=Case(pk=pk), now=now))
@@ -106,12 +115,24 @@ def send_survey_invitations(*, now: datetime | None = None) -> tuple[int, int]:
 
 @transaction.atomic
 def answer_survey(
-    *, invitation: SurveyInvitation, scores: dict[str, int], comment: str = "", scale_max: int
+    *,
+    invitation: SurveyInvitation,
+    scores: dict[str, int],
+    comment: str = "",
+    scale_max: int,
+    once_key: str | None = None,
 ) -> SurveyResponse:
-    """One answer per case; a second is refused with a clear message."""
+    """One answer per case; a second is refused with a clear message.
+
+    ``once_key``: the survey form's one-time key. The same form sent again stores nothing and
+    returns the answer it stored the first time.
+    """
     for name in SCORE_FIELDS:
         if not 1 <= int(scores[name]) <= scale_max:
             raise ValueError(f"{name} is off the 1..{scale_max} scale")
+    claim = claim_once_key(key=once_key, form=SubmittedForm.SURVEY, case=invitation.case)
+    if claim is not None and claim.replayed:
+        return SurveyResponse.objects.get(case_id=invitation.case_id)
     invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
     if SurveyResponse.objects.filter(case_id=invitation.case_id).exists():
         raise SurveyAlreadyAnswered()

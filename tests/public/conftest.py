@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from accounts.models import Role
+from lotsportal.public_forms import new_once_key
 from public.services.intake import submit_matter
 from tests.factories import DepartmentFactory, official
 
@@ -26,6 +27,11 @@ def swedish(msgid: str, **values) -> str:
 
 def started(seconds_ago: float = 30) -> str:
     return signing.dumps(time.time() - seconds_ago, salt="lotsportal.public-form")
+
+
+def keyed(data: dict) -> dict:
+    """A form's values as a browser sends a freshly rendered public form: with its one-time key."""
+    return {**data, "once_key": new_once_key()}
 
 
 def pdf(name: str = "ritning.pdf") -> SimpleUploadedFile:
@@ -69,6 +75,7 @@ def form_data(outdoor_seating):
         "consent": "on",
         "form_started": started(),
         "website": "",
+        "once_key": new_once_key(),
     }
 
 

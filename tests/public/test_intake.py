@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from cases.models import Case, Company, ContactPerson, EventKind
 from cases.workflow import CaseStatus
+from lotsportal.public_forms import new_once_key
 from notifications.models import OutboxMessage
 from public.models import CaseAccessToken, IntakeDetails
 from public.tokens import hash_token
@@ -88,17 +89,19 @@ def test_a_business_owner_submits_a_matter_and_gets_a_receipt(
     assert f"/arenden/{case.pk}/" in notice.body
 
 
-def test_a_known_company_is_not_duplicated_nor_renamed_and_the_contact_is_reused(client, form_data):
+def test_a_known_company_is_not_duplicated_nor_renamed_nor_given_contacts(client, form_data):
     Company.objects.create(org_number="556036-0793", name="Gamla namnet AB")
     form_data["org_number"] = "5560360793"  # without the hyphen
     submit(client, form_data)
     form_data["form_started"] = started()
+    form_data["once_key"] = new_once_key()
     submit(client, form_data)
 
     company = Company.objects.get()
     # Anyone who knows the number can send the form: the register keeps its name.
     assert company.name == "Gamla namnet AB"
-    assert company.contacts.count() == 1
+    # Nor its register of contact persons: an official adds the address the business gave.
+    assert company.contacts.count() == 0
     assert Case.objects.filter(company=company).count() == 2
     assert set(IntakeDetails.objects.values_list("company_name_given", flat=True)) == {
         "Café Torget AB"
@@ -110,7 +113,9 @@ def test_officials_see_the_name_the_business_gave_when_it_differs_from_the_regis
 ):
     Company.objects.create(org_number="556036-0793", name="Gamla namnet AB")
     submit(client, form_data)
-    form_data.update(company_name="gamla  NAMNET ab", form_started=started())
+    form_data.update(
+        company_name="gamla  NAMNET ab", form_started=started(), once_key=new_once_key()
+    )
     submit(client, form_data)
     renamed, same_name = Case.objects.order_by("pk")
 
@@ -131,7 +136,12 @@ def test_officials_see_the_name_the_business_gave_when_it_differs_from_the_regis
 def test_the_form_cannot_change_a_known_contact_person(client, form_data):
     submit(client, form_data)  # Kim Karlsson, 070-123 45 67
     # Someone who knows Kim's address sends the form with another name and phone.
-    form_data.update(contact_name="Mallory Svensson", phone="073-999 99 99", form_started=started())
+    form_data.update(
+        contact_name="Mallory Svensson",
+        phone="073-999 99 99",
+        form_started=started(),
+        once_key=new_once_key(),
+    )
     submit(client, form_data)
 
     kim = ContactPerson.objects.get()
@@ -149,10 +159,20 @@ def test_officials_see_the_contact_details_the_business_gave_when_they_differ(
     client, form_data, street_officer
 ):
     submit(client, form_data)
-    form_data.update(contact_name="Kim Berg", phone="073-999 99 99", form_started=started())
+    form_data.update(
+        contact_name="Kim Berg",
+        phone="073-999 99 99",
+        form_started=started(),
+        once_key=new_once_key(),
+    )
     submit(client, form_data)
     # Kim again, the same details typed another way: nothing to point out.
-    form_data.update(contact_name="kim  KARLSSON", phone="0701234567", form_started=started())
+    form_data.update(
+        contact_name="kim  KARLSSON",
+        phone="0701234567",
+        form_started=started(),
+        once_key=new_once_key(),
+    )
     submit(client, form_data)
     first, changed, same = Case.objects.order_by("pk")
 
@@ -235,8 +255,10 @@ def test_too_many_sends_from_one_address_are_refused_with_a_clear_message(
     settings.PUBLIC_INTAKE_RATE = "2/h"
     for _ in range(2):
         form_data["form_started"] = started()
+        form_data["once_key"] = new_once_key()
         assert submit(client, form_data).status_code == 302
     form_data["form_started"] = started()
+    form_data["once_key"] = new_once_key()
     response = submit(client, form_data)
 
     assert response.status_code == 429
@@ -246,6 +268,7 @@ def test_too_many_sends_from_one_address_are_refused_with_a_clear_message(
     assert Case.objects.count() == 2
     # Another address is not affected.
     form_data["form_started"] = started()
+    form_data["once_key"] = new_once_key()
     assert submit(client, form_data, REMOTE_ADDR="10.9.9.9").status_code == 302
 
 

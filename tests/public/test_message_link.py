@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from cases.services.cases import change_coordinator
 from cases.services.communication import send_message_to_business
+from lotsportal.public_forms import new_once_key
 from notifications.models import OutboxMessage
 from notifications.services import render_message
 
@@ -42,5 +43,5 @@ def test_the_message_e_mail_leads_the_business_to_its_case_page_to_answer(
     link = links.body.split(settings.SITE_URL)[1].split()[0]
     page = client.get(link).content.decode()
     assert "Skicka gärna en ritning." in page
-    assert client.post(link, {"body": "Här är den."}).status_code == 302
+    assert client.post(link, {"once_key": new_once_key(), "body": "Här är den."}).status_code == 302
     assert case.messages.filter(body="Här är den.").exists()

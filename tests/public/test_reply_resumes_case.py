@@ -10,6 +10,7 @@ from cases.calendar import add_working_days, working_days_between
 from cases.models import Case, EventKind
 from cases.services.cases import change_coordinator, change_status
 from cases.workflow import CaseStatus
+from lotsportal.public_forms import new_once_key
 
 from .conftest import swedish
 
@@ -40,7 +41,8 @@ def test_the_business_replies_to_a_waiting_case_and_it_is_open_again_with_the_de
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("public:track", args=[submitted.token]), {"body": "Här är ritningen."}
+            reverse("public:track", args=[submitted.token]),
+            {"once_key": new_once_key(), "body": "Här är ritningen."},
         )
 
     assert response.status_code == 302
@@ -72,7 +74,10 @@ def test_the_business_replies_to_a_waiting_case_and_it_is_open_again_with_the_de
 def test_the_case_page_tells_officials_the_business_reopened_it(
     client, submitted, waiting_ten_days, street_officer
 ):
-    client.post(reverse("public:track", args=[submitted.token]), {"body": "Här är ritningen."})
+    client.post(
+        reverse("public:track", args=[submitted.token]),
+        {"once_key": new_once_key(), "body": "Här är ritningen."},
+    )
 
     client.force_login(street_officer)
     page = client.get(reverse("cases:detail", args=[submitted.case.pk])).content.decode()
@@ -87,7 +92,10 @@ def test_a_reply_to_a_case_that_is_not_waiting_leaves_its_status_alone(
     due_before = Case.objects.get(pk=submitted.case.pk).due_date
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("public:track", args=[submitted.token]), {"body": "En fråga till."})
+        client.post(
+            reverse("public:track", args=[submitted.token]),
+            {"once_key": new_once_key(), "body": "En fråga till."},
+        )
 
     case = Case.objects.get(pk=submitted.case.pk)
     assert case.status == CaseStatus.OPEN

@@ -17,6 +17,7 @@ from public.services.intake import submit_matter
 from public.services.survey import answer_survey, send_survey_invitations
 from public.tasks import send_survey_invitations as survey_task
 from public.tokens import survey_token
+from tests.public.conftest import keyed
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +132,7 @@ def test_the_business_answers_the_survey(client, case, street_officer, settings)
     assert "Rättssäkerhet" in page
     assert 'value="6"' in page and 'value="7"' not in page
 
-    response = client.post(url, ANSWERS)
+    response = client.post(url, keyed(ANSWERS))
     assert response.status_code == 200
     assert "Tack för dina svar" in response.content.decode()
     answer = SurveyResponse.objects.get(case=case)
@@ -145,9 +146,9 @@ def test_a_second_answer_for_the_same_case_is_refused(client, case, street_offic
     finish(case, street_officer)
     send_survey_invitations()
     url = reverse("public:survey", args=[survey_token(case.pk)])
-    client.post(url, ANSWERS)
+    client.post(url, keyed(ANSWERS))
 
-    again = client.post(url, {**ANSWERS, "information": "1"})
+    again = client.post(url, {**keyed(ANSWERS), "information": "1"})
     assert "Enkäten för det här ärendet är redan besvarad. Tack!" in again.content.decode()
     assert SurveyResponse.objects.get(case=case).information == 5
     with pytest.raises(SurveyAlreadyAnswered):
@@ -166,7 +167,7 @@ def test_a_missing_answer_is_asked_for_and_the_others_are_kept(client, case, str
     del data["expectations_met"]
     data["rattssakerhet"] = "9"  # off the scale
 
-    page = client.post(url, data).content.decode()
+    page = client.post(url, keyed(data)).content.decode()
 
     assert "Välj ett värde för frågan." in page
     assert "Välj ett giltigt alternativ" in page
@@ -184,7 +185,7 @@ def test_the_scale_is_configuration_and_is_kept_with_the_answer(
     url = reverse("public:survey", args=[survey_token(case.pk)])
     assert 'value="10"' in client.get(url).content.decode()
 
-    client.post(url, {**ANSWERS, "overall_satisfaction": "9"})
+    client.post(url, {**keyed(ANSWERS), "overall_satisfaction": "9"})
     settings.NKI_SCALE_MAX = 6
     assert SurveyResponse.objects.get(case=case).scale_max == 10
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from public.models import SurveyInvitation, SurveyResponse
 from public.services.intake import submit_matter
 from public.services.survey import send_survey_invitations
+from tests.public.conftest import keyed
 
 from .test_survey import ANSWERS, BUSINESS, finish, survey_mails
 
@@ -60,7 +61,7 @@ def test_a_link_sent_before_the_key_was_rotated_still_opens_the_survey(client, i
     rotate(settings, keep_old=True)
 
     assert "Rättssäkerhet" in client.get(survey_path(invited)).content.decode()
-    assert client.post(survey_path(invited), ANSWERS).status_code == 200
+    assert client.post(survey_path(invited), keyed(ANSWERS)).status_code == 200
     assert SurveyResponse.objects.get().effektivitet == 3
 
 
@@ -84,5 +85,5 @@ def test_once_the_old_key_is_dropped_a_reminder_brings_a_new_link_that_works(
 
     assert survey_path(reminder) != survey_path(invited)
     assert "Rättssäkerhet" in client.get(survey_path(reminder)).content.decode()
-    client.post(survey_path(reminder), ANSWERS)
+    client.post(survey_path(reminder), keyed(ANSWERS))
     assert SurveyResponse.objects.filter(answered_at__lte=timezone.now()).count() == 1

@@ -12,6 +12,7 @@ from cases.models import Case, EventKind, Message, MessageDirection
 from cases.services.cases import change_coordinator, change_status
 from cases.services.communication import send_message_to_business
 from cases.workflow import CaseStatus
+from lotsportal.public_forms import new_once_key
 from notifications.models import OutboxMessage
 from notifications.services import render_message
 from public.models import CaseAccessToken
@@ -150,7 +151,11 @@ def test_the_business_replies_with_a_file_and_the_coordinator_is_told(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             track_url(submitted),
-            {"body": "Här kommer ritningen över torget.", "attachments": [pdf()]},
+            {
+                "once_key": new_once_key(),
+                "body": "Här kommer ritningen över torget.",
+                "attachments": [pdf()],
+            },
         )
 
     assert response.status_code == 302
@@ -171,7 +176,7 @@ def test_without_a_coordinator_the_reply_goes_to_the_lead_departments_inbox(
     client, submitted, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(track_url(submitted), {"body": "Kan ni ringa mig?"})
+        client.post(track_url(submitted), {"once_key": new_once_key(), "body": "Kan ni ringa mig?"})
     assert any(
         m.to == ["teknik@kommun.example"] and "Kan ni ringa mig?" in m.body for m in mailoutbox
     )
@@ -179,7 +184,9 @@ def test_without_a_coordinator_the_reply_goes_to_the_lead_departments_inbox(
 
 def test_a_reply_to_a_closed_case_is_refused_and_the_text_kept(client, submitted, street_officer):
     close(submitted.case, street_officer)
-    response = client.post(track_url(submitted), {"body": "Glömde en sak."})
+    response = client.post(
+        track_url(submitted), {"once_key": new_once_key(), "body": "Glömde en sak."}
+    )
 
     assert response.status_code == 409
     page = response.content.decode()
@@ -190,7 +197,10 @@ def test_a_reply_to_a_closed_case_is_refused_and_the_text_kept(client, submitted
 
 def test_a_disguised_file_in_a_reply_is_refused_and_the_text_kept(client, submitted):
     fake = SimpleUploadedFile("bild.png", b"\x7fELF\x02\x01\x01" + b"\x00" * 100, "image/png")
-    response = client.post(track_url(submitted), {"body": "Se bilden.", "attachments": [fake]})
+    response = client.post(
+        track_url(submitted),
+        {"once_key": new_once_key(), "body": "Se bilden.", "attachments": [fake]},
+    )
     page = response.content.decode()
     assert "fil tas inte emot" in page
     assert "Se bilden." in page
@@ -205,7 +215,7 @@ def test_the_tracking_page_reads_a_fixed_number_of_queries(
         client.get(track_url(submitted))
     for n in range(15):
         send_message_to_business(case=submitted.case, by=street_officer, body=f"Meddelande {n}")
-        client.post(track_url(submitted), {"body": f"Svar {n}"})
+        client.post(track_url(submitted), {"once_key": new_once_key(), "body": f"Svar {n}"})
     with django_assert_max_num_queries(5):
         page = client.get(track_url(submitted)).content.decode()
     assert "Meddelande 14" in page and "Svar 14" in page
@@ -288,8 +298,15 @@ def test_too_many_replies_from_one_address_are_refused_and_the_text_kept(
     client, submitted, settings
 ):
     settings.PUBLIC_REPLY_RATE = "1/h"
-    assert client.post(track_url(submitted), {"body": "Första svaret."}).status_code == 302
-    response = client.post(track_url(submitted), {"body": "Andra svaret."})
+    assert (
+        client.post(
+            track_url(submitted), {"once_key": new_once_key(), "body": "Första svaret."}
+        ).status_code
+        == 302
+    )
+    response = client.post(
+        track_url(submitted), {"once_key": new_once_key(), "body": "Andra svaret."}
+    )
     assert response.status_code == 429
     page = response.content.decode()
     assert "Du har skickat formuläret många gånger" in page
