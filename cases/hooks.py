@@ -8,8 +8,9 @@ each app seed its part of the demo):
   eraser inside its transaction, with the case locked, and records the counts they return in
   its ``anonymised`` event;
 - a **case-page part** is a fragment the case page shows in a named slot (``company``,
-  ``contact``), with the relations the page's one query joins for it (so the page's query count
-  stays what ``tests/cases/test_query_counts.py`` pins) and a function giving its context;
+  ``contact``, ``notes``), with the relations the page's one query joins for it (so the page's
+  query count stays what ``tests/cases/test_query_counts.py`` pins) and a function giving its
+  context (the training course adds a "propose a course question" link under the notes);
 - the **message link** is the address, told in the e-mail of a message to the business, where
   the business reads and answers it.
 
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from .models import Case
 
-CASE_PAGE_SLOTS = ("company", "contact")
+CASE_PAGE_SLOTS = ("company", "contact", "notes")
 
 
 class Eraser(Protocol):

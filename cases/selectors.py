@@ -93,7 +93,7 @@ class CaseDetail:
     outbox: list[OutboxMessage]
     open_referrals: int = 0
     all_answered: bool = False
-    # What the apps built on cases show on the page, per slot ("company", "contact").
+    # What the apps built on cases show on the page, per slot ("company", "contact", "notes").
     parts: dict[str, list[hooks.RenderedPart]] = field(default_factory=dict)
 
 

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,6 +101,37 @@ def test_cases_does_not_import_the_apps_built_on_it():
     for path in python_files("cases"):
         imported = imported_packages(path.read_text(encoding="utf-8"))
         assert not imported & {"public", "training", "stats"}, path
+
+
+BUILT_ON_CASES = ("public", "training", "stats")
+URL_NAME_OF_AN_APP_BUILT_ON_CASES = re.compile(
+    r"(?:\{%\s*url|reverse(?:_lazy)?\()\s*['\"](?:" + "|".join(BUILT_ON_CASES) + "):"
+)
+
+
+def test_cases_names_no_address_of_the_apps_built_on_it():
+    """Nor by URL name: a link to them is a fragment they contribute (``cases/hooks.py``)."""
+    places = [*python_files("cases"), *sorted((ROOT / "templates" / "cases").rglob("*.*"))]
+    named = [
+        str(path.relative_to(ROOT))
+        for path in places
+        if URL_NAME_OF_AN_APP_BUILT_ON_CASES.search(path.read_text(encoding="utf-8"))
+    ]
+    assert named == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("{% url 'training:propose' %}", True),
+        ('reverse("public:resend_link")', True),
+        ("reverse_lazy('stats:report')", True),
+        ("{% url 'cases:detail' case.pk %}", False),
+        ('reverse("cases:company_detail", args=[1])', False),
+    ],
+)
+def test_the_url_check_sees_a_planted_address(text, found):
+    assert bool(URL_NAME_OF_AN_APP_BUILT_ON_CASES.search(text)) is found
 
 
 @pytest.mark.parametrize(
