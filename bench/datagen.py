@@ -22,15 +22,16 @@ from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import Role, User
+from cases import events
 from cases.models import (
     Case,
     CaseEvent,
     CaseSettings,
     Company,
+    EventKind,
     Referral,
     RegistrationCounter,
 )
-from cases.models.activity import PUBLIC_EVENT_KINDS
 from training.models import CourseResult, Diploma, PracticalActivity
 
 from . import extras
@@ -103,12 +104,12 @@ def generate(
         stories = sorted((teller.case() for _n in range(cases)), key=lambda s: s.created_at)
         rows = _write_cases(stories, departments, doors, types, companies)
         referrals = _write_referrals(stories, rows, departments)
-        events = _write_events(stories, rows, referrals, departments, doors, types)
+        event_count = _write_events(stories, rows, referrals)
         _refresh_search_vectors(rows)
         counts = {
             "cases": len(rows),
             "referrals": sum(len(mine) for mine in referrals),
-            "events": events,
+            "events": event_count,
             "officials": sum(len(people) for people in officials.values()),
             "companies": len(companies),
         }
@@ -209,42 +210,38 @@ def _write_referrals(stories, rows, departments) -> list[list[Referral]]:
     return per_story
 
 
-def _payload(kind, payload, story, referrals, departments, doors, types) -> dict:
-    if kind == "opened":
-        return {
-            "door": doors[story.door].name,
-            "department": departments[story.opened_in].name,
-            "case_type": types[story.case_type].name,
-        }
-    if "referral_index" not in payload:
-        return payload
-    referral = referrals[payload["referral_index"]]
-    base = {"referral": referral.pk, "department": referral.department.name}
-    if kind == "routed":
-        return {**base, "request": referral.request_text, "due_date": referral.due_date.isoformat()}
-    if kind == "referral_answered":
-        return {**base, "answer": referral.answer_text}
-    if kind == "referral_declined":
-        return {**base, "reason": referral.decline_reason}
-    return base
+# The referral events of a story carry "referral_index" (see bench/storyline.py).
+REFERRAL_EVENTS = {
+    EventKind.ROUTED: events.routed,
+    EventKind.REFERRAL_ACCEPTED: events.referral_accepted,
+    EventKind.REFERRAL_ANSWERED: events.referral_answered,
+    EventKind.REFERRAL_DECLINED: events.referral_declined,
+    EventKind.REFERRAL_WITHDRAWN: events.referral_withdrawn,
+}
 
 
-def _write_events(stories, rows, referrals, departments, doors, types) -> int:
-    events = []
+def _event(at, kind, actor, hints, case, referrals) -> CaseEvent:
+    """The story's event, built by its kind's builder in ``cases/events.py``."""
+    if kind == EventKind.OPENED:
+        door, department, case_type = case.door, case.opened_in, case.case_type
+        event = events.opened(
+            case=case, door=door, department=department, case_type=case_type, at=at
+        )
+    elif kind == EventKind.STATUS_CHANGED:
+        event = events.status_changed(case=case, at=at, **hints)
+    else:
+        event = REFERRAL_EVENTS[kind](referral=referrals[hints["referral_index"]], at=at)
+    event.actor_id = actor  # an official's key: no User object for a million rows
+    return event
+
+
+def _write_events(stories, rows, referrals) -> int:
+    timeline = []
     for story, case, mine in zip(stories, rows, referrals, strict=True):
-        for at, kind, actor, payload in sorted(story.events, key=lambda event: event[0]):
-            events.append(
-                CaseEvent(
-                    case=case,
-                    kind=kind,
-                    actor_id=actor,
-                    created_at=at,
-                    payload=_payload(kind, payload, story, mine, departments, doors, types),
-                    is_public=kind in PUBLIC_EVENT_KINDS,
-                )
-            )
-    CaseEvent.objects.bulk_create(events, batch_size=BATCH * 2)
-    return len(events)
+        for at, kind, actor, hints in sorted(story.events, key=lambda event: event[0]):
+            timeline.append(_event(at, kind, actor, hints, case, mine))
+    CaseEvent.objects.bulk_create(timeline, batch_size=BATCH * 2)
+    return len(timeline)
 
 
 def _refresh_search_vectors(rows) -> None:

@@ -129,7 +129,8 @@ class CaseStory:
     closed_at: datetime | None = None
     waiting_since: date | None = None
     paused_working_days: int = 0
-    # (time, kind, actor id, payload); referral events carry "referral_index" until written.
+    # (time, kind, actor id, builder hints): a status move's builder arguments, a referral
+    # event's "referral_index"; bench/datagen.py builds each with cases/events.py.
     events: list[tuple] = field(default_factory=list)
     referrals: list[ReferralStory] = field(default_factory=list)
 
@@ -386,4 +387,5 @@ class Storyteller:
 
 
 def _move(previous: str, to: str, **extra) -> dict:
-    return {"from": str(previous), "to": str(to), "comment": "", **extra}
+    """The arguments of ``cases.events.status_changed`` for this move."""
+    return {"from_status": str(previous), "to_status": str(to), **extra}

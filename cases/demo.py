@@ -25,11 +25,11 @@ from notifications.models import OutboxMessage, OutboxStatus
 from notifications.services import render_message
 
 from . import demo_data as data
+from . import events
 from .calendar import add_working_days
 from .errors import CaseError
 from .identifiers import luhn_check_digit
-from .models import Case, CaseEvent, CaseType, Company, ContactPerson, Door, EventKind, Referral
-from .models.activity import PUBLIC_EVENT_KINDS
+from .models import Case, CaseEvent, CaseType, Company, ContactPerson, Door, Referral
 from .services import cases as case_services
 from .services import communication, referrals
 from .services.registration import allocate_number, due_date_for, refresh_search_vector
@@ -246,13 +246,18 @@ def _archive_case(rng, *, index, company, case_type, members, departments, doors
         closed_at=finished if final == CaseStatus.CLOSED else None,
     )
     story = [
-        (opened_at, EventKind.OPENED, opener, {
-            "door": door.name,
-            "department": departments[opening_code].name,
-            "case_type": case_type.name,
-        }),
-        (responded, EventKind.STATUS_CHANGED, opener, {"from": "new", "to": "open", "comment": ""}),
-    ]  # fmt: skip
+        events.opened(
+            case=case,
+            door=door,
+            department=departments[opening_code],
+            case_type=case_type,
+            actor=opener,
+            at=opened_at,
+        ),
+        events.status_changed(
+            case=case, from_status="new", to_status="open", actor=opener, at=responded
+        ),
+    ]
     referral_rows = []
     code = case_type.lead_department.code
     if code != opening_code and code in data.REQUESTS:
@@ -272,9 +277,16 @@ def _archive_case(rng, *, index, company, case_type, members, departments, doors
             closed_at=answered,
         )
         referral_rows.append((referral, asked, answerer))
-    story.append((finished, EventKind.STATUS_CHANGED, opener, {
-        "from": "open", "to": final, "comment": "Klart.",
-    }))  # fmt: skip
+    story.append(
+        events.status_changed(
+            case=case,
+            from_status="open",
+            to_status=final,
+            comment="Klart.",
+            actor=opener,
+            at=finished,
+        )
+    )
     rows.append((case, story, referral_rows))
 
 
@@ -291,32 +303,21 @@ def _write_archive(rows) -> None:
     for referral, asked in zip(referral_objects, sent_at, strict=True):
         referral.created_at = asked
     Referral.objects.bulk_update(referral_objects, ["created_at"])
-    events = []
-    for case, story, referral_rows in rows:
+    timeline = []
+    for _case, story, referral_rows in rows:
         for referral, asked, answerer in referral_rows:
-            base = {"referral": referral.pk, "department": referral.department.name}
             story += [
-                (asked, EventKind.ROUTED, referral.requested_by, {
-                    **base, "request": referral.request_text,
-                    "due_date": referral.due_date.isoformat(),
-                }),
-                (referral.accepted_at, EventKind.REFERRAL_ACCEPTED, answerer, base),
-                (referral.answered_at, EventKind.REFERRAL_ANSWERED, answerer, {
-                    **base, "answer": referral.answer_text,
-                }),
-            ]  # fmt: skip
-        for at, kind, actor, payload in sorted(story, key=lambda item: item[0]):
-            events.append(
-                CaseEvent(
-                    case=case,
-                    kind=kind,
-                    actor=actor,
-                    created_at=at,
-                    payload=payload,
-                    is_public=kind in PUBLIC_EVENT_KINDS,
-                )
-            )
-    CaseEvent.objects.bulk_create(events)
+                events.routed(referral=referral, actor=referral.requested_by, at=asked),
+                events.referral_accepted(
+                    referral=referral, actor=answerer, at=referral.accepted_at
+                ),
+                events.referral_answered(
+                    referral=referral, actor=answerer, at=referral.answered_at
+                ),
+            ]
+        timeline += sorted(story, key=lambda event: event.created_at)
+    # The events were built with the unsaved cases: bulk_create reads their new keys.
+    CaseEvent.objects.bulk_create(timeline)
     for case in cases:
         refresh_search_vector(case)
 

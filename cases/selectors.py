@@ -16,6 +16,7 @@ from accounts import permissions as roles
 from accounts.models import Department, User
 from notifications.models import OutboxMessage
 
+from . import hooks
 from .calendar import add_working_days
 from .models import Attachment, Case, CaseEvent, CaseType, Company, Message, Note, Referral
 from .permissions import visible_cases
@@ -92,53 +93,13 @@ class CaseDetail:
     outbox: list[OutboxMessage]
     open_referrals: int = 0
     all_answered: bool = False
-    # The company name the business wrote on the public form, when the register says otherwise.
-    company_name_given: str = ""
-    # The contact name and phone the business wrote on the public form ("name, phone"), when
-    # the stored contact person says otherwise.
-    contact_given: str = ""
-
-
-def _company_name_given(case: Case) -> str:
-    """From the public door's intake details (joined by the query, no read of its own)."""
-    given = getattr(getattr(case, "intake_details", None), "company_name_given", "").strip()
-    return "" if _same_text(given, case.company.name) else given
-
-
-def _same_text(given: str, stored: str) -> bool:
-    return " ".join(given.split()).casefold() == " ".join(stored.split()).casefold()
-
-
-def _same_phone(given: str, stored: str) -> bool:
-    return [c for c in given if c.isdigit()] == [c for c in stored if c.isdigit()]
-
-
-def _contact_given(case: Case) -> str:
-    """The name and phone from the public door's intake details, when the stored contact
-    person (matched by e-mail and left unchanged) has other ones; blank otherwise."""
-    details = getattr(case, "intake_details", None)
-    if details is None:
-        return ""
-    if case.contact is None:
-        # A new address for a known company: the form added no one to the register.
-        given = (
-            details.contact_name_given,
-            details.contact_email_given,
-            details.contact_phone_given,
-        )
-        return ", ".join(part.strip() for part in given if part.strip())
-    name = details.contact_name_given.strip()
-    phone = details.contact_phone_given.strip()
-    name_differs = bool(name) and not _same_text(name, case.contact.name)
-    phone_differs = bool(phone) and not _same_phone(phone, case.contact.phone)
-    if not (name_differs or phone_differs):
-        return ""
-    return ", ".join(part for part in (name, phone) if part)
+    # What the apps built on cases show on the page, per slot ("company", "contact", "notes").
+    parts: dict[str, list[hooks.RenderedPart]] = field(default_factory=dict)
 
 
 def case_detail(user, pk: int) -> CaseDetail:
     queryset = visible_cases(user).select_related(
-        *LIST_RELATED, "contact", "opened_by", "opened_in", "intake_details"
+        *LIST_RELATED, "contact", "opened_by", "opened_in", *hooks.case_page_related()
     )
     queryset = queryset.prefetch_related(
         Prefetch(
@@ -167,8 +128,7 @@ def case_detail(user, pk: int) -> CaseDetail:
         outbox=list(OutboxMessage.objects.about(case).order_by("created_at")),
         open_referrals=open_count,
         all_answered=bool(referrals) and open_count == 0,
-        company_name_given=_company_name_given(case),
-        contact_given=_contact_given(case),
+        parts=hooks.render_case_page_parts(case),
     )
 
 

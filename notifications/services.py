@@ -277,6 +277,8 @@ def resend_messages(*, message_ids: Iterable[int], by) -> int:
             OutboxMessage.objects.select_for_update()
             .filter(pk__in=list(message_ids))
             .filter(status__in=(*RESENDABLE, OutboxStatus.PENDING))
+            # A message whose address was removed by the retention rule has no one to go to.
+            .exclude(recipient="")
         )
         for message in messages:
             if message.status in RESENDABLE:

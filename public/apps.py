@@ -6,3 +6,8 @@ class PublicConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "public"
     verbose_name = _("The business owner's door")
+
+    def ready(self) -> None:
+        from . import hooks
+
+        hooks.register()

@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EventKind(models.TextChoices):
+    """The kinds of timeline event. Each is defined once in ``cases/events.py`` (its payload,
+    builder, fragment and personal keys); who sees it (``is_public``) is said there too."""
+
     OPENED = "opened", _("Opened")
     STATUS_CHANGED = "status_changed", _("Status changed")
     COORDINATOR_CHANGED = "coordinator_changed", _("Coordinator changed")
@@ -20,16 +23,6 @@ class EventKind(models.TextChoices):
     MESSAGE_RECEIVED = "message_received", _("Message from the business")
     ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
     ANONYMISED = "anonymised", _("Personal data removed")
-
-
-PUBLIC_EVENT_KINDS = frozenset(
-    {
-        EventKind.OPENED,
-        EventKind.STATUS_CHANGED,
-        EventKind.MESSAGE_SENT,
-        EventKind.MESSAGE_RECEIVED,
-    }
-)
 
 
 class CaseEvent(models.Model):
@@ -66,6 +59,13 @@ class CaseEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("The case timeline is append-only: an event is never deleted.")
+
+    @property
+    def template_name(self) -> str:
+        """The fragment that renders this kind (``templates/cases/events/<kind>.html``)."""
+        from ..events import template_for  # the registry imports the models
+
+        return template_for(self.kind)
 
 
 class Note(models.Model):

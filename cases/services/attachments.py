@@ -14,11 +14,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
-from .. import permissions
+from .. import events, permissions
 from ..errors import AttachmentRejected, NotPermitted
-from ..models import Attachment, Case, EventKind
+from ..models import Attachment, Case
 from .cases import lock_case
-from .events import record_event
+from .events import record
 
 MAX_NAME_LENGTH = 100
 
@@ -102,13 +102,9 @@ def store_attachment(*, case: Case, uploaded_file, by, from_business: bool) -> A
     )
     stored_name = f"{uuid.uuid4().hex}{EXTENSIONS.get(content_type, '')}"
     attachment.file.save(stored_name, ContentFile(content), save=False)
-    payload = {"attachment": None, "name": original_name, "size": len(content)}
-    if from_business:
-        payload["from_business"] = True
     try:
         attachment.save()
-        payload["attachment"] = attachment.pk
-        record_event(case=case, kind=EventKind.ATTACHMENT_ADDED, actor=by, payload=payload)
+        record(events.attachment_added(attachment=attachment, actor=by))
     except Exception:
         attachment.file.delete(save=False)  # no file without its row
         raise

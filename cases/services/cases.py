@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,12 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from accounts import permissions as roles
 from accounts.models import Department
 
-from .. import permissions
+from .. import events, permissions
 from ..calendar import add_working_days, working_days_between
 from ..errors import CaseError, NotPermitted, TransitionNotAllowed
-from ..models import Case, CaseType, Company, ContactPerson, Door, EventKind, Priority
+from ..models import Case, CaseType, Company, ContactPerson, Door, Priority
 from ..workflow import CaseStatus, case_move_allowed
-from .events import record_event
+from .events import record
 from .notify import notify
 from .registration import allocate_number, due_date_for, refresh_search_vector
 
@@ -115,11 +113,10 @@ def register_case(
         created_at=now,
     )
     refresh_search_vector(case)
-    record_event(
-        case=case,
-        kind=EventKind.OPENED,
-        actor=opened_by,
-        payload={"door": door.name, "department": department.name, "case_type": case_type.name},
+    record(
+        events.opened(
+            case=case, door=door, department=department, case_type=case_type, actor=opened_by
+        )
     )
     return case
 
@@ -161,16 +158,13 @@ def _move(case: Case, *, to: str, actor, comment: str = "", by_business: bool = 
     now = timezone.now()
     today = timezone.localdate(now)
     previous = case.status
-    payload: dict[str, Any] = {"from": previous, "to": to, "comment": comment.strip()}
-    if by_business:
-        payload["by_business"] = True
+    paused: int | None = None
     if previous == CaseStatus.WAITING and case.waiting_since:
         # The clock was paused while the business had the ball: move the deadline on.
         paused = max(working_days_between(case.waiting_since, today), 0)
         case.due_date = add_working_days(case.due_date, paused)
         case.paused_working_days += paused
         case.waiting_since = None
-        payload["paused_working_days"] = paused
     if to == CaseStatus.WAITING:
         case.waiting_since = today
     if previous == CaseStatus.NEW and case.first_response_at is None:
@@ -179,12 +173,23 @@ def _move(case: Case, *, to: str, actor, comment: str = "", by_business: bool = 
         case.decided_at = now
     elif to == CaseStatus.CLOSED:
         case.closed_at = now
-    elif to == CaseStatus.OPEN and previous in (CaseStatus.DECIDED, CaseStatus.CLOSED):
+    reopened = to == CaseStatus.OPEN and previous in (CaseStatus.DECIDED, CaseStatus.CLOSED)
+    if reopened:
         case.closed_at = None
-        payload["reopened"] = True
     case.status = to
     case.save()
-    record_event(case=case, kind=EventKind.STATUS_CHANGED, actor=actor, payload=payload)
+    record(
+        events.status_changed(
+            case=case,
+            from_status=previous,
+            to_status=to,
+            comment=comment,
+            by_business=by_business,
+            paused_working_days=paused,
+            reopened=reopened,
+            actor=actor,
+        )
+    )
     return case
 
 
@@ -200,14 +205,8 @@ def change_coordinator(*, case: Case, coordinator, by) -> Case:
     previous = case.coordinator
     case.coordinator = coordinator
     case.save(update_fields=["coordinator"])
-    record_event(
-        case=case,
-        kind=EventKind.COORDINATOR_CHANGED,
-        actor=by,
-        payload={
-            "from": previous.full_name if previous else "",
-            "to": coordinator.full_name,
-        },
+    record(
+        events.coordinator_changed(case=case, previous=previous, coordinator=coordinator, actor=by)
     )
     if coordinator.pk != by.pk:
         notify(to=coordinator.email, template="coordinator_assigned", case=case)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import permissions
+from .. import events, hooks, permissions
 from ..errors import CaseError, NotPermitted
-from ..models import Case, EventKind, Message, MessageDirection, Note
+from ..models import Case, Message, MessageDirection, Note
 from .cases import lock_case
-from .events import record_event
+from .events import record
 from .notify import notify
 
 
@@ -24,7 +22,7 @@ def add_note(*, case: Case, by, body: str) -> Note:
     if not body.strip():
         raise CaseError(_("Write a note."))
     note = Note.objects.create(case=case, author=by, body=body.strip())
-    record_event(case=case, kind=EventKind.NOTE_ADDED, actor=by, payload={"note": note.pk})
+    record(events.note_added(note=note, actor=by))
     return note
 
 
@@ -49,12 +47,7 @@ def send_message_to_business(*, case: Case, by, body: str) -> Message:
     if case.first_response_at is None:
         case.first_response_at = timezone.now()
         case.save(update_fields=["first_response_at"])
-    record_event(
-        case=case,
-        kind=EventKind.MESSAGE_SENT,
-        actor=by,
-        payload={"message": message.pk, "to": contact.name},
-    )
+    record(events.message_sent(message=message, to=contact.name, actor=by))
     notify(
         to=contact.email,
         template="message_to_business",
@@ -62,7 +55,7 @@ def send_message_to_business(*, case: Case, by, body: str) -> Message:
         contact_name=contact.name,
         body=message.body,
         official_name=by.full_name,
-        # Raw tracking tokens are never stored: the business gets its case's link again here.
-        resend_link_url=settings.SITE_URL + reverse("public:resend_link"),
+        # Where the business reads and answers it (the public door registers it).
+        resend_link_url=hooks.message_link_url(),
     )
     return message

@@ -1,19 +1,26 @@
-"""Appending to a case's timeline (never editing it)."""
+"""Appending to a case's timeline (never editing it).
+
+The event itself is built by its kind's builder in ``cases.events``; a service appends it in
+its own transaction: ``record(events.routed(referral=referral, actor=by))``.
+"""
 
 from __future__ import annotations
 
-from django.utils import timezone
+from typing import Any
 
+from ..events import definition_of
 from ..models import Case, CaseEvent
-from ..models.activity import PUBLIC_EVENT_KINDS
 
 
-def record_event(*, case: Case, kind: str, actor=None, payload: dict | None = None) -> CaseEvent:
-    return CaseEvent.objects.create(
-        case=case,
-        kind=kind,
-        actor=actor,
-        created_at=timezone.now(),
-        payload=payload or {},
-        is_public=kind in PUBLIC_EVENT_KINDS,
-    )
+def record(event: CaseEvent) -> CaseEvent:
+    """Save a built event. Call inside the service's transaction."""
+    event.save()
+    return event
+
+
+def record_event(
+    *, case: Case, kind: str, actor=None, payload: dict[str, Any] | None = None
+) -> CaseEvent:
+    """The former entry point, kept for code written before the builders (branches in flight):
+    the payload is checked against its kind's definition. New code calls a builder."""
+    return record(definition_of(kind).new(case=case, actor=actor, at=None, payload=payload or {}))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
 
+from .. import events
 from ..errors import CaseClosedForReplies, CaseError, CaseTypeNotOffered
 from ..identifiers import parse_company_identifier
 from ..models import (
@@ -24,7 +25,6 @@ from ..models import (
     Company,
     ContactPerson,
     Door,
-    EventKind,
     Message,
     MessageDirection,
     Priority,
@@ -34,7 +34,7 @@ from ..workflow import FINISHED_CASE_STATUSES, CaseStatus
 from .attachments import store_attachment
 from .cases import lock_case, open_case, register_case, resume_after_business_reply
 from .companies import add_contact, create_company
-from .events import record_event
+from .events import record
 
 PUBLIC_DOOR = "public_form"
 
@@ -190,11 +190,10 @@ def record_business_reply(*, case: Case, body: str, files: Sequence = ()) -> Bus
     message = Message.objects.create(
         case=case, direction=MessageDirection.FROM_BUSINESS, author=None, body=body.strip()
     )
-    record_event(
-        case=case,
-        kind=EventKind.MESSAGE_RECEIVED,
-        actor=None,
-        payload={"message": message.pk, "from": case.contact.name if case.contact else ""},
+    record(
+        events.message_received(
+            message=message, from_name=case.contact.name if case.contact else ""
+        )
     )
     for uploaded_file in files:
         store_attachment(case=case, uploaded_file=uploaded_file, by=None, from_business=True)

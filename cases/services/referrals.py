@@ -10,13 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
 
-from .. import permissions
+from .. import events, permissions
 from ..calendar import add_working_days
 from ..errors import CaseError, NotPermitted, TransitionNotAllowed
-from ..models import Case, EventKind, Referral
+from ..models import Case, Referral
 from ..workflow import REROUTABLE_REFERRAL_STATUSES, ReferralStatus, referral_move_allowed
 from .cases import lock_case
-from .events import record_event
+from .events import record
 from .notify import department_recipients, notify
 
 DEFAULT_REFERRAL_WORKING_DAYS = 5
@@ -40,10 +40,6 @@ def _move(referral: Referral, to: str) -> None:
             }
         )
     referral.status = to
-
-
-def _event_payload(referral: Referral, **extra) -> dict:
-    return {"referral": referral.pk, "department": referral.department.name, **extra}
 
 
 def _send_to_department(referral: Referral, case: Case) -> None:
@@ -93,14 +89,7 @@ def route_case(
     referral = _create_referral(
         case=case, department=department, by=by, request_text=request_text, due_date=due_date
     )
-    record_event(
-        case=case,
-        kind=EventKind.ROUTED,
-        actor=by,
-        payload=_event_payload(
-            referral, request=referral.request_text, due_date=referral.due_date.isoformat()
-        ),
-    )
+    record(events.routed(referral=referral, actor=by))
     _send_to_department(referral, case)
     return referral
 
@@ -114,12 +103,7 @@ def accept_referral(*, referral: Referral, by) -> Referral:
     referral.assignee = by
     referral.accepted_at = timezone.now()
     referral.save()
-    record_event(
-        case=referral.case,
-        kind=EventKind.REFERRAL_ACCEPTED,
-        actor=by,
-        payload=_event_payload(referral),
-    )
+    record(events.referral_accepted(referral=referral, actor=by))
     return referral
 
 
@@ -155,12 +139,7 @@ def answer_referral(*, referral: Referral, by, answer_text: str) -> Referral:
     referral.answered_at = now
     referral.closed_at = now
     referral.save()
-    record_event(
-        case=referral.case,
-        kind=EventKind.REFERRAL_ANSWERED,
-        actor=by,
-        payload=_event_payload(referral, answer=referral.answer_text),
-    )
+    record(events.referral_answered(referral=referral, actor=by))
     _tell_coordinator(referral, by, "referral_answered", answer_text=referral.answer_text)
     return referral
 
@@ -176,12 +155,7 @@ def decline_referral(*, referral: Referral, by, reason: str) -> Referral:
     referral.decline_reason = reason.strip()
     referral.closed_at = timezone.now()
     referral.save()
-    record_event(
-        case=referral.case,
-        kind=EventKind.REFERRAL_DECLINED,
-        actor=by,
-        payload=_event_payload(referral, reason=referral.decline_reason),
-    )
+    record(events.referral_declined(referral=referral, actor=by))
     _tell_coordinator(referral, by, "referral_declined", reason=referral.decline_reason)
     return referral
 
@@ -194,12 +168,7 @@ def withdraw_referral(*, referral: Referral, by) -> Referral:
     _move(referral, ReferralStatus.WITHDRAWN)
     referral.closed_at = timezone.now()
     referral.save()
-    record_event(
-        case=referral.case,
-        kind=EventKind.REFERRAL_WITHDRAWN,
-        actor=by,
-        payload=_event_payload(referral),
-    )
+    record(events.referral_withdrawn(referral=referral, actor=by))
     return referral
 
 
@@ -228,13 +197,6 @@ def reroute_referral(
         due_date=None,
         rerouted_from=referral,
     )
-    record_event(
-        case=case,
-        kind=EventKind.REFERRAL_REROUTED,
-        actor=by,
-        payload=_event_payload(
-            new, from_department=referral.department.name, request=new.request_text
-        ),
-    )
+    record(events.referral_rerouted(referral=new, from_department=referral.department, actor=by))
     _send_to_department(new, case)
     return new

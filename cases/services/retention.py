@@ -23,39 +23,22 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from notifications.models import OutboxMessage, OutboxStatus
-from public.models import CaseAccessToken, IntakeDetails, SurveyInvitation, SurveyResponse
+from notifications.models import UNDELIVERED, OutboxMessage, OutboxStatus
 
-from .. import permissions
+from .. import events, hooks, permissions
 from ..errors import CaseError, NotPermitted
 from ..identifiers import IdentifierKind
-from ..models import Attachment, Case, CaseEvent, CaseSettings, Company, EventKind, Message, Note
+from ..models import Attachment, Case, CaseEvent, CaseSettings, Company, Message, Note
 from ..workflow import FINISHED_CASE_STATUSES
 from .cases import lock_case
-from .events import record_event
+from .events import record
 from .registration import refresh_search_vector
 
 logger = logging.getLogger(__name__)
 
-# Payload keys of the timeline that carry names or free text, per event kind.
-PERSONAL_PAYLOAD_KEYS: dict[str, tuple[str, ...]] = {
-    EventKind.STATUS_CHANGED: ("comment",),
-    EventKind.ROUTED: ("request",),
-    EventKind.REFERRAL_REROUTED: ("request",),
-    EventKind.REFERRAL_ANSWERED: ("answer",),
-    EventKind.REFERRAL_DECLINED: ("reason",),
-    EventKind.MESSAGE_SENT: ("to",),
-    EventKind.MESSAGE_RECEIVED: ("from",),
-    EventKind.ATTACHMENT_ADDED: ("name",),
-}
-
-# What the door's intake details hold about the person who wrote the form.
-INTAKE_PERSONAL_FIELDS = (
-    "company_name_given",
-    "contact_name_given",
-    "contact_phone_given",
-    "contact_email_given",
-)
+# Payload keys of the timeline that carry names or free text, per event kind: declared with
+# each kind in ``cases/events.py``.
+PERSONAL_PAYLOAD_KEYS = events.personal_payload_keys()
 
 
 def _in_portal_language(text) -> str:
@@ -125,19 +108,16 @@ def anonymise_case(*, case: Case, by=None, reason: str) -> bool:
     if case.status not in FINISHED_CASE_STATUSES:
         raise CaseError(_("Only a closed or decided case can have its personal data removed."))
     text = removed_text()
-    removed = {
+    removed: dict[str, int | bool] = {
         "messages": Message.objects.filter(case=case).update(body=text),
         "notes": Note.objects.filter(case=case).update(body=text),
         "attachments": _remove_attachments(case),
-        "tracking_links": CaseAccessToken.objects.filter(case=case).delete()[0],
-        # The survey link is a way in too (an unanswered one would take a new comment).
-        "survey_link": SurveyInvitation.objects.filter(case=case).delete()[0],
         "outbox": _blank_outbox(case),
-        "survey_comment": SurveyResponse.objects.filter(case=case)
-        .exclude(comment="")
-        .update(comment=""),
     }
-    IntakeDetails.objects.filter(case=case).update(**dict.fromkeys(INTAKE_PERSONAL_FIELDS, ""))
+    # The apps built on cases remove theirs (the public door: links, form details, survey
+    # comment), in this transaction: see ``cases/hooks.py``.
+    for eraser in hooks.erasers():
+        removed.update(eraser(case=case, text=text))
     case.referrals.update(request_text=text)
     case.referrals.exclude(answer_text="").update(answer_text=text)
     case.referrals.exclude(decline_reason="").update(decline_reason=text)
@@ -156,12 +136,7 @@ def anonymise_case(*, case: Case, by=None, reason: str) -> bool:
     removed["contact"] = _remove_contact_if_unused(contact)
     refresh_search_vector(case)
     removed["company"] = _mask_sole_trader_if_unused(company)
-    record_event(
-        case=case,
-        kind=EventKind.ANONYMISED,
-        actor=by,
-        payload={"reason": reason, "removed": removed},
-    )
+    record(events.anonymised(case=case, reason=reason, removed=removed, actor=by))
     return True
 
 
@@ -187,14 +162,14 @@ def _blank_outbox(case: Case) -> int:
     """E-mail about the case keeps its row (status, template, dedupe key: a reminder is never
     sent twice) but loses address, subject and content. One still pending is not sent."""
     messages = OutboxMessage.objects.about(case)
-    messages.filter(status=OutboxStatus.PENDING).update(status=OutboxStatus.FAILED)
+    messages.filter(status__in=UNDELIVERED).update(status=OutboxStatus.FAILED)
     return messages.update(recipient="", subject="", context={}, last_error="")
 
 
 def _scrub_timeline(case: Case) -> None:
     changed = []
     for event in CaseEvent.objects.filter(case=case, kind__in=list(PERSONAL_PAYLOAD_KEYS)):
-        keys = [key for key in PERSONAL_PAYLOAD_KEYS[event.kind] if event.payload.get(key)]
+        keys = sorted(key for key in PERSONAL_PAYLOAD_KEYS[event.kind] if event.payload.get(key))
         if keys:
             event.payload = {**event.payload, **dict.fromkeys(keys, "")}
             changed.append(event)

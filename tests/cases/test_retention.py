@@ -391,3 +391,38 @@ def test_a_case_that_fails_does_not_hold_back_the_others(receptionist, reception
 )
 def test_months_are_counted_on_the_calendar(day, months, expected):
     assert months_before(day, months) == expected
+
+
+def test_the_apps_built_on_cases_remove_their_part_through_the_registered_erasers(
+    full_case, django_capture_on_commit_callbacks
+):
+    """The public door registers its eraser (public/hooks.py): cases does not import it."""
+    from cases import hooks
+    from public.services.erasure import erase_case
+
+    assert erase_case in hooks.erasers()
+    assert run_rule(django_capture_on_commit_callbacks) == 1
+    removed = CaseEvent.objects.get(case=full_case, kind=EventKind.ANONYMISED).payload["removed"]
+    assert removed["tracking_links"] == 1 and removed["survey_link"] == 1
+    assert removed["survey_comment"] == 1
+
+
+def test_an_eraser_that_fails_rolls_the_whole_anonymisation_back(full_case, monkeypatch):
+    from cases import hooks
+
+    seen = []
+
+    def broken(*, case, text):
+        seen.append(Case.objects.get(pk=case.pk).contact_id)  # called inside, before the end
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(hooks, "_erasers", [*hooks.erasers(), broken])
+    with pytest.raises(RuntimeError):
+        anonymise_case(case=full_case, reason="Begäran om radering")
+
+    case = Case.objects.get(pk=full_case.pk)
+    assert seen and case.anonymised_at is None and case.contact is not None
+    assert CaseAccessToken.objects.filter(case=case).exists()  # the public eraser ran: undone
+    assert IntakeDetails.objects.get(case=case).company_name_given == "Kims Kafé"
+    assert "Kim" in Message.objects.filter(case=case).first().body
+    assert anonymised_events(case) == 0

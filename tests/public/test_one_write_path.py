@@ -16,6 +16,7 @@ BUILDING_BLOCKS = {
     "due_date_for",
     "refresh_search_vector",
     "record_event",
+    "record",
     "lock_case",
     "register_case",
     "store_attachment",

@@ -11,7 +11,7 @@ from .course import (
     RequirementKind,
 )
 from .diplomas import Diploma, DiplomaStatus
-from .events import TrainingEvent
+from .events import TrainingEvent, TrainingEventKind
 from .practical import ActivityStatus, PracticalActivity
 from .proposals import ProposalStatus, QuestionProposal
 from .statistics import QuestionStatistic
@@ -40,5 +40,6 @@ __all__ = [
     "Topic",
     "TopicResult",
     "TrainingEvent",
+    "TrainingEventKind",
     "VersionStatus",
 ]

@@ -1,0 +1,370 @@
+"""Every kind of timeline event, defined once (CONVENTIONS rule 18).
+
+A definition says what an event of its kind holds (a ``TypedDict``), whether the business sees
+it on its tracking page, which payload keys carry personal data (the retention rule blanks
+them) and which template fragment renders it (``templates/cases/events/<kind>.html``). Each
+kind has one keyword-only builder returning an unsaved ``CaseEvent``:
+
+- services append it with ``cases.services.events.record`` in their transaction;
+- the demo and the bench generator ``bulk_create`` the built events with their past times.
+
+Nothing else constructs a ``CaseEvent`` (``tests/test_architecture.py`` checks it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, TypeVar
+
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
+
+from .models import Attachment, Case, CaseEvent, CaseType, Door, EventKind, Message, Note, Referral
+
+if TYPE_CHECKING:
+    from accounts.models import Department, User
+
+
+# --- What each kind holds -------------------------------------------------------------------
+class OpenedPayload(TypedDict):
+    door: str
+    department: str
+    case_type: str
+
+
+# "from" is a Python keyword: these are declared in the functional form.
+StatusChangedPayload = TypedDict(
+    "StatusChangedPayload",
+    {
+        "from": str,
+        "to": str,
+        "comment": str,
+        "by_business": NotRequired[bool],
+        "paused_working_days": NotRequired[int],
+        "reopened": NotRequired[bool],
+    },
+)
+CoordinatorChangedPayload = TypedDict("CoordinatorChangedPayload", {"from": str, "to": str})
+
+
+class ReferralPayload(TypedDict):
+    referral: int
+    department: str
+
+
+class RoutedPayload(ReferralPayload):
+    request: str
+    due_date: str
+
+
+class ReferralAnsweredPayload(ReferralPayload):
+    answer: str
+
+
+class ReferralDeclinedPayload(ReferralPayload):
+    reason: str
+
+
+class ReferralReroutedPayload(ReferralPayload):
+    from_department: str
+    request: str
+
+
+class NoteAddedPayload(TypedDict):
+    note: int
+
+
+class MessageSentPayload(TypedDict):
+    message: int
+    to: str
+
+
+MessageReceivedPayload = TypedDict("MessageReceivedPayload", {"message": int, "from": str})
+
+
+class _AttachmentAdded(TypedDict):
+    attachment: int | None
+    name: str
+    size: int
+
+
+# (A class-based TypedDict under ``from __future__ import annotations`` cannot see
+# ``NotRequired``: optional keys go in a ``total=False`` subclass.)
+class AttachmentAddedPayload(_AttachmentAdded, total=False):
+    from_business: bool
+
+
+class AnonymisedPayload(TypedDict):
+    reason: str
+    removed: dict[str, int | bool]
+
+
+# --- The registry ---------------------------------------------------------------------------
+Builder = TypeVar("Builder", bound=Callable[..., CaseEvent])
+
+
+class EventDefinition:
+    """One kind of event: its payload, who sees it, its personal keys, its fragment, its builder."""
+
+    def __init__(
+        self, kind: EventKind, payload: type, *, personal: tuple[str, ...], public: bool
+    ) -> None:
+        self.kind = kind
+        self.payload = payload
+        self.required_keys: frozenset[str] = frozenset(payload.__required_keys__)  # type: ignore[attr-defined]
+        self.keys: frozenset[str] = self.required_keys | payload.__optional_keys__  # type: ignore[attr-defined]
+        self.personal_keys = frozenset(personal)
+        self.public = public
+        self.builder: Callable[..., CaseEvent] | None = None
+        if not self.personal_keys <= self.keys:
+            raise ImproperlyConfigured(f"{kind}: personal keys not in its payload")
+
+    @property
+    def template(self) -> str:
+        return f"cases/events/{self.kind}.html"
+
+    def builds(self, function: Builder) -> Builder:
+        """Decorator: ``function`` is this kind's one builder."""
+        if self.builder is not None:
+            raise ImproperlyConfigured(f"{self.kind} has a builder already")
+        self.builder = function
+        return function
+
+    def new(
+        self, *, case: Case, actor: User | None, at: datetime | None, payload: Mapping[str, Any]
+    ) -> CaseEvent:
+        """The unsaved event; refuses a payload that differs from the declared one."""
+        given = set(payload)
+        if not given <= self.keys or not self.required_keys <= given:
+            raise ValueError(
+                f"{self.kind}: payload keys {sorted(given)} do not match {sorted(self.keys)}"
+            )
+        return CaseEvent(
+            case=case,
+            kind=self.kind,
+            actor=actor,
+            created_at=at or timezone.now(),
+            payload=dict(payload),
+            is_public=self.public,
+        )
+
+
+REGISTRY: dict[str, EventDefinition] = {}
+
+
+def define(
+    kind: EventKind, payload: type, *, personal: tuple[str, ...] = (), public: bool = False
+) -> EventDefinition:
+    if kind in REGISTRY:
+        raise ImproperlyConfigured(f"The event kind {kind} is defined twice")
+    REGISTRY[kind] = definition = EventDefinition(kind, payload, personal=personal, public=public)
+    return definition
+
+
+def definition_of(kind: str) -> EventDefinition:
+    return REGISTRY[kind]
+
+
+def template_for(kind: str) -> str:
+    return REGISTRY[kind].template
+
+
+def personal_payload_keys() -> dict[str, frozenset[str]]:
+    """Per kind, the payload keys the retention rule blanks (kinds without any left out)."""
+    return {kind: d.personal_keys for kind, d in REGISTRY.items() if d.personal_keys}
+
+
+# --- The definitions and their builders -----------------------------------------------------
+OPENED = define(EventKind.OPENED, OpenedPayload, public=True)
+STATUS_CHANGED = define(
+    EventKind.STATUS_CHANGED, StatusChangedPayload, personal=("comment",), public=True
+)
+COORDINATOR_CHANGED = define(EventKind.COORDINATOR_CHANGED, CoordinatorChangedPayload)
+ROUTED = define(EventKind.ROUTED, RoutedPayload, personal=("request",))
+REFERRAL_ACCEPTED = define(EventKind.REFERRAL_ACCEPTED, ReferralPayload)
+REFERRAL_ANSWERED = define(
+    EventKind.REFERRAL_ANSWERED, ReferralAnsweredPayload, personal=("answer",)
+)
+REFERRAL_DECLINED = define(
+    EventKind.REFERRAL_DECLINED, ReferralDeclinedPayload, personal=("reason",)
+)
+REFERRAL_WITHDRAWN = define(EventKind.REFERRAL_WITHDRAWN, ReferralPayload)
+REFERRAL_REROUTED = define(
+    EventKind.REFERRAL_REROUTED, ReferralReroutedPayload, personal=("request",)
+)
+NOTE_ADDED = define(EventKind.NOTE_ADDED, NoteAddedPayload)
+MESSAGE_SENT = define(EventKind.MESSAGE_SENT, MessageSentPayload, personal=("to",), public=True)
+MESSAGE_RECEIVED = define(
+    EventKind.MESSAGE_RECEIVED, MessageReceivedPayload, personal=("from",), public=True
+)
+ATTACHMENT_ADDED = define(EventKind.ATTACHMENT_ADDED, AttachmentAddedPayload, personal=("name",))
+ANONYMISED = define(EventKind.ANONYMISED, AnonymisedPayload)
+
+PUBLIC_EVENT_KINDS = frozenset(kind for kind, d in REGISTRY.items() if d.public)
+
+
+@OPENED.builds
+def opened(
+    *,
+    case: Case,
+    door: Door,
+    department: Department,
+    case_type: CaseType,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    payload = OpenedPayload(door=door.name, department=department.name, case_type=case_type.name)
+    return OPENED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@STATUS_CHANGED.builds
+def status_changed(
+    *,
+    case: Case,
+    from_status: str,
+    to_status: str,
+    comment: str = "",
+    by_business: bool = False,
+    paused_working_days: int | None = None,
+    reopened: bool = False,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    payload: StatusChangedPayload = {
+        "from": str(from_status),
+        "to": str(to_status),
+        "comment": comment.strip(),
+    }
+    if by_business:
+        payload["by_business"] = True
+    if paused_working_days is not None:
+        payload["paused_working_days"] = paused_working_days
+    if reopened:
+        payload["reopened"] = True
+    return STATUS_CHANGED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@COORDINATOR_CHANGED.builds
+def coordinator_changed(
+    *,
+    case: Case,
+    previous: User | None,
+    coordinator: User,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    payload: CoordinatorChangedPayload = {
+        "from": previous.full_name if previous else "",
+        "to": coordinator.full_name,
+    }
+    return COORDINATOR_CHANGED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+def _about(referral: Referral) -> ReferralPayload:
+    return ReferralPayload(referral=referral.pk, department=referral.department.name)
+
+
+@ROUTED.builds
+def routed(
+    *, referral: Referral, actor: User | None = None, at: datetime | None = None
+) -> CaseEvent:
+    payload = RoutedPayload(
+        **_about(referral),
+        request=referral.request_text,
+        due_date=referral.due_date.isoformat(),
+    )
+    return ROUTED.new(case=referral.case, actor=actor, at=at, payload=payload)
+
+
+@REFERRAL_ACCEPTED.builds
+def referral_accepted(
+    *, referral: Referral, actor: User | None = None, at: datetime | None = None
+) -> CaseEvent:
+    return REFERRAL_ACCEPTED.new(case=referral.case, actor=actor, at=at, payload=_about(referral))
+
+
+@REFERRAL_ANSWERED.builds
+def referral_answered(
+    *, referral: Referral, actor: User | None = None, at: datetime | None = None
+) -> CaseEvent:
+    payload = ReferralAnsweredPayload(**_about(referral), answer=referral.answer_text)
+    return REFERRAL_ANSWERED.new(case=referral.case, actor=actor, at=at, payload=payload)
+
+
+@REFERRAL_DECLINED.builds
+def referral_declined(
+    *, referral: Referral, actor: User | None = None, at: datetime | None = None
+) -> CaseEvent:
+    payload = ReferralDeclinedPayload(**_about(referral), reason=referral.decline_reason)
+    return REFERRAL_DECLINED.new(case=referral.case, actor=actor, at=at, payload=payload)
+
+
+@REFERRAL_WITHDRAWN.builds
+def referral_withdrawn(
+    *, referral: Referral, actor: User | None = None, at: datetime | None = None
+) -> CaseEvent:
+    return REFERRAL_WITHDRAWN.new(case=referral.case, actor=actor, at=at, payload=_about(referral))
+
+
+@REFERRAL_REROUTED.builds
+def referral_rerouted(
+    *,
+    referral: Referral,
+    from_department: Department,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """``referral`` is the new one; ``from_department`` had the withdrawn one."""
+    payload = ReferralReroutedPayload(
+        **_about(referral), from_department=from_department.name, request=referral.request_text
+    )
+    return REFERRAL_REROUTED.new(case=referral.case, actor=actor, at=at, payload=payload)
+
+
+@NOTE_ADDED.builds
+def note_added(*, note: Note, actor: User | None = None, at: datetime | None = None) -> CaseEvent:
+    return NOTE_ADDED.new(
+        case=note.case, actor=actor, at=at, payload=NoteAddedPayload(note=note.pk)
+    )
+
+
+@MESSAGE_SENT.builds
+def message_sent(
+    *, message: Message, to: str, actor: User | None = None, at: datetime | None = None
+) -> CaseEvent:
+    """``to`` is the contact person's name."""
+    payload = MessageSentPayload(message=message.pk, to=to)
+    return MESSAGE_SENT.new(case=message.case, actor=actor, at=at, payload=payload)
+
+
+@MESSAGE_RECEIVED.builds
+def message_received(*, message: Message, from_name: str, at: datetime | None = None) -> CaseEvent:
+    """The business wrote (no official is the actor); ``from_name`` is the contact's name."""
+    payload: MessageReceivedPayload = {"message": message.pk, "from": from_name}
+    return MESSAGE_RECEIVED.new(case=message.case, actor=None, at=at, payload=payload)
+
+
+@ATTACHMENT_ADDED.builds
+def attachment_added(
+    *, attachment: Attachment, actor: User | None = None, at: datetime | None = None
+) -> CaseEvent:
+    payload = AttachmentAddedPayload(
+        attachment=attachment.pk, name=attachment.original_name, size=attachment.size
+    )
+    if attachment.from_business:
+        payload["from_business"] = True
+    return ATTACHMENT_ADDED.new(case=attachment.case, actor=actor, at=at, payload=payload)
+
+
+@ANONYMISED.builds
+def anonymised(
+    *,
+    case: Case,
+    reason: str,
+    removed: dict[str, int | bool],
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    payload = AnonymisedPayload(reason=reason, removed=removed)
+    return ANONYMISED.new(case=case, actor=actor, at=at, payload=payload)

@@ -1,0 +1,103 @@
+"""Where the apps built on ``cases`` plug in (CONVENTIONS rule 20: apps depend one way).
+
+``cases`` knows nothing of ``public``, ``training`` or ``stats``; they register here, from their
+``AppConfig.ready()``, what the cases app must do for them (as ``settings.DEMO_SEEDERS`` lets
+each app seed its part of the demo):
+
+- an **eraser** removes the app's personal data about a case; ``anonymise_case`` calls every
+  eraser inside its transaction, with the case locked, and records the counts they return in
+  its ``anonymised`` event;
+- a **case-page part** is a fragment the case page shows in a named slot (``company``,
+  ``contact``, ``notes``), with the relations the page's one query joins for it (so the page's
+  query count stays what ``tests/cases/test_query_counts.py`` pins) and a function giving its
+  context (the training course adds a "propose a course question" link under the notes);
+- the **message link** is the address, told in the e-mail of a message to the business, where
+  the business reads and answers it.
+
+``tests/test_architecture.py`` fails on an import from ``cases`` into an app built on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from .models import Case
+
+CASE_PAGE_SLOTS = ("company", "contact", "notes")
+
+
+class Eraser(Protocol):
+    def __call__(self, *, case: Case, text: str) -> Mapping[str, int]:
+        """Remove (or replace by ``text``) the app's personal data about ``case``; return
+        what was removed, by name (``{"tracking_links": 2}``)."""
+        ...
+
+
+@dataclass(frozen=True)
+class CasePagePart:
+    slot: str
+    template: str
+    # The context of the fragment for this case; None (or {}) shows nothing.
+    context: Callable[[Case], Mapping[str, Any] | None]
+    # Relations of ``Case`` the case page's query joins (``select_related``) for ``context``.
+    select_related: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if self.slot not in CASE_PAGE_SLOTS:
+            raise ValueError(f"Unknown case-page slot {self.slot!r}")
+
+
+@dataclass(frozen=True)
+class RenderedPart:
+    template: str
+    context: Mapping[str, Any]
+
+
+_erasers: list[Eraser] = []
+_case_page_parts: list[CasePagePart] = []
+_message_link: list[Callable[[], str]] = []
+
+
+def register_eraser(eraser: Eraser) -> None:
+    if eraser not in _erasers:
+        _erasers.append(eraser)
+
+
+def erasers() -> tuple[Eraser, ...]:
+    return tuple(_erasers)
+
+
+def register_case_page_part(part: CasePagePart) -> None:
+    if part not in _case_page_parts:
+        _case_page_parts.append(part)
+
+
+def case_page_parts() -> tuple[CasePagePart, ...]:
+    return tuple(_case_page_parts)
+
+
+def case_page_related() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name for part in _case_page_parts for name in part.select_related))
+
+
+def render_case_page_parts(case: Case) -> dict[str, list[RenderedPart]]:
+    """Per slot, the fragments to show for ``case`` (no queries beyond the joined relations)."""
+    slots: dict[str, list[RenderedPart]] = {slot: [] for slot in CASE_PAGE_SLOTS}
+    for part in _case_page_parts:
+        context = part.context(case)
+        if context:
+            slots[part.slot].append(RenderedPart(template=part.template, context=context))
+    return slots
+
+
+def register_message_link(provider: Callable[[], str]) -> None:
+    """One provider: the last registered wins (a deployment may replace the public door's)."""
+    _message_link[:] = [provider]
+
+
+def message_link_url() -> str:
+    """Where the business reads a message and answers it; "" when no app offers that."""
+    return _message_link[0]() if _message_link else ""

@@ -1,0 +1,172 @@
+"""Every kind of timeline event is defined once (cases/events.py), and that one definition is
+what the services, the retention rule and the case page use."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.template.loader import get_template, render_to_string
+from django.urls import reverse
+
+from cases import events
+from cases.models import Attachment, CaseEvent, EventKind, Message, MessageDirection, Note, Referral
+from cases.services.cases import change_status
+from cases.services.events import record, record_event
+from cases.services.retention import anonymise_case
+from cases.workflow import CaseStatus
+
+from .factories import a_case
+
+pytestmark = pytest.mark.django_db
+
+# Free text about a person, put into every personal field an event can carry.
+PERSONAL = "Kim Hemligsson 070-999"
+
+
+def build_every_kind(case, official, other_department):
+    """One event of each kind, with ``PERSONAL`` wherever the payload holds a person's text."""
+    referral = Referral.objects.create(
+        case=case,
+        department=other_department,
+        requested_by=official,
+        request_text=f"Bygglov för {PERSONAL}?",
+        answer_text=f"Svar till {PERSONAL}",
+        decline_reason=f"Fel avdelning för {PERSONAL}",
+        due_date=case.due_date,
+    )
+    note = Note.objects.create(case=case, author=official, body="Ringde.")
+    sent = Message.objects.create(case=case, direction=MessageDirection.TO_BUSINESS, body="Hej")
+    received = Message.objects.create(
+        case=case, direction=MessageDirection.FROM_BUSINESS, body="Tack"
+    )
+    attachment = Attachment(case=case, original_name=f"{PERSONAL}.pdf", size=3, from_business=True)
+    by = {"actor": official}
+    built = {
+        EventKind.OPENED: events.opened(
+            case=case,
+            door=case.door,
+            department=case.opened_in,
+            case_type=case.case_type,
+            **by,
+        ),
+        EventKind.STATUS_CHANGED: events.status_changed(
+            case=case,
+            from_status=CaseStatus.WAITING,
+            to_status=CaseStatus.OPEN,
+            comment=f"{PERSONAL} ringde",
+            by_business=True,
+            paused_working_days=2,
+            reopened=True,
+            **by,
+        ),
+        EventKind.COORDINATOR_CHANGED: events.coordinator_changed(
+            case=case, previous=None, coordinator=official, **by
+        ),
+        EventKind.ROUTED: events.routed(referral=referral, **by),
+        EventKind.REFERRAL_ACCEPTED: events.referral_accepted(referral=referral, **by),
+        EventKind.REFERRAL_ANSWERED: events.referral_answered(referral=referral, **by),
+        EventKind.REFERRAL_DECLINED: events.referral_declined(referral=referral, **by),
+        EventKind.REFERRAL_WITHDRAWN: events.referral_withdrawn(referral=referral, **by),
+        EventKind.REFERRAL_REROUTED: events.referral_rerouted(
+            referral=referral, from_department=case.opened_in, **by
+        ),
+        EventKind.NOTE_ADDED: events.note_added(note=note, **by),
+        EventKind.MESSAGE_SENT: events.message_sent(message=sent, to=PERSONAL, **by),
+        EventKind.MESSAGE_RECEIVED: events.message_received(message=received, from_name=PERSONAL),
+        EventKind.ATTACHMENT_ADDED: events.attachment_added(attachment=attachment, **by),
+        EventKind.ANONYMISED: events.anonymised(
+            case=case, reason="Begäran", removed={"messages": 2, "contact": True}, **by
+        ),
+    }
+    return built
+
+
+def test_every_event_kind_has_exactly_one_definition_with_one_builder():
+    assert sorted(events.REGISTRY) == sorted(EventKind.values)
+    builders = [definition.builder for definition in events.REGISTRY.values()]
+    assert None not in builders
+    assert len(set(builders)) == len(builders)
+    assert events.PUBLIC_EVENT_KINDS == {
+        EventKind.OPENED,
+        EventKind.STATUS_CHANGED,
+        EventKind.MESSAGE_SENT,
+        EventKind.MESSAGE_RECEIVED,
+    }
+
+
+def test_a_kind_cannot_be_defined_twice_nor_get_a_second_builder():
+    with pytest.raises(ImproperlyConfigured):
+        events.define(EventKind.OPENED, events.OpenedPayload)
+    with pytest.raises(ImproperlyConfigured):
+        events.OPENED.builds(lambda **kwargs: None)
+    assert events.REGISTRY[EventKind.OPENED].builder is events.opened
+
+
+def test_a_personal_key_must_be_a_key_of_the_payload():
+    with pytest.raises(ImproperlyConfigured):
+        events.EventDefinition(
+            EventKind.OPENED, events.OpenedPayload, personal=("name",), public=False
+        )
+
+
+def test_every_builder_writes_exactly_the_declared_keys(receptionist, reception, bygg):
+    case = a_case(by=receptionist, department=reception)
+    built = build_every_kind(case, receptionist, bygg)
+    assert sorted(built) == sorted(EventKind.values)
+    for kind, event in built.items():
+        definition = events.REGISTRY[kind]
+        assert event.kind == kind
+        assert event.pk is None  # built, not saved: the service or the generator saves it
+        assert definition.required_keys <= set(event.payload) <= definition.keys, kind
+        assert event.is_public == definition.public
+
+
+def test_a_payload_with_an_undeclared_or_a_missing_key_is_refused(receptionist, reception):
+    case = a_case(by=receptionist, department=reception)
+    with pytest.raises(ValueError, match="do not match"):
+        events.NOTE_ADDED.new(case=case, actor=None, at=None, payload={"note": 1, "body": "x"})
+    with pytest.raises(ValueError, match="do not match"):
+        record_event(case=case, kind=EventKind.MESSAGE_SENT, payload={"message": 1})
+
+
+def test_every_kind_has_its_fragment_and_it_renders(receptionist, reception, bygg):
+    case = a_case(by=receptionist, department=reception)
+    for kind, event in build_every_kind(case, receptionist, bygg).items():
+        assert event.template_name == f"cases/events/{kind}.html"
+        get_template(event.template_name)  # exists
+        html = render_to_string("cases/includes/timeline_entry.html", {"event": event})
+        assert f'data-kind="{kind}"' in html
+
+
+def test_the_routed_fragment_shows_the_department_and_the_request(receptionist, reception, bygg):
+    case = a_case(by=receptionist, department=reception)
+    event = build_every_kind(case, receptionist, bygg)[EventKind.ROUTED]
+    html = render_to_string("cases/includes/timeline_entry.html", {"event": event})
+    assert "Samhällsbyggnad" in html and f"Bygglov för {PERSONAL}?" in html
+
+
+def test_every_personal_key_is_removed_by_the_retention_rule(
+    client, receptionist, reception, bygg, django_capture_on_commit_callbacks
+):
+    case = a_case(by=receptionist, department=reception)
+    for event in build_every_kind(case, receptionist, bygg).values():
+        if event.kind != EventKind.ANONYMISED:
+            record(event)
+    stored = {e.kind: e.payload for e in CaseEvent.objects.filter(case=case)}
+    for kind, keys in events.personal_payload_keys().items():
+        for key in keys:
+            assert PERSONAL in stored[kind][key], (kind, key)  # the test can fail
+    change_status(case=case, to=CaseStatus.CLOSED, by=receptionist)
+    client.force_login(receptionist)
+    page = reverse("cases:detail", args=[case.pk])
+    assert PERSONAL in client.get(page).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert anonymise_case(case=case, reason="Begäran om radering")
+
+    payloads = str(list(CaseEvent.objects.filter(case=case).values_list("payload", flat=True)))
+    assert PERSONAL not in payloads
+    assert "Kim" not in payloads
+    html = client.get(page).content.decode()
+    assert 'data-testid="anonymised"' in html
+    assert "Kim" not in html
