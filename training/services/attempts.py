@@ -112,8 +112,10 @@ def answer_question(
     """Save one answer at once. Refused after the close date and for others' questions."""
     today = today or timezone.localdate()
     with transaction.atomic():
+        # The attempt is locked too: two answers given at the same moment (two tabs) are
+        # taken one after the other, so the last one sees the other and finishes the attempt.
         item = (
-            AttemptItem.objects.select_for_update(of=("self",))
+            AttemptItem.objects.select_for_update(of=("self", "attempt"))
             .select_related("attempt__course", "version")
             .filter(pk=item_id, attempt__user=user)
             .first()
