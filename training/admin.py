@@ -1,7 +1,26 @@
+"""The training part of the admin: a view like any other.
+
+It opens only to staff accounts that are LOTS coordinators (``permissions.can_administer_training``,
+asked together with Django's model permissions, so it never opens wider than either), and its
+querysets go through ``permissions.coordinated`` like the coordinator pages' selectors.
+
+The domain records (attempts and results, practical activities, proposals, diplomas, the event
+history) are read-only here: their states change only through the services, which the actions
+below call with the same permission checks, event and follow-ups as the portal (approving an
+activity here can issue the diploma; nobody approves their own activity, not even a superuser).
+The question bank and the editions are configuration and stay editable.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import admin, messages
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Model, QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from . import permissions
 from .errors import TrainingError
 from .models import (
     Attempt,
@@ -24,10 +43,76 @@ from .models import (
 from .services import bank
 from .services import course as course_services
 from .services import diplomas as diploma_services
+from .services import practical as practical_services
+from .services import proposals as proposal_services
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+
+def _actor(request: HttpRequest) -> User:
+    """The admin's signed-in user (the admin site lets only active staff in)."""
+    from accounts.models import User
+
+    user = request.user
+    assert isinstance(user, User)  # noqa: S101 (a type narrowing)
+    return user
+
+
+class CoordinatorAdmin(admin.ModelAdmin):
+    """Open to coordinators only; the queryset filtered as the coordinator pages are."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return permissions.can_administer_training(request.user) and super().has_module_permission(
+            request
+        )
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return permissions.can_administer_training(request.user) and super().has_view_permission(
+            request, obj
+        )
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return permissions.can_administer_training(request.user) and super().has_add_permission(
+            request, *args
+        )
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return permissions.can_administer_training(request.user) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return permissions.can_administer_training(request.user) and super().has_delete_permission(
+            request, obj
+        )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return permissions.coordinated(request.user, super().get_queryset(request))
+
+
+class DomainRecordAdmin(CoordinatorAdmin):
+    """A record whose state only services change: shown, never added, edited or deleted here."""
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Model, form: Any, change: bool) -> None:
+        # Unreachable through the admin's pages (no change permission): a last guard.
+        raise TrainingError(_("Change this through the LOTS year's pages."))
+
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
+        raise TrainingError(_("Change this through the LOTS year's pages."))
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(CoordinatorAdmin):
     list_display = ["name", "code", "position", "question_count"]
     search_fields = ["name", "code", "description"]
     prepopulated_fields = {"code": ["name"]}
@@ -43,8 +128,8 @@ class TopicAdmin(admin.ModelAdmin):
 
 class VersionInline(admin.TabularInline):
     model = QuestionVersion
-    fields = ["number", "status", "type", "text", "source"]
-    readonly_fields = fields
+    fields = ("number", "status", "type", "text", "source")
+    readonly_fields = ("number", "status", "type", "text", "source")
     extra = 0
     can_delete = False
     show_change_link = True
@@ -54,7 +139,7 @@ class VersionInline(admin.TabularInline):
 
 
 @admin.register(QuestionEntry)
-class QuestionEntryAdmin(admin.ModelAdmin):
+class QuestionEntryAdmin(CoordinatorAdmin):
     list_display = ["key", "topic", "latest_version", "created_at"]
     list_filter = ["topic"]
     search_fields = ["key", "versions__text"]
@@ -81,7 +166,7 @@ class ChoiceInline(admin.TabularInline):
 
 
 @admin.register(QuestionVersion)
-class QuestionVersionAdmin(admin.ModelAdmin):
+class QuestionVersionAdmin(CoordinatorAdmin):
     """Versions someone has been shown are read-only: "new version" copies one for editing."""
 
     list_display = ["text", "number", "status", "type", "entry_topic", "source"]
@@ -109,7 +194,7 @@ class QuestionVersionAdmin(admin.ModelAdmin):
         for version in queryset.select_related("entry"):
             data = bank.question_data(version)
             bank.edit_question(
-                entry=version.entry, data=data, by=request.user, status=VersionStatus.DRAFT
+                entry=version.entry, data=data, by=_actor(request), status=VersionStatus.DRAFT
             )
         self.message_user(request, _("Draft versions created."), messages.SUCCESS)
 
@@ -127,7 +212,7 @@ class RequirementInline(admin.TabularInline):
 
 
 @admin.register(Course)
-class CourseAdmin(admin.ModelAdmin):
+class CourseAdmin(CoordinatorAdmin):
     list_display = ["title", "year", "opens_on", "closes_on", "pass_mark_percent", "slot_count"]
     list_filter = ["year", "feedback_mode"]
     search_fields = ["title"]
@@ -147,132 +232,143 @@ class CourseAdmin(admin.ModelAdmin):
         for course in queryset:
             try:
                 new = course_services.copy_course(
-                    source=course, year=course.year + 1, by=request.user
+                    source=course, year=course.year + 1, by=_actor(request)
                 )
             except TrainingError as error:
-                self.message_user(request, error.message, messages.ERROR)
+                self.message_user(request, str(error), messages.ERROR)
             else:
                 self.message_user(request, _("Created %(course)s.") % {"course": new})
 
 
 @admin.register(Attempt)
-class AttemptAdmin(admin.ModelAdmin):
+class AttemptAdmin(DomainRecordAdmin):
+    """Attempts finish by answering and are abandoned by the nightly sweep; nothing else."""
+
     list_display = ["user", "course", "state", "is_retake", "started_at", "finished_at"]
     list_filter = ["state", "is_retake", "course"]
     search_fields = ["user__full_name", "user__email"]
     list_select_related = ["user", "course"]
-    readonly_fields = ["user", "course", "started_at", "finished_at", "is_retake"]
 
 
 @admin.register(TopicResult)
-class TopicResultAdmin(admin.ModelAdmin):
+class TopicResultAdmin(DomainRecordAdmin):
     list_display = ["user", "course", "topic", "best_percent", "passed_at"]
     list_filter = ["course", "topic"]
     search_fields = ["user__full_name", "user__email"]
     list_select_related = ["user", "course", "topic"]
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(CourseResult)
-class CourseResultAdmin(admin.ModelAdmin):
+class CourseResultAdmin(DomainRecordAdmin):
     list_display = ["user", "course", "percent", "passed_at"]
     list_filter = ["course"]
     search_fields = ["user__full_name", "user__email"]
     list_select_related = ["user", "course"]
 
-    def has_change_permission(self, request, obj=None):
-        return False
+
+def _run_each(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Any], call: Any
+) -> int:
+    """Call a service for each chosen record; a refusal is shown by name, the rest go on."""
+    done = 0
+    for obj in queryset:
+        try:
+            call(obj)
+        except TrainingError as refused:
+            modeladmin.message_user(request, f"{obj}: {refused}", messages.WARNING)
+        else:
+            done += 1
+    return done
 
 
 @admin.register(PracticalActivity)
-class PracticalActivityAdmin(admin.ModelAdmin):
+class PracticalActivityAdmin(DomainRecordAdmin):
+    """Approval goes through ``review_activity``: the same checks, event and diploma as the
+    coordinator's review page. Returning needs a comment: that is done on the review page."""
+
     list_display = ["user", "course", "requirement", "date", "status", "reviewer"]
     list_filter = ["status", "course", "requirement__kind"]
     search_fields = ["user__full_name", "place_or_department", "learned"]
     list_select_related = ["user", "course", "requirement", "reviewer"]
-    readonly_fields = ["reviewer", "reviewed_at", "created_at"]
+    actions = ["approve"]
+
+    @admin.action(description=_("Approve the chosen activities"), permissions=["view"])
+    def approve(self, request: HttpRequest, queryset: QuerySet[PracticalActivity]) -> None:
+        by = _actor(request)
+        done = _run_each(
+            self,
+            request,
+            queryset.select_related("user", "requirement"),
+            lambda activity: practical_services.review_activity(
+                activity=activity, by=by, approve=True
+            ),
+        )
+        if done:
+            self.message_user(request, _("The chosen activities are approved."), messages.SUCCESS)
 
 
 @admin.register(QuestionProposal)
-class QuestionProposalAdmin(admin.ModelAdmin):
+class QuestionProposalAdmin(DomainRecordAdmin):
+    """A proposal is turned into a question on the coordinator's page (it needs the question
+    written out); here it can only be closed, through ``reject_proposal``."""
+
     list_display = ["draft_text", "proposed_by", "case_reference", "status", "created_at"]
     list_filter = ["status", "suggested_topic"]
     search_fields = ["draft_text", "case_reference", "proposed_by__full_name"]
     list_select_related = ["proposed_by"]
+    actions = ["reject"]
+
+    @admin.action(description=_("Close the chosen proposals (not taken)"), permissions=["view"])
+    def reject(self, request: HttpRequest, queryset: QuerySet[QuestionProposal]) -> None:
+        by = _actor(request)
+        done = _run_each(
+            self,
+            request,
+            queryset,
+            lambda proposal: proposal_services.reject_proposal(
+                proposal=proposal, by=by, comment=str(_("Closed in the administration."))
+            ),
+        )
+        if done:
+            self.message_user(request, _("The chosen proposals are closed."), messages.SUCCESS)
 
 
 @admin.register(TrainingEvent)
-class TrainingEventAdmin(admin.ModelAdmin):
+class TrainingEventAdmin(DomainRecordAdmin):
     list_display = ["created_at", "kind", "actor", "subject", "course"]
     list_filter = ["kind", "course"]
     search_fields = ["actor__full_name", "subject__full_name"]
     list_select_related = ["actor", "subject", "course"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Diploma)
-class DiplomaAdmin(admin.ModelAdmin):
+class DiplomaAdmin(DomainRecordAdmin):
     """Diplomas are issued by the task and never edited; they can only be revoked."""
 
     list_display = ["number", "user", "course", "status", "issued_at", "valid_until"]
     list_filter = ["status", "course__year", "course"]
     search_fields = ["number", "verification_code", "user__full_name", "user__email"]
     list_select_related = ["user", "course"]
-    readonly_fields = [
-        "user",
-        "course",
-        "number",
-        "verification_code",
-        "status",
-        "revoked_reason",
-        "revoked_at",
-        "issued_at",
-        "valid_until",
-        "file",
-        "sha256",
-        "snapshot",
-    ]
     actions = ["revoke"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.action(description=_("Revoke the chosen diplomas"))
-    def revoke(self, request, queryset):
-        for diploma in queryset:
-            try:
-                diploma_services.revoke_diploma(
-                    diploma=diploma,
-                    by=request.user,
-                    reason=str(_("Revoked in the administration.")),
-                )
-            except TrainingError as error:
-                self.message_user(request, f"{diploma}: {error.message}", messages.WARNING)
-        self.message_user(request, _("The chosen diplomas are revoked."), messages.SUCCESS)
+    @admin.action(description=_("Revoke the chosen diplomas"), permissions=["view"])
+    def revoke(self, request: HttpRequest, queryset: QuerySet[Diploma]) -> None:
+        by = _actor(request)
+        done = _run_each(
+            self,
+            request,
+            queryset,
+            lambda diploma: diploma_services.revoke_diploma(
+                diploma=diploma, by=by, reason=str(_("Revoked in the administration."))
+            ),
+        )
+        if done:
+            self.message_user(request, _("The chosen diplomas are revoked."), messages.SUCCESS)
 
 
 @admin.register(QuestionStatistic)
-class QuestionStatisticAdmin(admin.ModelAdmin):
+class QuestionStatisticAdmin(DomainRecordAdmin):
     list_display = ["version", "course", "answered", "facility", "discrimination", "computed_at"]
     list_filter = ["course"]
     search_fields = ["version__text"]
     list_select_related = ["version", "course"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

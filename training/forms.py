@@ -1,13 +1,66 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import PracticalActivity, QuestionProposal, QuestionType
+from .models import PracticalActivity, QuestionProposal, QuestionType, Topic
+
+if TYPE_CHECKING:
+    from .services.bank import QuestionData
+
+# The largest id PostgreSQL's integer column holds: a longer number is no id at all.
+MAX_ID = 2_147_483_647
+
+
+def ascii_number(value: object) -> int | None:
+    """A whole number from a query parameter, or None. Only ASCII digits count: ``int()``
+    would take "٣" (Arabic-Indic three) and refuse "²" with a ValueError; neither is an id here."""
+    text = str(value if value is not None else "").strip()
+    if not text or not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if number <= MAX_ID else None
+
+
+class TolerantNumberField(forms.Field):
+    """A number from the address bar: anything that is not one is ignored (None), never an
+    error page, so an edited or truncated link still shows the page with its defaults."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> int | None:
+        return ascii_number(value)
+
+
+class CoordinatorFilterForm(forms.Form):
+    """The coordinator pages' choices in the address: ``?kurs=`` (edition), ``?ar=`` (year of
+    the diploma register), ``?avdelning=`` (department)."""
+
+    kurs = TolerantNumberField()
+    ar = TolerantNumberField()
+    avdelning = TolerantNumberField()
+
+    @classmethod
+    def read(cls, *sources: Any) -> dict[str, int | None]:
+        """The values from the first source that has each (GET, then POST); never invalid."""
+        merged: dict[str, Any] = {}
+        for source in sources:
+            for name in cls.base_fields:
+                if name not in merged and source.get(name):
+                    merged[name] = source.get(name)
+        form = cls(merged)
+        form.is_valid()
+        return {name: form.cleaned_data.get(name) for name in cls.base_fields}
 
 
 class AnswerForm(forms.Form):
     """The answer to one shown question: one choice, or several for multiple choice."""
 
-    def __init__(self, *args, item, **kwargs):
+    def __init__(self, *args: Any, item: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(c.pk, c.text) for c in item.shown_choices]
         if item.version.type == QuestionType.MULTIPLE:
@@ -41,11 +94,13 @@ class ActivityForm(forms.ModelForm):
             "learned": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, course, **kwargs):
+    def __init__(self, *args: Any, course: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["requirement"].queryset = course.requirements.all()
-        self.fields["requirement"].label = _("What you did")
-        self.fields["requirement"].empty_label = None
+        requirement = self.fields["requirement"]
+        assert isinstance(requirement, forms.ModelChoiceField)  # noqa: S101 (a type narrowing)
+        requirement.queryset = course.requirements.all()
+        requirement.label = _("What you did")
+        requirement.empty_label = None
 
 
 class ReviewForm(forms.Form):
@@ -92,7 +147,7 @@ class ImportForm(forms.Form):
 class AcceptProposalForm(forms.Form):
     """The coordinator writes the proposal out as a question (a draft for next year)."""
 
-    topic = forms.ModelChoiceField(label=_("Topic"), queryset=None)
+    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.all())
     type = forms.ChoiceField(label=_("Type"), choices=QuestionType.choices)
     text = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 3}))
     choices = forms.CharField(
@@ -103,16 +158,10 @@ class AcceptProposalForm(forms.Form):
     explanation = forms.CharField(label=_("Explanation"), widget=forms.Textarea(attrs={"rows": 3}))
     source = forms.CharField(label=_("Source"), required=False, max_length=255)
 
-    def __init__(self, *args, **kwargs):
-        from .models import Topic
-
-        super().__init__(*args, **kwargs)
-        self.fields["topic"].queryset = Topic.objects.all()
-
-    def question_data(self):
+    def question_data(self) -> QuestionData:
         from .services.bank import ChoiceData, QuestionData
 
-        choices = []
+        choices: list[ChoiceData] = []
         for line in self.cleaned_data["choices"].splitlines():
             line = line.strip()
             if line:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from training import permissions
 from training.models import Course, QuestionEntry, Topic, VersionStatus
 from training.services.bank import (
     create_question,
@@ -19,6 +21,9 @@ from training.services.bank import (
 from training.services.course import add_questions
 
 from . import ParsedQuestion, RowError, csv_format, moodle_xml
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -51,7 +56,10 @@ def parse_file(*, name: str, raw: bytes) -> tuple[list[ParsedQuestion], list[Row
     return csv_format.parse(text)
 
 
-def import_questions(*, upload, course: Course, by=None) -> ImportReport:
+def import_questions(*, upload, course: Course | None, by: User | None = None) -> ImportReport:
+    """``by`` is the coordinator importing (None for the system: the management command)."""
+    if by is not None:
+        permissions.require_coordinator(by)
     if upload.size > MAX_BYTES:
         return ImportReport(errors=[RowError(0, _("The file is larger than 5 MB."))])
     questions, errors = parse_file(name=upload.name, raw=upload.read())

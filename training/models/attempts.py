@@ -9,14 +9,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from training.workflow import AttemptState
+
+__all__ = ["Attempt", "AttemptItem", "AttemptState", "CourseResult", "TopicResult"]
+
 if TYPE_CHECKING:
     from .bank import Choice
-
-
-class AttemptState(models.TextChoices):
-    IN_PROGRESS = "in_progress", _("In progress")
-    FINISHED = "finished", _("Finished")
-    ABANDONED = "abandoned", _("Abandoned")
 
 
 class Attempt(models.Model):

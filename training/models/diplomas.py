@@ -2,10 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from training.workflow import DiplomaStatus
 
-class DiplomaStatus(models.TextChoices):
-    ISSUED = "issued", _("Issued")
-    REVOKED = "revoked", _("Revoked")
+__all__ = ["Diploma", "DiplomaStatus", "diploma_upload_to"]
 
 
 def diploma_upload_to(instance, filename: str) -> str:

@@ -3,11 +3,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from training.workflow import ActivityStatus
 
-class ActivityStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Waiting for approval")
-    APPROVED = "approved", _("Approved")
-    RETURNED = "returned", _("Returned")
+__all__ = ["ActivityStatus", "PracticalActivity"]
 
 
 class PracticalActivity(models.Model):

@@ -2,13 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from training.workflow import ProposalStatus
 
-class ProposalStatus(models.TextChoices):
-    NEW = "new", pgettext_lazy("proposal status", "New")
-    ACCEPTED = "accepted", _("Turned into a question")
-    REJECTED = "rejected", _("Not taken")
+__all__ = ["ProposalStatus", "QuestionProposal"]
 
 
 class QuestionProposal(models.Model):

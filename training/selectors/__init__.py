@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from training import permissions
+from training.errors import NotFound
 from training.models import (
     Attempt,
     AttemptItem,
@@ -20,6 +21,7 @@ from training.models import (
     Diploma,
     FeedbackMode,
     PracticalActivity,
+    QuestionProposal,
     Topic,
     TopicResult,
 )
@@ -27,6 +29,9 @@ from training.services.bank import askable_entries
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
+
+    from accounts.models import User
+    from training.permissions import AnyUser
 
 
 class QuestionCount(TypedDict):
@@ -250,3 +255,69 @@ def shown_item(*, user, item_id: int) -> AttemptItem | None:
         item.shown_choices = [by_id[pk] for pk in item.choice_order if pk in by_id]
         item.selected_ids = set(item.selected)
     return item
+
+
+# One selector per participant page. A course the user is not enrolled in is not there for them
+# (``NotFound``, the 404 page), as the cases app does with a case one may not see.
+
+
+def enrolled_course(*, user: AnyUser, course_id: int) -> Course:
+    course = course_for(user=user, course_id=course_id)
+    if course is None:
+        raise NotFound()
+    return course
+
+
+@dataclass
+class HomePage:
+    overview: CourseOverview | None
+    can_coordinate: bool
+
+
+def home_page(*, user: AnyUser) -> HomePage:
+    course = current_course(user=user)
+    return HomePage(
+        overview=course_overview(user=user, course=course) if course else None,
+        can_coordinate=permissions.can_coordinate(user),
+    )
+
+
+def course_page(*, user: AnyUser, course_id: int) -> CourseOverview:
+    """The results page and the practical year's page: the overview of one enrolled edition."""
+    return course_overview(user=user, course=enrolled_course(user=user, course_id=course_id))
+
+
+def topic_page_in(*, user: AnyUser, course_id: int, topic_id: int) -> TopicPage:
+    page = topic_page(
+        user=user, course=enrolled_course(user=user, course_id=course_id), topic_id=topic_id
+    )
+    if page is None:
+        raise NotFound()
+    return page
+
+
+def first_topic_id(*, attempt_id: int) -> int | None:
+    """Where an attempt begins: the topic of its first question."""
+    return (
+        AttemptItem.objects.filter(attempt_id=attempt_id)
+        .order_by("position")
+        .values_list("topic_id", flat=True)
+        .first()
+    )
+
+
+def own_diploma(*, user: User, course_id: int) -> Diploma:
+    """The user's own diploma of an edition, once its PDF is there."""
+    diploma = Diploma.objects.filter(user=user, course_id=course_id).first()
+    if diploma is None or not diploma.file:
+        raise NotFound()
+    return diploma
+
+
+def own_proposals(*, user: User, limit: int = 20) -> list[QuestionProposal]:
+    return list(QuestionProposal.objects.filter(proposed_by=user).order_by("-created_at")[:limit])
+
+
+def diploma_by_code(*, code: str) -> Diploma | None:
+    """The public verification: a diploma by its (normalised) code, with its edition."""
+    return Diploma.objects.filter(verification_code=code).select_related("course").first()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import secrets
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Sum
@@ -12,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from training import permissions
-from training.errors import TrainingError
+from training.errors import TrainingError, TransitionNotAllowed
 from training.models import (
     Attempt,
     AttemptItem,
@@ -23,9 +24,13 @@ from training.models import (
     QuestionVersion,
     TopicResult,
 )
+from training.workflow import attempt_move_allowed
 
 from .bank import askable_entries, asked_versions
 from .history import record
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 _random = secrets.SystemRandom()
 
@@ -54,7 +59,7 @@ def _asked_versions(course: Course, topic_ids=None) -> list[QuestionVersion]:
     )
 
 
-def _create_attempt(*, user, course: Course, topic_ids=None, is_retake: bool) -> Attempt:
+def _create_attempt(*, user: User, course: Course, topic_ids=None, is_retake: bool) -> Attempt:
     versions = _asked_versions(course, topic_ids)
     if not versions:
         raise TrainingError(_("The course has no questions yet."))
@@ -77,11 +82,10 @@ def _create_attempt(*, user, course: Course, topic_ids=None, is_retake: bool) ->
     return attempt
 
 
-def start_course(*, user, course: Course, today: datetime.date | None = None) -> Attempt:
+def start_course(*, user: User, course: Course, today: datetime.date | None = None) -> Attempt:
     """Start the edition, or return the attempt already under way."""
     today = today or timezone.localdate()
-    if not permissions.is_enrolled(user, course):
-        raise TrainingError(_("You are not enrolled in this course."))
+    permissions.require_enrolled(user, course)
     _check_open(course, today)
     with transaction.atomic():
         existing = (
@@ -103,13 +107,15 @@ def start_course(*, user, course: Course, today: datetime.date | None = None) ->
 
 
 def answer_question(
-    *, user, item_id: int, choice_ids: list[int], today: datetime.date | None = None
+    *, user: User, item_id: int, choice_ids: list[int], today: datetime.date | None = None
 ) -> AttemptItem:
     """Save one answer at once. Refused after the close date and for others' questions."""
     today = today or timezone.localdate()
     with transaction.atomic():
+        # The attempt is locked too: two answers given at the same moment (two tabs) are
+        # taken one after the other, so the last one sees the other and finishes the attempt.
         item = (
-            AttemptItem.objects.select_for_update(of=("self",))
+            AttemptItem.objects.select_for_update(of=("self", "attempt"))
             .select_related("attempt__course", "version")
             .filter(pk=item_id, attempt__user=user)
             .first()
@@ -118,8 +124,8 @@ def answer_question(
             raise AttemptItem.DoesNotExist
         attempt = item.attempt
         _check_open(attempt.course, today)
-        if attempt.state != AttemptState.IN_PROGRESS:
-            raise TrainingError(_("This attempt is finished."))
+        if not attempt_move_allowed(attempt.state, AttemptState.FINISHED):
+            raise TransitionNotAllowed(_("This attempt is finished."))
         if item.answered_at is not None:
             raise TrainingError(_("You have already answered this question."))
         chosen = {int(pk) for pk in choice_ids}
@@ -157,6 +163,8 @@ def _score_if_complete(*, attempt: Attempt, topic_id: int) -> None:
     if counts["open_in_topic"] == 0:
         _record_topic(attempt, topic_id, counts["correct"], counts["total"])
     if counts["open_total"] == 0:
+        if not attempt_move_allowed(attempt.state, AttemptState.FINISHED):
+            raise TransitionNotAllowed(_("This attempt is finished."))
         attempt.state = AttemptState.FINISHED
         attempt.finished_at = timezone.now()
         attempt.save(update_fields=["state", "finished_at"])
@@ -215,7 +223,7 @@ def _record_course(attempt: Attempt) -> None:
         issue_when_earned(user=user, course=course)
 
 
-def topics_to_retake(*, user, course: Course) -> list[int]:
+def topics_to_retake(*, user: User, course: Course) -> list[int]:
     """Failed topics and topics never scored (an attempt abandoned when the edition closed,
     taken up again after the close date was moved); when all passed but the overall mark was
     missed, those below it."""
@@ -231,9 +239,12 @@ def topics_to_retake(*, user, course: Course) -> list[int]:
     return [r.topic_id for r in results if r.best_percent < course.pass_mark_percent]
 
 
-def retake_failed_topics(*, user, course: Course, today: datetime.date | None = None) -> Attempt:
+def retake_failed_topics(
+    *, user: User, course: Course, today: datetime.date | None = None
+) -> Attempt:
     """A new attempt with only the topics not yet passed, the choices shuffled again."""
     today = today or timezone.localdate()
+    permissions.require_enrolled(user, course)
     _check_open(course, today)
     with transaction.atomic():
         if Attempt.objects.filter(
@@ -255,9 +266,15 @@ def abandon_attempts_of_closed_editions(*, today: datetime.date | None = None) -
     Returns the number of attempts abandoned."""
     today = today or timezone.localdate()
     with transaction.atomic():
+        # Only states the moves table lets go to "abandoned" (that is, in progress).
+        movable = [
+            state
+            for state in AttemptState.values
+            if attempt_move_allowed(state, AttemptState.ABANDONED)
+        ]
         stale = list(
             Attempt.objects.select_for_update(of=("self",))
-            .filter(state=AttemptState.IN_PROGRESS, course__closes_on__lt=today)
+            .filter(state__in=movable, course__closes_on__lt=today)
             .select_related("course", "user")
             .order_by("pk")
         )

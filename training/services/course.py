@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from training import permissions
 from training.errors import TrainingError
 from training.models import Course, CourseQuestion, PracticalRequirement, QuestionEntry
 
 from .history import record
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 def create_course(
@@ -52,8 +57,11 @@ def _shift_year(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def copy_course(*, source: Course, year: int, by=None) -> Course:
-    """Next edition from ``source``: settings, questions and requirements; no results."""
+def copy_course(*, source: Course, year: int, by: User | None = None) -> Course:
+    """Next edition from ``source``: settings, questions and requirements; no results.
+    ``by`` is the coordinator doing it (None for the system: commands, the demo)."""
+    if by is not None:
+        permissions.require_coordinator(by)
     shift = year - source.year
     with transaction.atomic():
         if Course.objects.filter(year=year, title=source.title).exists():

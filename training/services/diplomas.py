@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import secrets
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -15,10 +16,17 @@ from django.utils.translation import gettext as _
 
 from lotsportal.tasking import enqueue_on_commit
 from notifications.services import queue_email
-from training.errors import TrainingError
+from training import permissions
+from training.errors import TrainingError, TransitionNotAllowed
 from training.models import Course, CourseResult, Diploma, DiplomaStatus
+from training.workflow import diploma_move_allowed
 
 from .history import record
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from accounts.models import User
 
 # Crockford's base32: no I, L, O or U, so a code read aloud or typed is not misread.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -175,9 +183,10 @@ def _home_url() -> str:
     return reverse("training:home")
 
 
-def issue_in_bulk(*, users, course: Course, by) -> tuple[int, list[str]]:
+def issue_in_bulk(*, users: Iterable[User], course: Course, by: User) -> tuple[int, list[str]]:
     """The coordinator's bulk action: queue a diploma task for each eligible participant;
     the others are named with the reason. Returns (queued, refusals)."""
+    permissions.require_coordinator(by)
     from training.tasks import issue_diploma as issue_task
 
     queued, refused = 0, []
@@ -196,13 +205,14 @@ def issue_in_bulk(*, users, course: Course, by) -> tuple[int, list[str]]:
     return queued, refused
 
 
-def revoke_diploma(*, diploma: Diploma, by, reason: str) -> Diploma:
+def revoke_diploma(*, diploma: Diploma, by: User, reason: str) -> Diploma:
+    permissions.require_coordinator(by)
     if not reason.strip():
         raise TrainingError(_("Give a reason for revoking the diploma."))
     with transaction.atomic():
         diploma = Diploma.objects.select_for_update().get(pk=diploma.pk)
-        if diploma.status == DiplomaStatus.REVOKED:
-            raise TrainingError(_("The diploma is already revoked."))
+        if not diploma_move_allowed(diploma.status, DiplomaStatus.REVOKED):
+            raise TransitionNotAllowed(_("The diploma is already revoked."))
         diploma.status = DiplomaStatus.REVOKED
         diploma.revoked_reason = reason.strip()
         diploma.revoked_at = timezone.now()

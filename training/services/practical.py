@@ -3,31 +3,34 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from training import permissions
-from training.errors import TrainingError
+from training.errors import TrainingError, TransitionNotAllowed
 from training.models import ActivityStatus, Course, PracticalActivity, PracticalRequirement
+from training.workflow import activity_move_allowed
 
 from .diplomas import issue_when_earned
 from .history import record
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 
 def log_activity(
     *,
-    user,
+    user: User,
     course: Course,
     requirement: PracticalRequirement,
     date: datetime.date,
     place_or_department: str,
     learned: str,
 ) -> PracticalActivity:
-    if not permissions.is_enrolled(user, course):
-        raise TrainingError(_("You are not enrolled in this course."))
+    permissions.require_enrolled(user, course)
     if requirement.course_id != course.pk:
         raise TrainingError(_("That requirement does not belong to this edition."))
     if date > timezone.localdate():
@@ -48,24 +51,25 @@ def log_activity(
 
 
 def review_activity(
-    *, activity: PracticalActivity, by, approve: bool, comment: str = ""
+    *, activity: PracticalActivity, by: User, approve: bool, comment: str = ""
 ) -> PracticalActivity:
-    """Approve, or return with a comment. Only the coordinator; a plain lots is refused."""
-    if not permissions.can_coordinate(by):
-        raise PermissionDenied
+    """Approve, or return with a comment. Only the coordinator, and never one's own activity
+    (a plain lots is refused, and so is a superuser reviewing themself). The portal's review
+    page and the admin's actions both come here."""
+    permissions.require_coordinator(by)
     if not approve and not comment.strip():
         raise TrainingError(_("Say in a comment what is missing when you return an activity."))
+    target = ActivityStatus.APPROVED if approve else ActivityStatus.RETURNED
     with transaction.atomic():
         activity = (
             PracticalActivity.objects.select_for_update(of=("self",))
             .select_related("course", "user")
             .get(pk=activity.pk)
         )
-        if activity.status != ActivityStatus.SUBMITTED:
-            raise TrainingError(_("The activity has already been reviewed."))
-        if activity.user_id == by.pk and not by.is_superuser:
-            raise TrainingError(_("You cannot approve your own activity."))
-        activity.status = ActivityStatus.APPROVED if approve else ActivityStatus.RETURNED
+        if not activity_move_allowed(activity.status, target):
+            raise TransitionNotAllowed(_("The activity has already been reviewed."))
+        permissions.require_review_activity(by, activity)
+        activity.status = target
         activity.reviewer = by
         activity.review_comment = comment.strip()
         activity.reviewed_at = timezone.now()

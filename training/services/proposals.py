@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from training import permissions
-from training.errors import TrainingError
+from training.errors import TrainingError, TransitionNotAllowed
 from training.models import (
     Course,
     ProposalStatus,
@@ -17,17 +18,20 @@ from training.models import (
     Topic,
     VersionStatus,
 )
+from training.workflow import proposal_move_allowed
 
 from .bank import QuestionData, create_question
 from .course import add_questions, copy_course
 from .history import record
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 
 def propose_question(
-    *, by, draft_text: str, suggested_topic: Topic | None = None, case_reference: str = ""
+    *, by: User, draft_text: str, suggested_topic: Topic | None = None, case_reference: str = ""
 ) -> QuestionProposal:
-    if not permissions.can_propose_question(by):
-        raise PermissionDenied
+    permissions.require_can_propose(by)
     if not draft_text.strip():
         raise TrainingError(_("Write the question you propose."))
     with transaction.atomic():
@@ -41,7 +45,7 @@ def propose_question(
     return proposal
 
 
-def next_edition(*, year: int, by=None) -> Course:
+def next_edition(*, year: int, by: User | None = None) -> Course:
     """Next year's edition: the existing one, or a copy of this year's."""
     course = Course.objects.filter(year=year + 1).order_by("pk").first()
     if course is not None:
@@ -53,15 +57,12 @@ def next_edition(*, year: int, by=None) -> Course:
 
 
 def accept_proposal(
-    *, proposal: QuestionProposal, by, topic: Topic, data: QuestionData
+    *, proposal: QuestionProposal, by: User, topic: Topic, data: QuestionData
 ) -> QuestionEntry:
     """Turn a proposal into a draft question in next year's edition."""
-    if not permissions.can_coordinate(by):
-        raise PermissionDenied
+    permissions.require_coordinator(by)
     with transaction.atomic():
-        proposal = QuestionProposal.objects.select_for_update().get(pk=proposal.pk)
-        if proposal.status != ProposalStatus.NEW:
-            raise TrainingError(_("The proposal has already been reviewed."))
+        proposal = _lock_for_move(proposal, to=ProposalStatus.ACCEPTED)
         entry = create_question(topic=topic, data=data, by=by, status=VersionStatus.DRAFT)
         course = next_edition(year=timezone.localdate().year, by=by)
         add_questions(course=course, entries=[entry], by=by)
@@ -73,16 +74,21 @@ def accept_proposal(
     return entry
 
 
-def reject_proposal(*, proposal: QuestionProposal, by, comment: str = "") -> QuestionProposal:
-    if not permissions.can_coordinate(by):
-        raise PermissionDenied
+def reject_proposal(*, proposal: QuestionProposal, by: User, comment: str = "") -> QuestionProposal:
+    permissions.require_coordinator(by)
     with transaction.atomic():
-        proposal = QuestionProposal.objects.select_for_update().get(pk=proposal.pk)
-        if proposal.status != ProposalStatus.NEW:
-            raise TrainingError(_("The proposal has already been reviewed."))
+        proposal = _lock_for_move(proposal, to=ProposalStatus.REJECTED)
         proposal.status = ProposalStatus.REJECTED
         proposal.reviewer = by
         proposal.review_comment = comment.strip()
         proposal.save(update_fields=["status", "reviewer", "review_comment"])
         record(kind="proposal_rejected", actor=by, proposal=proposal.pk)
     return proposal
+
+
+def _lock_for_move(proposal: QuestionProposal, *, to: str) -> QuestionProposal:
+    """The proposal locked, once the moves table allows ``to`` from where it is now."""
+    locked = QuestionProposal.objects.select_for_update().get(pk=proposal.pk)
+    if not proposal_move_allowed(locked.status, to):
+        raise TransitionNotAllowed(_("The proposal has already been reviewed."))
+    return locked

@@ -1,83 +1,63 @@
-"""The coordinator's pages: overview, diploma register with bulk issue, statistics, the bank."""
+"""The coordinator's pages: overview, diploma register with bulk issue, statistics, the bank.
+
+Each calls one page selector (which refuses anyone but the coordinator) or one service."""
+
+from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from accounts.models import Department
-from training import permissions
 from training.errors import TrainingError
-from training.forms import ImportForm, RevokeForm
+from training.forms import CoordinatorFilterForm, ImportForm, RevokeForm, ascii_number
 from training.interchange import csv_format, moodle_xml
 from training.interchange.importer import import_questions
-from training.models import Course, Diploma
-from training.selectors import coordinator as selectors
+from training.models import Course
+from training.selectors import coordinator_pages as pages
 from training.services import course as course_services
 from training.services import diplomas as diploma_services
 
-
-def _chosen_course(request) -> Course | None:
-    course_id = request.GET.get("kurs") or request.POST.get("kurs")
-    courses = selectors.editions()
-    if course_id and str(course_id).isdigit():
-        return courses.filter(pk=course_id).first()
-    return courses.filter(opens_on__lte=timezone.localdate()).first() or courses.first()
+from ._http import SignedInRequest, page_context, signed_in
 
 
-@login_required
-def overview(request):
-    permissions.require_coordinator(request.user)
-    course = _chosen_course(request)
-    context = {
-        "active_section": "training",
-        "course": course,
-        "courses": selectors.editions(),
-        "departments": selectors.department_overview(course=course) if course else [],
-        "pending_count": selectors.pending_activities().count(),
-    }
-    return render(request, "training/coordinator/overview.html", context)
+def _filters(request: SignedInRequest) -> dict[str, int | None]:
+    return CoordinatorFilterForm.read(request.GET, request.POST)
 
 
-@login_required
-def diplomas(request):
-    permissions.require_coordinator(request.user)
-    course = _chosen_course(request)
+def _chosen_course(request: SignedInRequest) -> Course | None:
+    return pages.chosen_course(by=request.user, course_id=_filters(request)["kurs"])
+
+
+@signed_in
+def overview(request: SignedInRequest) -> HttpResponse:
+    page = pages.overview_page(by=request.user, course_id=_filters(request)["kurs"])
+    return render(request, "training/coordinator/overview.html", page_context(page))
+
+
+@signed_in
+def diplomas(request: SignedInRequest) -> HttpResponse:
     if request.method == "POST":
-        return _bulk_issue(request, course)
-    year_param = request.GET.get("ar", "")
-    year = int(year_param) if year_param.isdigit() else (course.year if course else None)
-    department = request.GET.get("avdelning", "")
-    department_id = int(department) if department.isdigit() else None
-    context = {
-        "active_section": "training",
-        "course": course,
-        "year": year,
-        "years": sorted({c.year for c in selectors.editions()}, reverse=True),
-        "departments": Department.objects.active(),
-        "department_id": department_id,
-        "diplomas": selectors.diploma_register(year=year, department_id=department_id)
-        if year
-        else [],
-        "awaiting": selectors.awaiting_diploma(course=course) if course else [],
-    }
-    return render(request, "training/coordinator/diplomas.html", context)
+        return _bulk_issue(request, _chosen_course(request))
+    chosen = _filters(request)
+    page = pages.diplomas_page(
+        by=request.user,
+        course_id=chosen["kurs"],
+        year=chosen["ar"],
+        department_id=chosen["avdelning"],
+    )
+    return render(request, "training/coordinator/diplomas.html", page_context(page))
 
 
-def _bulk_issue(request, course):
+def _bulk_issue(request: SignedInRequest, course: Course | None) -> HttpResponse:
     if course is None:
         raise Http404
-    ids = [int(pk) for pk in request.POST.getlist("user") if pk.isdigit()]
+    ids = [pk for pk in map(ascii_number, request.POST.getlist("user")) if pk is not None]
     issued, refused = diploma_services.issue_in_bulk(
-        users=get_user_model().objects.filter(pk__in=ids).order_by("full_name"),
-        course=course,
-        by=request.user,
+        users=pages.participants(by=request.user, user_ids=ids), course=course, by=request.user
     )
     if issued:
         messages.success(
@@ -94,10 +74,9 @@ def _bulk_issue(request, course):
     return redirect(f"{request.path}?kurs={course.pk}")
 
 
-@login_required
-def revoke(request, diploma_id):
-    permissions.require_coordinator(request.user)
-    diploma = get_object_or_404(Diploma.objects.select_related("user", "course"), pk=diploma_id)
+@signed_in
+def revoke(request: SignedInRequest, diploma_id: int) -> HttpResponse:
+    diploma = pages.diploma_for_revoking(by=request.user, diploma_id=diploma_id)
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -105,7 +84,7 @@ def revoke(request, diploma_id):
                 diploma=diploma, by=request.user, reason=form.cleaned_data["reason"]
             )
         except TrainingError as error:
-            form.add_error(None, error.message)
+            form.add_error(None, str(error))
         else:
             messages.success(request, _("The diploma is revoked."))
             return redirect("training:diplomas")
@@ -116,24 +95,15 @@ def revoke(request, diploma_id):
     )
 
 
-@login_required
-def statistics(request):
-    permissions.require_coordinator(request.user)
-    course = _chosen_course(request)
-    context = {"active_section": "training", "course": course, "courses": selectors.editions()}
-    if course:
-        context.update(
-            questions=selectors.question_statistics(course=course),
-            topics=selectors.topic_statistics(course=course),
-            weakest=selectors.weakest_topics_per_department(course=course),
-        )
-    return render(request, "training/coordinator/statistics.html", context)
+@signed_in
+def statistics(request: SignedInRequest) -> HttpResponse:
+    page = pages.statistics_page(by=request.user, course_id=_filters(request)["kurs"])
+    return render(request, "training/coordinator/statistics.html", page_context(page))
 
 
-@login_required
-def interchange(request):
+@signed_in
+def interchange(request: SignedInRequest) -> HttpResponse:
     """Import questions (CSV or Moodle XML) into an edition; links to the exports."""
-    permissions.require_coordinator(request.user)
     course = _chosen_course(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
@@ -160,9 +130,8 @@ def interchange(request):
     )
 
 
-@login_required
-def export(request, fmt):
-    permissions.require_coordinator(request.user)
+@signed_in
+def export(request: SignedInRequest, fmt: str) -> HttpResponse:
     course = _chosen_course(request)
     if course is None or fmt not in ("csv", "xml"):
         raise Http404
@@ -175,17 +144,16 @@ def export(request, fmt):
     return response
 
 
-@login_required
+@signed_in
 @require_POST
-def copy_edition(request):
-    permissions.require_coordinator(request.user)
+def copy_edition(request: SignedInRequest) -> HttpResponse:
     course = _chosen_course(request)
     if course is None:
         raise Http404
     try:
         new = course_services.copy_course(source=course, year=course.year + 1, by=request.user)
     except TrainingError as error:
-        messages.error(request, error.message)
+        messages.error(request, str(error))
         return redirect("training:coordinator")
     messages.success(request, _("Created %(course)s.") % {"course": new})
     return redirect(f"{reverse('training:coordinator')}?kurs={new.pk}")

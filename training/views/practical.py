@@ -1,28 +1,31 @@
+"""The practical LOTS year: the participant's log, and the coordinator's approvals."""
+
+from __future__ import annotations
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from training import permissions, selectors
+from training import selectors
 from training.errors import TrainingError
 from training.forms import ActivityForm, ReviewForm
-from training.models import ActivityStatus, PracticalActivity
-from training.selectors.coordinator import pending_activities
+from training.selectors import coordinator_pages as pages
 from training.services import practical
+from training.workflow import ActivityStatus, activity_move_allowed
+
+from ._http import SignedInRequest, signed_in
 
 
-@login_required
-def my_activities(request, course_id):
-    course = selectors.course_for(user=request.user, course_id=course_id)
-    if course is None:
-        raise Http404
+@signed_in
+def my_activities(request: SignedInRequest, course_id: int) -> HttpResponse:
+    course = selectors.enrolled_course(user=request.user, course_id=course_id)
     form = ActivityForm(request.POST or None, course=course)
     if request.method == "POST" and form.is_valid():
         try:
             practical.log_activity(user=request.user, course=course, **form.cleaned_data)
         except TrainingError as error:
-            form.add_error(None, error.message)
+            form.add_error(None, str(error))
         else:
             messages.success(
                 request, _("The activity is logged and waits for the coordinator's approval.")
@@ -36,35 +39,33 @@ def my_activities(request, course_id):
     )
 
 
-@login_required
-def pending(request):
-    permissions.require_coordinator(request.user)
+@signed_in
+def pending(request: SignedInRequest) -> HttpResponse:
+    activities = pages.pending_page(by=request.user)
     return render(
         request,
         "training/coordinator/pending.html",
-        {"active_section": "training", "activities": pending_activities(), "form": ReviewForm()},
+        {"active_section": "training", "activities": activities, "form": ReviewForm()},
     )
 
 
-@login_required
-def review(request, activity_id):
-    permissions.require_coordinator(request.user)
-    activity = get_object_or_404(
-        PracticalActivity.objects.select_related("user", "requirement", "course"), pk=activity_id
-    )
+@signed_in
+def review(request: SignedInRequest, activity_id: int) -> HttpResponse:
+    activity = pages.activity_for_review(by=request.user, activity_id=activity_id)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        approve = form.cleaned_data["decision"] == "approve"
         try:
             practical.review_activity(
                 activity=activity,
                 by=request.user,
-                approve=form.cleaned_data["decision"] == "approve",
+                approve=approve,
                 comment=form.cleaned_data["comment"],
             )
         except TrainingError as error:
-            form.add_error(None, error.message)
+            form.add_error(None, str(error))
         else:
-            if form.cleaned_data["decision"] == "approve":
+            if approve:
                 messages.success(request, _("The activity is approved."))
             else:
                 messages.success(request, _("The activity is returned with your comment."))
@@ -76,6 +77,6 @@ def review(request, activity_id):
             "active_section": "training",
             "activity": activity,
             "form": form,
-            "reviewable": activity.status == ActivityStatus.SUBMITTED,
+            "reviewable": activity_move_allowed(activity.status, ActivityStatus.APPROVED),
         },
     )

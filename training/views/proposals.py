@@ -1,57 +1,62 @@
+"""From the daily work to the course: officials propose questions, the coordinator reviews."""
+
+from __future__ import annotations
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from training import permissions
+from training import permissions, selectors
 from training.errors import TrainingError
 from training.forms import AcceptProposalForm, ProposalForm
-from training.models import ProposalStatus, QuestionProposal
+from training.selectors import coordinator_pages as pages
 from training.services import proposals
+from training.workflow import ProposalStatus
+
+from ._http import SignedInRequest, signed_in
 
 
-@login_required
-def propose(request):
-    if not permissions.can_propose_question(request.user):
-        raise PermissionDenied
+@signed_in
+def propose(request: SignedInRequest) -> HttpResponse:
+    permissions.require_can_propose(request.user)
     initial = {"case_reference": request.GET.get("arende", "")[:50]}
     form = ProposalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             proposals.propose_question(by=request.user, **form.cleaned_data)
         except TrainingError as error:
-            form.add_error(None, error.message)
+            form.add_error(None, str(error))
         else:
             messages.success(request, _("Thank you! The coordinator will look at your proposal."))
             return redirect("training:home")
-    mine = QuestionProposal.objects.filter(proposed_by=request.user).order_by("-created_at")[:20]
     return render(
         request,
         "training/propose.html",
-        {"active_section": "training", "form": form, "mine": mine},
+        {
+            "active_section": "training",
+            "form": form,
+            "mine": selectors.own_proposals(user=request.user),
+        },
     )
 
 
-@login_required
-def review_list(request):
-    permissions.require_coordinator(request.user)
-    items = QuestionProposal.objects.select_related("proposed_by", "suggested_topic").order_by(
-        "status", "-created_at"
-    )
+@signed_in
+def review_list(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "training/coordinator/proposals.html",
-        {"active_section": "training", "proposals": items, "new": ProposalStatus.NEW},
+        {
+            "active_section": "training",
+            "proposals": pages.proposals_page(by=request.user),
+            "new": ProposalStatus.NEW,
+        },
     )
 
 
-@login_required
-def review(request, proposal_id):
-    permissions.require_coordinator(request.user)
-    proposal = get_object_or_404(
-        QuestionProposal.objects.select_related("proposed_by", "suggested_topic"), pk=proposal_id
-    )
+@signed_in
+def review(request: SignedInRequest, proposal_id: int) -> HttpResponse:
+    proposal = pages.proposal_for_review(by=request.user, proposal_id=proposal_id)
     initial = {"text": proposal.draft_text, "topic": proposal.suggested_topic, "type": "single"}
     form = AcceptProposalForm(request.POST if "accept" in request.POST else None, initial=initial)
     if request.method == "POST":
@@ -75,7 +80,7 @@ def review(request, proposal_id):
                 )
                 return redirect("training:proposals")
         except TrainingError as error:
-            form.add_error(None, error.message)
+            form.add_error(None, str(error))
     return render(
         request,
         "training/coordinator/proposal_review.html",

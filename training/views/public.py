@@ -1,15 +1,18 @@
 """Public diploma verification: holder, year, issue date and validity; nothing more."""
 
+from __future__ import annotations
+
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from lotsportal.public_forms import is_rate_limited
+from training import selectors
 from training.forms import VerifyForm
-from training.models import Diploma
 from training.services.diplomas import diploma_state, normalise_code
 
 
-def _too_many(request) -> bool:
+def _too_many(request: HttpRequest) -> bool:
     """Lookups per client address over the limit in the window are refused (django-ratelimit,
     so the address is read as for every public form, from RATELIMIT_IP_META_KEY)."""
     return is_rate_limited(
@@ -20,13 +23,13 @@ def _too_many(request) -> bool:
     )
 
 
-def _refused(request):
+def _refused(request: HttpRequest) -> HttpResponse:
     response = render(request, "training/public/too_many.html", status=429)
     response["Retry-After"] = str(settings.DIPLOMA_VERIFY_WINDOW_SECONDS)
     return response
 
 
-def verify_form(request):
+def verify_form(request: HttpRequest) -> HttpResponse:
     form = VerifyForm(request.GET or None)
     if request.GET and form.is_valid():
         code = normalise_code(form.cleaned_data["code"])
@@ -38,15 +41,11 @@ def verify_form(request):
     return render(request, "training/public/verify_form.html", {"form": form})
 
 
-def verify(request, code):
+def verify(request: HttpRequest, code: str) -> HttpResponse:
     if _too_many(request):
         return _refused(request)
     normalised = normalise_code(code)
-    diploma = (
-        Diploma.objects.filter(verification_code=normalised).select_related("course").first()
-        if normalised
-        else None
-    )
+    diploma = selectors.diploma_by_code(code=normalised) if normalised else None
     if diploma is None:
         return render(request, "training/public/not_found.html", status=404)
     if normalised != code:
