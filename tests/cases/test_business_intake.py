@@ -3,6 +3,7 @@ desk: numbered in one series, with its deadline, search text and history."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from cases import selectors
 from cases.errors import CaseClosedForReplies, CaseTypeNotOffered
@@ -47,7 +48,7 @@ def test_a_matter_from_the_form_is_registered_like_one_taken_in_at_the_desk(
 
     assert case.sequence == at_the_desk.sequence + 1
     assert case.number.rsplit("/", 1)[0] == at_the_desk.number.rsplit("/", 1)[0]
-    assert case.due_date == due_date_for(outdoor_seating, case.created_at.date())
+    assert case.due_date == due_date_for(outdoor_seating, timezone.localdate(case.created_at))
     assert case.title == "Uteservering – Café Torget AB"
     assert case.door.code == "public_form"
     assert (case.opened_by, case.coordinator) == (None, None)
