@@ -219,6 +219,8 @@ HEALTH_MAIL_PENDING_MAX_MINUTES = env.int("HEALTH_MAIL_PENDING_MAX_MINUTES", def
 # A monitor sending this as "Authorization: Bearer <token>" (or X-Health-Token) gets the
 # details of /healthz; anonymous callers get only the status. Empty: staff only.
 HEALTH_TOKEN = env.str("HEALTH_TOKEN", default="")
+# Checks /healthz runs besides the database and the broker: name -> dotted path of a function.
+HEALTH_CHECKS = {"mail": "notifications.health.check_mail"}
 
 # --- Celery ---------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://")
