@@ -36,6 +36,14 @@ $(VENV)/.dev: $(VENV)/.runtime $(LOCK_DEV)
 	$(PIP) install --quiet --require-hashes -r $(LOCK_DEV)
 	@touch $@
 
+# uv alone, from the dev lock with its hashes: `make lock` must not install the old lock first
+# (that could downgrade a package an input file has just bumped).
+$(VENV)/bin/uv: $(LOCK_DEV)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@awk '/^uv==/ {keep = 1; print; next} keep && /^ / {print; next} {keep = 0}' $(LOCK_DEV) > $(VENV)/uv.txt
+	$(PIP) install --quiet --require-hashes --no-deps -r $(VENV)/uv.txt
+	@touch $@
+
 ## make run: the portal with demo data at http://127.0.0.1:8000 (SQLite, no services needed)
 run: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
@@ -65,12 +73,12 @@ format: $(VENV)/.dev
 
 ## make lock: recompile requirements/*.txt from requirements.txt and requirements-dev.txt
 ## (keeps the versions already locked unless an input asks otherwise; commit all four files)
-lock: $(VENV)/.dev
+lock: $(VENV)/bin/uv
 	$(COMPILE_LOCKS)
 	@echo "Locked: $(LOCK_RUNTIME) and $(LOCK_DEV). Commit them with the input files."
 
 ## make lock-check: fail if the lock is not what `make lock` would write from the inputs (CI)
-lock-check: $(VENV)/.dev
+lock-check: $(VENV)/bin/uv
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT \
 	&& mkdir "$$tmp/requirements" \
 	&& cp requirements.txt requirements-dev.txt "$$tmp/" \
