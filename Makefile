@@ -7,17 +7,41 @@ PIP := $(VENV)/bin/pip
 PYTEST_ARGS ?=
 # Test processes in parallel (pytest-xdist); 0 runs in one process.
 TEST_WORKERS ?= 2
+# COVERAGE=1 measures coverage of the apps and fails under the floor in pyproject.toml
+# ([tool.coverage.report] fail_under). CI sets it; it is off by default to keep `make test` quick.
+COVERAGE ?=
+COV_ARGS := $(if $(filter 1 true yes,$(COVERAGE)),--cov --cov-report=term)
 
-.PHONY: run test lint typecheck format messages clean-venv
+# The lock: requirements.txt (runtime) and requirements-dev.txt (tests, tooling) are the files
+# people edit; requirements/runtime.txt and requirements/dev.txt are compiled from them by
+# `make lock` with every version pinned and every file's hash, for Python 3.11 on Linux x86_64.
+# The dev lock is constrained by the runtime lock, so both pin the same runtime versions.
+LOCK_RUNTIME := requirements/runtime.txt
+LOCK_DEV := requirements/dev.txt
+UV_COMPILE := $(CURDIR)/$(VENV)/bin/uv pip compile --quiet --generate-hashes --no-strip-markers \
+	--python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
+	--custom-compile-command "make lock"
+# Run in a directory holding the two input files and requirements/ (the checkout, or a copy).
+COMPILE_LOCKS := $(UV_COMPILE) requirements.txt -o $(LOCK_RUNTIME) \
+	&& $(UV_COMPILE) requirements-dev.txt -c $(LOCK_RUNTIME) -o $(LOCK_DEV)
 
-$(VENV)/.runtime: requirements.txt
+.PHONY: run test lint typecheck format messages lock lock-check audit clean-venv
+
+$(VENV)/.runtime: $(LOCK_RUNTIME)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -r requirements.txt
+	$(PIP) install --quiet --require-hashes -r $(LOCK_RUNTIME)
 	@touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(PIP) install --quiet -r requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime $(LOCK_DEV)
+	$(PIP) install --quiet --require-hashes -r $(LOCK_DEV)
+	@touch $@
+
+# uv alone, from the dev lock with its hashes: `make lock` must not install the old lock first
+# (that could downgrade a package an input file has just bumped).
+$(VENV)/bin/uv: $(LOCK_DEV)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@awk '/^uv==/ {keep = 1; print; next} keep && /^ / {print; next} {keep = 0}' $(LOCK_DEV) > $(VENV)/uv.txt
+	$(PIP) install --quiet --require-hashes --no-deps -r $(VENV)/uv.txt
 	@touch $@
 
 ## make run: the portal with demo data at http://127.0.0.1:8000 (SQLite, no services needed)
@@ -27,10 +51,10 @@ run: $(VENV)/.runtime
 	@echo "Lotsportalen runs at http://127.0.0.1:8000 (stop with Ctrl+C)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## make test: the whole suite against PostgreSQL and Redis on 127.0.0.1
+## make test: the whole suite against PostgreSQL and Redis on 127.0.0.1 (COVERAGE=1: with coverage)
 test: $(VENV)/.dev
 	@bash scripts/ensure-services.sh
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(COV_ARGS) $(PYTEST_ARGS)
 
 ## make lint: ruff, formatting, migrations in step with the models, and the type check
 lint: $(VENV)/.dev
@@ -46,6 +70,27 @@ typecheck: $(VENV)/.dev
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+## make lock: recompile requirements/*.txt from requirements.txt and requirements-dev.txt
+## (keeps the versions already locked unless an input asks otherwise; commit all four files)
+lock: $(VENV)/bin/uv
+	$(COMPILE_LOCKS)
+	@echo "Locked: $(LOCK_RUNTIME) and $(LOCK_DEV). Commit them with the input files."
+
+## make lock-check: fail if the lock is not what `make lock` would write from the inputs (CI)
+lock-check: $(VENV)/bin/uv
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT \
+	&& mkdir "$$tmp/requirements" \
+	&& cp requirements.txt requirements-dev.txt "$$tmp/" \
+	&& cp $(LOCK_RUNTIME) $(LOCK_DEV) "$$tmp/requirements/" \
+	&& (cd "$$tmp" && $(COMPILE_LOCKS)) \
+	&& diff -u $(LOCK_RUNTIME) "$$tmp/$(LOCK_RUNTIME)" && diff -u $(LOCK_DEV) "$$tmp/$(LOCK_DEV)" \
+	&& echo "The lock is in step with requirements.txt and requirements-dev.txt." \
+	|| { echo "The lock is out of step with the input files: run 'make lock' and commit requirements/." >&2; exit 1; }
+
+## make audit: known vulnerabilities in every locked package (pip-audit, PyPI's advisory data)
+audit: $(VENV)/.dev
+	$(PY) scripts/audit_lock.py $(LOCK_DEV)
 
 ## make messages: refresh and compile the Swedish translations (needs GNU gettext)
 messages: $(VENV)/.runtime
