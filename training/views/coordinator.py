@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.models import Department
+from lotsportal.params import int_list_param, int_param
 from training import permissions
 from training.errors import TrainingError
 from training.forms import ImportForm, RevokeForm
@@ -24,9 +25,9 @@ from training.services import diplomas as diploma_services
 
 
 def _chosen_course(request) -> Course | None:
-    course_id = request.GET.get("kurs") or request.POST.get("kurs")
+    course_id = int_param(request.GET, "kurs") or int_param(request.POST, "kurs")
     courses = selectors.editions()
-    if course_id and str(course_id).isdigit():
+    if course_id:
         return courses.filter(pk=course_id).first()
     return courses.filter(opens_on__lte=timezone.localdate()).first() or courses.first()
 
@@ -51,10 +52,8 @@ def diplomas(request):
     course = _chosen_course(request)
     if request.method == "POST":
         return _bulk_issue(request, course)
-    year_param = request.GET.get("ar", "")
-    year = int(year_param) if year_param.isdigit() else (course.year if course else None)
-    department = request.GET.get("avdelning", "")
-    department_id = int(department) if department.isdigit() else None
+    year = int_param(request.GET, "ar", maximum=9999) or (course.year if course else None)
+    department_id = int_param(request.GET, "avdelning")
     context = {
         "active_section": "training",
         "course": course,
@@ -73,7 +72,7 @@ def diplomas(request):
 def _bulk_issue(request, course):
     if course is None:
         raise Http404
-    ids = [int(pk) for pk in request.POST.getlist("user") if pk.isdigit()]
+    ids = int_list_param(request.POST, "user")
     issued, refused = diploma_services.issue_in_bulk(
         users=get_user_model().objects.filter(pk__in=ids).order_by("full_name"),
         course=course,
