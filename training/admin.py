@@ -163,6 +163,11 @@ class AttemptAdmin(admin.ModelAdmin):
     list_select_related = ["user", "course"]
     readonly_fields = ["user", "course", "started_at", "finished_at", "is_retake"]
 
+    def has_add_permission(self, request):
+        # An attempt starts when its participant starts the course (``start_course``); the
+        # add form could only store one without a participant (an IntegrityError, a 500).
+        return False
+
 
 @admin.register(TopicResult)
 class TopicResultAdmin(admin.ModelAdmin):

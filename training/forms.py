@@ -1,5 +1,8 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from lotsportal.validators import check_date_between, years_from
 
 from .models import PracticalActivity, QuestionProposal, QuestionType
 
@@ -32,6 +35,10 @@ class AnswerForm(forms.Form):
         return list(value) if isinstance(value, list) else [value]
 
 
+# How far back a practical activity may be dated (a typo such as 0001-01-01 is refused).
+ACTIVITY_YEARS_BACK = 5
+
+
 class ActivityForm(forms.ModelForm):
     class Meta:
         model = PracticalActivity
@@ -46,6 +53,12 @@ class ActivityForm(forms.ModelForm):
         self.fields["requirement"].queryset = course.requirements.all()
         self.fields["requirement"].label = _("What you did")
         self.fields["requirement"].empty_label = None
+
+    def clean_date(self):
+        """An activity of the last few years (a future one is refused by ``log_activity``)."""
+        day = self.cleaned_data.get("date")
+        check_date_between(day, earliest=years_from(timezone.localdate(), -ACTIVITY_YEARS_BACK))
+        return day
 
 
 class ReviewForm(forms.Form):

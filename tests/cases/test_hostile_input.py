@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.errors import CaseError
+from cases.errors import CaseError, InvalidIdentifier
+from cases.identifiers import parse_company_identifier
 from cases.models import Referral
 from cases.services.referrals import route_case
 from lotsportal.validators import latest_due_date
@@ -111,3 +112,13 @@ def test_a_due_date_today_or_in_five_years_is_accepted(client, case, receptionis
     )
     assert response.status_code == 302
     assert Referral.objects.get(case=case).due_date == due
+
+
+@pytest.mark.parametrize("typed", ["５５６０３６-０７９３", "٥٥٦٠٣٦-٠٧٩٣"])
+def test_digits_of_other_scripts_are_read_as_the_same_organisationsnummer(typed):
+    assert parse_company_identifier(typed).value == "556036-0793"
+
+
+def test_superscript_digits_are_refused_as_an_organisationsnummer():
+    with pytest.raises(InvalidIdentifier):
+        parse_company_identifier("556036-079²")

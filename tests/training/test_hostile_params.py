@@ -5,9 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from training.interchange import csv_format
-from training.models import QuestionEntry, Topic
+from training.models import PracticalActivity, QuestionEntry, Topic
 
-from .factories import CourseFactory
+from .factories import CourseFactory, requirement
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +85,28 @@ def test_a_plain_import_still_works(client, samordnare):
     client.force_login(samordnare)
     client.post(reverse("training:interchange"), {"kurs": course.pk, "file": csv_file()})
     assert QuestionEntry.objects.count() == 1
+
+
+def test_the_admin_offers_no_form_to_add_an_attempt(client, admin_user):
+    """The fuzzer found it: the add form stored an attempt without a participant (a 500)."""
+    client.force_login(admin_user)
+    assert client.get("/admin/training/attempt/add/").status_code == 403
+    response = client.post("/admin/training/attempt/add/", {"state": "in_progress"})
+    assert response.status_code == 403
+
+
+def test_a_practical_activity_dated_centuries_ago_is_refused(client, lots):
+    course = CourseFactory(year=2026, enrol_all_officials=True)
+    visit = requirement(course)
+    client.force_login(lots)
+    response = client.post(
+        reverse("training:practical", args=[course.pk]),
+        {
+            "requirement": visit.pk,
+            "date": "0001-01-01",
+            "place_or_department": "Bygg",
+            "learned": "Bygglov",
+        },
+    )
+    assert response.status_code in (200, 400)
+    assert not PracticalActivity.objects.exists()
