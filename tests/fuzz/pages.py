@@ -50,7 +50,7 @@ class Form:
                 chosen = f.value or next((o for o in f.options if o), "")
                 data[f.name] = chosen
             else:
-                data[f.name] = f.value or PLAUSIBLE.get(f.kind, "Hej")
+                data[f.name] = f.value or _plausible(f)
         return data
 
 
@@ -62,6 +62,24 @@ PLAUSIBLE = {
     "password": "Ett-bra-lösenord-42",
     "url": "https://example.org/",
 }
+
+
+# What a person types in a field of this name (a form refuses "Hej" as an organisationsnummer,
+# and then never stores what the fuzzer put in the field next to it).
+PLAUSIBLE_BY_NAME = {
+    "org_number": "556036-0793",
+    "phone": "070-123 45 67",
+    "postal_code": "123 45",
+}
+
+
+def _plausible(f: Field) -> str:
+    for part, value in PLAUSIBLE_BY_NAME.items():
+        if part in f.name:
+            return value
+    if f.kind == "textarea":
+        return "Vi vill ha en uteservering med åtta bord på torget från maj."
+    return PLAUSIBLE.get(f.kind, "Café Torget")
 
 
 class _PageParser(HTMLParser):

@@ -79,6 +79,8 @@ def build_world() -> World:
         case_type=public_type,
         description="Uteservering på torget.",
     )
+    # Not routed yet: its routing form is sent with the first department offered.
+    fresh = a_case(by=lots, department=miljo, case_type=case_type, company=company)
     closed = a_case(by=lots, department=miljo, case_type=case_type, company=company)
     survey = survey_token(closed.pk)
     SurveyInvitation.objects.create(
@@ -130,13 +132,13 @@ def build_world() -> World:
             "uidb64": [urlsafe_base64_encode(force_bytes(reset_user.pk))],
             "app_label": ["cases"],
         },
-        "cases:detail": {"pk": [case.pk]},
-        "cases:status": {"pk": [case.pk]},
-        "cases:coordinator": {"pk": [case.pk]},
-        "cases:route": {"pk": [case.pk]},
-        "cases:note": {"pk": [case.pk]},
-        "cases:message": {"pk": [case.pk]},
-        "cases:upload": {"pk": [case.pk]},
+        "cases:detail": {"pk": [case.pk, fresh.pk]},
+        "cases:status": {"pk": [case.pk, fresh.pk]},
+        "cases:coordinator": {"pk": [case.pk, fresh.pk]},
+        "cases:route": {"pk": [case.pk, fresh.pk]},
+        "cases:note": {"pk": [case.pk, fresh.pk]},
+        "cases:message": {"pk": [case.pk, fresh.pk]},
+        "cases:upload": {"pk": [case.pk, fresh.pk]},
         "cases:attachment": {"pk": [attachment.pk]},
         "cases:referral_action": {"pk": [referral.pk]},
         "cases:company_detail": {"pk": [company.pk]},
