@@ -27,6 +27,7 @@ class Field:
     value: str = ""
     options: list[str] = field(default_factory=list)
     multiple: bool = False
+    hidden_from_people: bool = False  # a honeypot (tabindex -1): a person leaves it as it is
 
 
 @dataclass
@@ -49,8 +50,10 @@ class Form:
             elif f.kind == "select":
                 chosen = f.value or next((o for o in f.options if o), "")
                 data[f.name] = chosen
+            elif f.hidden_from_people:
+                data[f.name] = f.value
             else:
-                data[f.name] = f.value or _plausible(f)
+                data[f.name] = f.value.strip("\n") or _plausible(f)
         return data
 
 
@@ -117,7 +120,9 @@ class _PageParser(HTMLParser):
                 if "checked" in a:
                     known.value = known.value or a.get("value", "on")
                 return
-            f = Field(name, kind, a.get("value") or "")
+            f = Field(
+                name, kind, a.get("value") or "", hidden_from_people=a.get("tabindex") == "-1"
+            )
             if kind in ("checkbox", "radio"):
                 f.options = [a.get("value", "on")]
                 f.value = a.get("value", "on") if "checked" in a else ""
