@@ -42,7 +42,7 @@ SLOW_SECONDS = float(os.environ.get("FUZZ_SLOW_SECONDS", "8"))
 RANDOM = os.environ.get("FUZZ_RANDOM") == "1"
 # Past this many seconds for one role, only the worst values are still sent (no random ones):
 # a loaded machine makes the run shorter, not longer. FUZZ_EXAMPLES raises it with the count.
-ROLE_SECONDS = float(os.environ.get("FUZZ_SECONDS", str(30 * EXAMPLES)))
+ROLE_SECONDS = float(os.environ.get("FUZZ_SECONDS", str(10 * EXAMPLES)))
 # The business owner's pages: what a token in an e-mail opens, and the public forms.
 PUBLIC_PREFIXES = ("/foretag/", "/diplom/", "/konto/")
 # Django's admin: by default its index, each model's list and add form (FUZZ_ADMIN=all adds
