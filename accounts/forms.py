@@ -3,6 +3,8 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
+from lotsportal.validators import BoundedEmailField
+
 
 class _CrispyMixin:
     def __init__(self, *args, **kwargs):
@@ -12,7 +14,9 @@ class _CrispyMixin:
 
 
 class SignInForm(_CrispyMixin, auth_forms.AuthenticationForm):
-    username = forms.EmailField(
+    # At most 254 characters: longer ones are refused before they reach django-axes, which
+    # stores the user name of a failed sign-in in 255 characters.
+    username = BoundedEmailField(
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )

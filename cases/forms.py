@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
+from lotsportal.validators import BoundedEmailField, check_date_between, latest_due_date
 
 from .errors import InvalidIdentifier
 from .identifiers import parse_company_identifier
@@ -40,7 +41,7 @@ class OpenCaseForm(forms.Form):
     new_industry = forms.CharField(label=_("Industry"), required=False, max_length=150)
     contact_name = forms.CharField(label=_("Contact person"), max_length=150, required=False)
     contact_role = forms.CharField(label=_("Role"), max_length=100, required=False)
-    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    contact_email = BoundedEmailField(label=_("Contact e-mail"), required=False)
     contact_phone = forms.CharField(label=_("Contact phone"), max_length=40, required=False)
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
@@ -133,6 +134,11 @@ class RouteForm(forms.Form):
         help_text=_("Leave empty for 5 working days."),
     )
 
+    def clean_due_date(self):
+        due_date = self.cleaned_data.get("due_date")
+        check_date_between(due_date, latest=latest_due_date())  # a past date: the service says
+        return due_date
+
 
 class RerouteForm(forms.Form):
     department = forms.ModelChoiceField(label=_("Send on to"), queryset=active_departments())
@@ -165,7 +171,7 @@ class MessageForm(forms.Form):
 class ContactForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     role = forms.CharField(label=_("Role"), max_length=100, required=False)
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    email = BoundedEmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
 
 

@@ -7,6 +7,7 @@ personnummer with the century) is accepted and normalised.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,15 +35,21 @@ def _digits(value: str) -> str:
     return re.sub(r"[\s-]", "", value or "")
 
 
+def _ascii_digits(value: str) -> str:
+    """Digits of other scripts as their ASCII digit (a pasted "５５６０３６" is 556036)."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value or "")
+
+
 def parse_company_identifier(raw: str) -> CompanyIdentifier:
     """Validate and normalise; raises ``InvalidIdentifier`` with a reason a person understands."""
+    raw = _ascii_digits(raw)
     text = _digits(raw)
     if not text:
         raise InvalidIdentifier(_("An organisationsnummer has 10 digits, e.g. 556036-0793."))
     if "+" in text:
         # A personnummer of someone aged 100 or more.
         return _parse_personnummer(raw)
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):  # "²" is a digit to isdigit()
         raise InvalidIdentifier(_("Only digits and one hyphen are allowed, e.g. 556036-0793."))
     if len(text) == 12 and text.startswith("16"):
         text = text[2:]

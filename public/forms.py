@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.errors import AttachmentRejected, InvalidIdentifier
 from cases.identifiers import parse_company_identifier
 from lotsportal.public_forms import ONCE_FIELD, GuardedPublicFormMixin, OneTimeKeyMixin
+from lotsportal.validators import BoundedEmailField
 
 from .models import OVERALL_FIELDS, PreferredContact
 from .services.attachments import MAX_FILES, check_upload
@@ -88,7 +89,7 @@ class IntakeForm(GuardedPublicFormMixin, OneTimeKeyMixin, forms.Form):
     contact_name = forms.CharField(
         label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
-    email = forms.EmailField(
+    email = BoundedEmailField(
         label=_("E-mail"),
         help_text=_("We send the receipt and your tracking link here."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -161,7 +162,7 @@ class ReplyForm(OneTimeKeyMixin, forms.Form):
 
 
 class ResendLinkForm(GuardedPublicFormMixin, forms.Form):
-    email = forms.EmailField(
+    email = BoundedEmailField(
         label=_("The e-mail address you gave when you submitted your matter"),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

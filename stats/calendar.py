@@ -25,7 +25,8 @@ FIRST_DAY = date(2000, 1, 1)
 YEARS_AHEAD = 5
 
 
-def _last_day(today: date) -> date:
+def last_day(today: date) -> date:
+    """The last day the table covers (a statistics period ends at the latest there)."""
     return date(today.year + YEARS_AHEAD, 12, 31)
 
 
@@ -49,7 +50,7 @@ def fill_calendar(*, model=None, today: date | None = None) -> int:
     if model is None:
         from .models import CalendarDay as model
     today = today or timezone.localdate()
-    rows = calendar_rows(FIRST_DAY, _last_day(today), model)
+    rows = calendar_rows(FIRST_DAY, last_day(today), model)
     model.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
     return len(rows)
 

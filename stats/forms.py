@@ -11,6 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
 from cases.models import CaseType, Door
+from lotsportal.validators import check_date_between
+
+from .calendar import FIRST_DAY
+from .calendar import last_day as calendar_last_day
 
 # The monthly tables and charts stay readable up to five years.
 MAX_MONTHS = 60
@@ -87,6 +91,18 @@ class StatsFilterForm(forms.Form):
             start, end = default_period(self.today)
             kwargs.setdefault("initial", {"start": start, "end": end})
         super().__init__(data, **kwargs)
+
+    def _in_calendar(self, name: str) -> date | None:
+        """A period ends within the working-day calendar the lead times are counted on."""
+        value = self.cleaned_data.get(name)
+        check_date_between(value, FIRST_DAY, calendar_last_day(self.today))
+        return value
+
+    def clean_start(self) -> date | None:
+        return self._in_calendar("start")
+
+    def clean_end(self) -> date | None:
+        return self._in_calendar("end")
 
     def clean(self):
         cleaned = super().clean()

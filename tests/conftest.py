@@ -13,12 +13,8 @@ def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Rate-limit counters and cached values of one test never meet another's.
-
-    The cache is the real Redis; only this test process's keys (its prefix) are removed.
-    """
+def clear_test_cache() -> None:
+    """Remove this test process's cache keys (its prefix) from the real Redis."""
     config = django_settings.CACHES["default"]
     if config["BACKEND"].endswith("RedisCache"):
         client = redis.Redis.from_url(config["LOCATION"])
@@ -29,6 +25,15 @@ def _fresh_cache():
         from django.core.cache import cache
 
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and cached values of one test never meet another's.
+
+    The cache is the real Redis; only this test process's keys (its prefix) are removed.
+    """
+    clear_test_cache()
 
 
 @pytest.fixture

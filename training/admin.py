@@ -249,6 +249,11 @@ class AttemptAdmin(DomainRecordAdmin):
     search_fields = ["user__full_name", "user__email"]
     list_select_related = ["user", "course"]
 
+    def has_add_permission(self, request):
+        # An attempt starts when its participant starts the course (``start_course``); the
+        # add form could only store one without a participant (an IntegrityError, a 500).
+        return False
+
 
 @admin.register(TopicResult)
 class TopicResultAdmin(DomainRecordAdmin):

@@ -3,25 +3,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from lotsportal.params import parse_int
+from lotsportal.validators import check_date_between, years_from
 
 from .models import PracticalActivity, QuestionProposal, QuestionType, Topic
 
 if TYPE_CHECKING:
     from .services.bank import QuestionData
 
-# The largest id PostgreSQL's integer column holds: a longer number is no id at all.
-MAX_ID = 2_147_483_647
-
 
 def ascii_number(value: object) -> int | None:
-    """A whole number from a query parameter, or None. Only ASCII digits count: ``int()``
-    would take "٣" (Arabic-Indic three) and refuse "²" with a ValueError; neither is an id here."""
-    text = str(value if value is not None else "").strip()
-    if not text or not (text.isascii() and text.isdigit()):
-        return None
-    number = int(text)
-    return number if number <= MAX_ID else None
+    """A whole number from a query parameter, or None (``lotsportal.params.parse_int``: only
+    ASCII digits count; ``int()`` would take "٣" and refuse "²"; neither is an id here)."""
+    return parse_int(value if isinstance(value, str) else "", minimum=0)
 
 
 class TolerantNumberField(forms.Field):
@@ -85,6 +82,10 @@ class AnswerForm(forms.Form):
         return list(value) if isinstance(value, list) else [value]
 
 
+# How far back a practical activity may be dated (a typo such as 0001-01-01 is refused).
+ACTIVITY_YEARS_BACK = 5
+
+
 class ActivityForm(forms.ModelForm):
     class Meta:
         model = PracticalActivity
@@ -101,6 +102,12 @@ class ActivityForm(forms.ModelForm):
         requirement.queryset = course.requirements.all()
         requirement.label = _("What you did")
         requirement.empty_label = None
+
+    def clean_date(self):
+        """An activity of the last few years (a future one is refused by ``log_activity``)."""
+        day = self.cleaned_data.get("date")
+        check_date_between(day, earliest=years_from(timezone.localdate(), -ACTIVITY_YEARS_BACK))
+        return day
 
 
 class ReviewForm(forms.Form):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
+from lotsportal.validators import latest_due_date
 
 from .. import events, permissions
 from ..calendar import add_working_days
@@ -69,6 +70,10 @@ def _create_referral(
     due_date = due_date or add_working_days(today, DEFAULT_REFERRAL_WORKING_DAYS)
     if due_date < today:
         raise CaseError(_("The answer date cannot be in the past."))
+    if due_date > latest_due_date(today):
+        raise CaseError(
+            _("The answer date can be at most %(latest)s.") % {"latest": latest_due_date(today)}
+        )
     return Referral.objects.create(
         case=case,
         department=department,

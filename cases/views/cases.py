@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lotsportal.params import int_param, parse_int, text_param
 from lotsportal.tabular import Table, csv_response
 
 from .. import permissions, selectors
@@ -118,7 +119,7 @@ def case_create(request):
     if not permissions.can_open_case(request.user):
         messages.error(request, _("Only officials who belong to a department can open cases."))
         return redirect("cases:list")
-    query = request.GET.get("q", "").strip()
+    query = text_param(request.GET, "q")
     found = list(selectors.companies(query)[:20]) if query else []
     if request.method == "POST":
         form = OpenCaseForm(request.POST, user=request.user)
@@ -159,10 +160,11 @@ def case_create(request):
     else:
         form = OpenCaseForm(user=request.user)
         status = 200
-    chosen = form["company"].value() if form.is_bound else request.GET.get("company")
-    chosen_company = (
-        selectors.companies().filter(pk=chosen).first() if str(chosen or "").isdigit() else None
-    )
+    if form.is_bound:
+        chosen = parse_int(form["company"].value())
+    else:
+        chosen = int_param(request.GET, "company")
+    chosen_company = selectors.companies().filter(pk=chosen).first() if chosen else None
     return render(
         request,
         "cases/case_create.html",

@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lotsportal.params import text_param
+
 from .. import permissions, selectors
 from ..forms import ContactForm
 from ..models import Company
@@ -26,7 +28,7 @@ def _require_official(user) -> None:
 @login_required
 def company_list(request):
     _require_official(request.user)
-    query = request.GET.get("q", "").strip()
+    query = text_param(request.GET, "q")
     page = Paginator(selectors.companies(query), 25).get_page(request.GET.get("page"))
     return render(
         request,
@@ -44,7 +46,7 @@ def company_list(request):
 def company_lookup(request):
     """The search results of the open-case form (an htmx partial)."""
     _require_official(request.user)
-    query = request.GET.get("q", "").strip()
+    query = text_param(request.GET, "q")
     found = list(selectors.companies(query)[:20]) if query else []
     return render(request, "cases/includes/company_results.html", {"found": found, "query": query})
 

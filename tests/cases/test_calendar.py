@@ -1,6 +1,9 @@
-from datetime import date
+import time
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cases.calendar import add_working_days, is_working_day, working_days_between
 
@@ -59,3 +62,72 @@ def test_working_days_between_counts_forwards_and_backwards():
     start = date(2026, 12, 1)
     for n in (0, 1, 7, 30):
         assert working_days_between(start, add_working_days(start, n)) == n
+
+
+# --- The constant-time functions give what walking day by day gives -------------------------
+
+
+def walked_working_days_between(a: date, b: date) -> int:
+    """The old definition: walk from ``a`` to ``b`` one day at a time."""
+    if b < a:
+        return -walked_working_days_between(b, a)
+    count, day = 0, a
+    while day < b:
+        day += timedelta(days=1)
+        count += is_working_day(day)
+    return count
+
+
+def walked_add_working_days(start: date, n: int) -> date:
+    step, remaining, day = (1 if n >= 0 else -1), abs(n), start
+    while remaining:
+        day += timedelta(days=step)
+        remaining -= is_working_day(day)
+    return day
+
+
+# Around the holidays that move (Easter, midsummer) and those that sit on a date, and around
+# the first and last year the holidays package knows (before and after: no holidays at all).
+CLOSED_DAYS = [
+    date(2026, 6, 19), date(2025, 6, 20), date(2026, 12, 24), date(2026, 12, 31),
+    date(2027, 1, 1), date(2026, 4, 3), date(2024, 3, 29), date(2025, 5, 29),
+    date(2004, 5, 31), date(2005, 6, 6), date(1953, 1, 1), date(2100, 12, 31),
+]  # fmt: skip
+near_closed_days = st.builds(
+    lambda day, shift: day + timedelta(days=shift),
+    st.sampled_from(CLOSED_DAYS),
+    st.integers(min_value=-10, max_value=10),
+)
+days = st.one_of(st.dates(date(1945, 1, 1), date(2110, 12, 31)), near_closed_days)
+
+
+@settings(max_examples=200, deadline=None)
+@given(a=days, span=st.integers(min_value=-800, max_value=800))
+def test_working_days_between_is_the_day_walk(a, span):
+    b = a + timedelta(days=span)
+    assert working_days_between(a, b) == walked_working_days_between(a, b)
+
+
+@settings(max_examples=20, deadline=None)
+@given(a=days, b=days)
+def test_working_days_between_far_apart_dates_is_the_day_walk(a, b):
+    assert working_days_between(a, b) == walked_working_days_between(a, b)
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=days, n=st.integers(min_value=-400, max_value=400))
+def test_add_working_days_is_the_day_walk(start, n):
+    assert add_working_days(start, n) == walked_add_working_days(start, n)
+
+
+@pytest.mark.parametrize("start", [date(2026, 12, 23), date(2026, 6, 18), date(2026, 4, 2)])
+@pytest.mark.parametrize("n", [-30, -5, -1, 1, 2, 5, 30])
+def test_add_working_days_over_the_de_facto_holidays_is_the_day_walk(start, n):
+    assert add_working_days(start, n) == walked_add_working_days(start, n)
+
+
+def test_a_due_date_far_in_the_future_is_counted_at_once():
+    started = time.perf_counter()
+    assert working_days_between(date(2026, 1, 1), date(9999, 12, 31)) > 2_000_000
+    assert add_working_days(date(2026, 1, 1), 2_000_000) > date(9000, 1, 1)
+    assert time.perf_counter() - started < 0.05

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from training import permissions
-from training.models import Course, QuestionEntry, Topic, VersionStatus
+from training.models import Choice, Course, QuestionEntry, QuestionVersion, Topic, VersionStatus
 from training.services.bank import (
     create_question,
     edit_question,
@@ -66,13 +66,41 @@ def import_questions(*, upload, course: Course | None, by: User | None = None) -
     return import_parsed(questions=questions, errors=errors, course=course, by=by)
 
 
+def _limit(model, name: str) -> int | None:
+    return model._meta.get_field(name).max_length
+
+
+def _unstorable(question: ParsedQuestion) -> list[str]:
+    """What the database could not hold: NUL bytes, text longer than its column."""
+    data = question.data
+    fields = [
+        (_("topic code"), question.topic_code, _limit(Topic, "code")),
+        (_("topic name"), question.topic_name, _limit(Topic, "name")),
+        (_("stable key"), question.key, _limit(QuestionEntry, "key")),
+        (_("question"), data.text, None),
+        (_("explanation"), data.explanation, None),
+        (_("source"), data.source, _limit(QuestionVersion, "source")),
+        *((_("answer"), choice.text, _limit(Choice, "text")) for choice in data.choices),
+    ]
+    problems = []
+    for label, value, limit in fields:
+        if "\x00" in (value or ""):
+            problems.append(_("The %(field)s contains a NUL character.") % {"field": label})
+        elif limit is not None and len(value or "") > limit:
+            problems.append(
+                _("The %(field)s is longer than %(limit)s characters.")
+                % {"field": label, "limit": limit}
+            )
+    return problems
+
+
 def import_parsed(
     *, questions: list[ParsedQuestion], errors: list[RowError], course: Course | None, by=None
 ) -> ImportReport:
     report = ImportReport(errors=list(errors))
     seen: dict[str, int] = {}
     for question in questions:
-        for problem in validate_question(question.data):
+        for problem in [*validate_question(question.data), *_unstorable(question)]:
             report.errors.append(RowError(question.row, problem))
         key = question.key or stable_key(question.topic_code, question.data.text)
         if key in seen:

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from lotsportal.params import int_list_param
 from training.errors import TrainingError
-from training.forms import CoordinatorFilterForm, ImportForm, RevokeForm, ascii_number
+from training.forms import CoordinatorFilterForm, ImportForm, RevokeForm
 from training.interchange import csv_format, moodle_xml
 from training.interchange.importer import import_questions
 from training.models import Course
@@ -55,7 +56,7 @@ def diplomas(request: SignedInRequest) -> HttpResponse:
 def _bulk_issue(request: SignedInRequest, course: Course | None) -> HttpResponse:
     if course is None:
         raise Http404
-    ids = [pk for pk in map(ascii_number, request.POST.getlist("user")) if pk is not None]
+    ids = int_list_param(request.POST, "user")
     issued, refused = diploma_services.issue_in_bulk(
         users=pages.participants(by=request.user, user_ids=ids), course=course, by=request.user
     )

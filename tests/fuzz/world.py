@@ -1,0 +1,153 @@
+"""A small municipality for the fuzzer: one of every object a page's address can name.
+
+``build_world()`` returns the people (one per role) and ``path_values``: for each path parameter
+of the URL resolver, the real values to put in it (by view name first, then by parameter name).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.tokens import default_token_generator
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from accounts.models import Role
+from cases.services.attachments import add_attachment
+from cases.services.referrals import route_case
+from public.services.intake import submit_matter
+from public.tokens import hash_token, survey_token
+from tests.cases.factories import CaseTypeFactory, CompanyFactory, ContactFactory, a_case
+from tests.factories import DepartmentFactory, UserFactory, official
+from tests.public.factories import PublicCaseTypeFactory
+from tests.training.factories import CourseFactory, TopicFactory, question, requirement
+from training.models import AttemptItem, Diploma
+from training.services.attempts import start_course
+from training.services.diplomas import new_verification_code
+from training.services.practical import log_activity
+from training.services.proposals import propose_question
+
+ROLES = ("anonymous", "business", "lots", "samordnare", "lead", "staff", "superuser")
+
+
+@dataclass
+class World:
+    people: dict[str, Any]
+    # view name -> {parameter: [values]}; "*" holds the values by parameter name for any view
+    path_values: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+
+
+def build_world() -> World:
+    from public.models import SurveyInvitation
+
+    today = timezone.localdate()
+    miljo = DepartmentFactory(name="Miljö", code="miljo")
+    bygg = DepartmentFactory(name="Bygg", code="samhallsbyggnad")
+    naring = DepartmentFactory(name="Näringsliv", code="naringsliv")
+    lots = official(miljo, Role.LOTS, full_name="Lotta Lots")
+    people: dict[str, Any] = {
+        "anonymous": None,
+        "business": None,
+        "lots": lots,
+        "samordnare": official(naring, Role.SAMORDNARE, full_name="Sam Samordnare"),
+        "lead": official(bygg, Role.AVDELNINGSCHEF, full_name="Lea Lead"),
+        "staff": UserFactory(full_name="Stina Staff", is_staff=True),
+        "superuser": UserFactory(full_name="Ada Admin", is_staff=True, is_superuser=True),
+    }
+
+    company = CompanyFactory()
+    ContactFactory(company=company)
+    case_type = CaseTypeFactory(lead_department=miljo)
+    case = a_case(by=lots, department=miljo, case_type=case_type, company=company)
+    referral = route_case(case=case, department=bygg, by=lots, request_text="Bygglov?")
+    attachment = add_attachment(
+        case=case, by=lots, uploaded_file=SimpleUploadedFile("ritning.txt", b"Ritning")
+    )
+
+    public_type = PublicCaseTypeFactory(
+        name="Uteservering", code="uteservering", lead_department=miljo
+    )
+    submitted = submit_matter(
+        org_number="556036-0793",
+        company_name="Café Torget AB",
+        contact_name="Kim Karlsson",
+        email="kim@cafetorget.example",
+        case_type=public_type,
+        description="Uteservering på torget.",
+    )
+    # Not routed yet: its routing form is sent with the first department offered.
+    fresh = a_case(by=lots, department=miljo, case_type=case_type, company=company)
+    closed = a_case(by=lots, department=miljo, case_type=case_type, company=company)
+    survey = survey_token(closed.pk)
+    SurveyInvitation.objects.create(
+        case=closed, token_hash=hash_token(survey), first_sent_at=timezone.now()
+    )
+
+    course = CourseFactory(
+        year=today.year,
+        opens_on=today - datetime.timedelta(days=30),
+        closes_on=today + datetime.timedelta(days=60),
+        enrol_all_officials=True,
+    )
+    topic = TopicFactory(code="bygglov", name="Bygglov", position=1)
+    question(topic, "Behövs bygglov för en altan?", course=course)
+    visit = requirement(course)
+    start_course(user=lots, course=course)
+    item = AttemptItem.objects.filter(attempt__user=lots).first()
+    activity = log_activity(
+        user=lots,
+        course=course,
+        requirement=visit,
+        date=today,
+        place_or_department="Bygg",
+        learned="Hur ett bygglov handläggs.",
+    )
+    diploma = Diploma.objects.create(  # as issued (issuing needs a passed course and year)
+        user=people["lead"],
+        course=course,
+        number=f"LOTS-{today.year}-0001",
+        verification_code=new_verification_code(),
+        issued_at=timezone.now(),
+        valid_until=today + datetime.timedelta(days=365 * 3),
+    )
+    proposal = propose_question(by=lots, draft_text="Vad kostar ett bygglov?")
+
+    reset_user = people["lots"]
+    world = World(people=people)
+    world.path_values = {
+        "*": {
+            "course_id": [course.pk],
+            "topic_id": [topic.pk],
+            "item_id": [item.pk],
+            "activity_id": [activity.pk],
+            "diploma_id": [diploma.pk],
+            "proposal_id": [proposal.pk],
+            "fmt": ["csv", "xml"],
+            "verb": ["ta-emot", "svara", "avbo", "aterkalla", "skicka-vidare"],
+            "code": [diploma.verification_code],
+            "uidb64": [urlsafe_base64_encode(force_bytes(reset_user.pk))],
+            "app_label": ["cases"],
+        },
+        "cases:detail": {"pk": [case.pk, fresh.pk]},
+        "cases:status": {"pk": [case.pk, fresh.pk]},
+        "cases:coordinator": {"pk": [case.pk, fresh.pk]},
+        "cases:route": {"pk": [case.pk, fresh.pk]},
+        "cases:note": {"pk": [case.pk, fresh.pk]},
+        "cases:message": {"pk": [case.pk, fresh.pk]},
+        "cases:upload": {"pk": [case.pk, fresh.pk]},
+        "cases:attachment": {"pk": [attachment.pk]},
+        "cases:referral_action": {"pk": [referral.pk]},
+        "cases:company_detail": {"pk": [company.pk]},
+        "cases:contact_add": {"pk": [company.pk]},
+        "stats:export_table": {"table": ["manader", "ledtider"], "file_format": ["csv", "xlsx"]},
+        "public:track": {"token": [submitted.token]},
+        "public:survey": {"token": [survey]},
+        "accounts:password_reset_confirm": {
+            "token": [default_token_generator.make_token(reset_user)]
+        },
+    }
+    return world
