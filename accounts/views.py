@@ -3,8 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse_lazy
-from django.utils.decorators import method_decorator
-from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
+
+from lotsportal.public_forms import is_rate_limited
 
 from . import forms
 from .selectors import memberships_for_start_page
@@ -30,18 +31,20 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
     template_name = "accounts/password_change_done.html"
 
 
-@method_decorator(
-    ratelimit(key="ip", rate=lambda group, request: settings.PASSWORD_RESET_RATE, method="POST"),
-    name="post",
-)
 class PasswordResetView(auth_views.PasswordResetView):
-    """Asking for a reset link is limited per address, so nobody can flood an inbox."""
+    """Asking for a reset link is limited per address, so nobody can flood an inbox. The
+    limit fails open when the cache is down (``is_rate_limited``), like the public forms."""
 
     form_class = forms.PasswordResetForm
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset_body.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        if is_rate_limited(request, group="password_reset", rate=settings.PASSWORD_RESET_RATE):
+            raise Ratelimited()
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

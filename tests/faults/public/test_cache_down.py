@@ -95,3 +95,20 @@ def test_when_redis_is_back_the_limit_counts_again(client, form_data, own_redis,
     assert client.post(INTAKE, keyed({**form_data, "description": "Två."})).status_code == 302
     assert client.post(INTAKE, keyed({**form_data, "description": "Tre."})).status_code == 429
     assert Case.objects.count() == 2
+
+
+def test_an_official_asks_for_a_reset_link_while_redis_is_down(
+    client, own_redis, caplog, django_capture_on_commit_callbacks, mailoutbox
+):
+    from tests.factories import UserFactory
+
+    official = UserFactory(email="lotta.lots@exempelby.se")
+    own_redis.stop()
+    caplog.set_level(logging.WARNING)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:password_reset"), {"email": official.email})
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:password_reset_done")
+    assert [message.to for message in mailoutbox] == [[official.email]]
+    assert warnings_about_the_cache(caplog)
