@@ -13,7 +13,8 @@
    test fails on any new one, and on a listed one that is gone (shrink the list).
 3. **One builder per event kind** (rule 18): a ``CaseEvent`` is constructed only in
    ``cases/events.py`` and saved only by ``cases.services.events.record``; the demo and the
-   bench generator ``bulk_create`` what the builders made.
+   bench generator ``bulk_create`` what the builders made. Likewise a ``TrainingEvent`` is
+   constructed only in ``training/events.py`` and saved by ``training.services.history.record``.
 """
 
 from __future__ import annotations
@@ -409,30 +410,35 @@ def test_the_write_check_finds_a_planted_write(source, expected):
 
 
 # --- 3. Events only from their builders -----------------------------------------------------
-def event_constructions(source: str) -> list[str]:
+def event_constructions(source: str, model: str = "CaseEvent") -> list[str]:
     found = []
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call):
             continue
         func = node.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-        if name == "CaseEvent":
-            found.append("CaseEvent(...)")
+        if name == model:
+            found.append(f"{model}(...)")
         root, steps = _chain_root(func)
         chain = [root, *steps]
-        if "CaseEvent" in chain and chain[-1] in {"create", "get_or_create", "update_or_create"}:
-            found.append(".".join(chain[chain.index("CaseEvent") :]))
+        if model in chain and chain[-1] in {"create", "get_or_create", "update_or_create"}:
+            found.append(".".join(chain[chain.index(model) :]))
     return found
 
 
-def test_a_case_event_is_built_only_by_its_builder():
+# Each event model and the one module that builds it.
+EVENT_BUILDERS = {"CaseEvent": "cases/events.py", "TrainingEvent": "training/events.py"}
+
+
+@pytest.mark.parametrize(("model", "builders"), EVENT_BUILDERS.items())
+def test_an_event_is_built_only_by_its_builder(model, builders):
     offenders = {}
     for app in ALLOWED_IMPORTS:
         for path in python_files(app):
             rel = str(path.relative_to(ROOT))
-            if rel != "cases/events.py" and (built := event_constructions(path.read_text())):
+            if rel != builders and (built := event_constructions(path.read_text(), model)):
                 offenders[rel] = built
-    assert offenders == {}, "build events with cases/events.py"
+    assert offenders == {}, f"build events with {builders}"
 
 
 def test_the_event_check_finds_a_hand_made_event():
@@ -442,3 +448,18 @@ def test_the_event_check_finds_a_hand_made_event():
         "models.CaseEvent.objects.create(kind='opened')\n"
     )
     assert sorted(event_constructions(source)) == ["CaseEvent(...)", "CaseEvent.objects.create"]
+
+
+def test_the_event_check_finds_a_hand_made_training_event():
+    source = (
+        "from training.models import TrainingEvent\n"
+        "def record(*, kind, **payload):\n"
+        "    return TrainingEvent.objects.create(kind=kind, payload=payload)\n"
+        "def later(kind):\n"
+        "    return TrainingEvent(kind=kind, payload={})\n"
+        "CaseEvent(kind='opened')\n"
+    )
+    assert sorted(event_constructions(source, "TrainingEvent")) == [
+        "TrainingEvent(...)",
+        "TrainingEvent.objects.create",
+    ]

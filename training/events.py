@@ -153,36 +153,38 @@ def _new(
 
 # --- The course and its question bank -------------------------------------------------------
 @builds(TrainingEventKind.COURSE_CREATED)
-def course_created(*, course: Course, by: User) -> TrainingEvent:
+def course_created(*, course: Course, by: User | None) -> TrainingEvent:
     return _new(TrainingEventKind.COURSE_CREATED, NoPayload(), actor=by, course=course)
 
 
 @builds(TrainingEventKind.COURSE_COPIED)
-def course_copied(*, course: Course, source: Course, by: User) -> TrainingEvent:
+def course_copied(*, course: Course, source: Course, by: User | None) -> TrainingEvent:
     payload = SourcePayload(source=source.pk)
     return _new(TrainingEventKind.COURSE_COPIED, payload, actor=by, course=course)
 
 
 @builds(TrainingEventKind.QUESTIONS_ADDED)
-def questions_added(*, course: Course, count: int, by: User) -> TrainingEvent:
+def questions_added(*, course: Course, count: int, by: User | None) -> TrainingEvent:
     payload = CountPayload(count=count)
     return _new(TrainingEventKind.QUESTIONS_ADDED, payload, actor=by, course=course)
 
 
 @builds(TrainingEventKind.QUESTION_CREATED)
-def question_created(*, entry: int, version: int, by: User) -> TrainingEvent:
+def question_created(*, entry: int, version: int, by: User | None) -> TrainingEvent:
     payload = EntryPayload(entry=entry, version=version)
     return _new(TrainingEventKind.QUESTION_CREATED, payload, actor=by)
 
 
 @builds(TrainingEventKind.QUESTION_EDITED)
-def question_edited(*, entry: int, version: int, new_version: bool, by: User) -> TrainingEvent:
+def question_edited(
+    *, entry: int, version: int, new_version: bool, by: User | None
+) -> TrainingEvent:
     payload = EditedPayload(entry=entry, version=version, new_version=new_version)
     return _new(TrainingEventKind.QUESTION_EDITED, payload, actor=by)
 
 
 @builds(TrainingEventKind.QUESTION_STATUS)
-def question_status(*, entry: int, status: str, by: User) -> TrainingEvent:
+def question_status(*, entry: int, status: str, by: User | None) -> TrainingEvent:
     payload = QuestionStatusPayload(entry=entry, status=str(status))
     return _new(TrainingEventKind.QUESTION_STATUS, payload, actor=by)
 

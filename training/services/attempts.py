@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from training import permissions
+from training import events, permissions
 from training.errors import TrainingError, TransitionNotAllowed
 from training.models import (
     Attempt,
@@ -102,7 +102,7 @@ def start_course(*, user: User, course: Course, today: datetime.date | None = No
                 attempt = _create_attempt(user=user, course=course, is_retake=False)
         except IntegrityError:  # started at the same moment in another tab
             return Attempt.objects.get(user=user, course=course, state=AttemptState.IN_PROGRESS)
-        record(kind="attempt_started", actor=user, subject=user, course=course, attempt=attempt.pk)
+        record(events.attempt_started(user=user, course=course, attempt=attempt.pk))
     return attempt
 
 
@@ -141,12 +141,9 @@ def answer_question(
         item.answered_at = timezone.now()
         item.save(update_fields=["selected", "is_correct", "answered_at"])
         record(
-            kind="question_answered",
-            actor=user,
-            subject=user,
-            course=attempt.course,
-            item=item.pk,
-            correct=item.is_correct,
+            events.question_answered(
+                user=user, course=attempt.course, item=item.pk, correct=item.is_correct
+            )
         )
         _score_if_complete(attempt=attempt, topic_id=item.topic_id)
     return item
@@ -182,11 +179,9 @@ def _record_topic(attempt: Attempt, topic_id: int, correct: int, total: int) -> 
         result.passed_at = timezone.now()
     result.save()
     record(
-        kind="topic_scored",
-        subject=attempt.user,
-        course=attempt.course,
-        topic=topic_id,
-        percent=percent,
+        events.topic_scored(
+            user=attempt.user, course=attempt.course, topic=topic_id, percent=percent
+        )
     )
 
 
@@ -216,7 +211,7 @@ def _record_course(attempt: Attempt) -> None:
     if newly_passed:
         result.passed_at = timezone.now()
     result.save()
-    record(kind="course_scored", subject=user, course=course, percent=result.percent)
+    record(events.course_scored(user=user, course=course, percent=result.percent))
     if newly_passed:
         from .diplomas import issue_when_earned
 
@@ -255,7 +250,7 @@ def retake_failed_topics(
         if not topic_ids:
             raise TrainingError(_("There is nothing to retake."))
         attempt = _create_attempt(user=user, course=course, topic_ids=topic_ids, is_retake=True)
-        record(kind="retake_started", actor=user, subject=user, course=course, topics=topic_ids)
+        record(events.retake_started(user=user, course=course, topics=topic_ids))
     return attempt
 
 
@@ -281,10 +276,11 @@ def abandon_attempts_of_closed_editions(*, today: datetime.date | None = None) -
         Attempt.objects.filter(pk__in=[a.pk for a in stale]).update(state=AttemptState.ABANDONED)
         for attempt in stale:
             record(
-                kind="attempt_abandoned",
-                subject=attempt.user,
-                course=attempt.course,
-                attempt=attempt.pk,
-                closed_on=attempt.course.closes_on.isoformat(),
+                events.attempt_abandoned(
+                    user=attempt.user,
+                    course=attempt.course,
+                    attempt=attempt.pk,
+                    closed_on=attempt.course.closes_on.isoformat(),
+                )
             )
     return len(stale)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
+from training import events
 from training.errors import TrainingError
 from training.models import (
     AttemptItem,
@@ -107,7 +108,7 @@ def create_question(
         _fill(version, data)
         version.save()
         _write_choices(version, data)
-        record(kind="question_created", actor=by, entry=entry.pk, version=version.pk)
+        record(events.question_created(entry=entry.pk, version=version.pk, by=by))
     return entry
 
 
@@ -176,11 +177,7 @@ def edit_question(
             created = False
         _write_choices(version, data)
         record(
-            kind="question_edited",
-            actor=by,
-            entry=entry.pk,
-            version=version.pk,
-            new_version=created,
+            events.question_edited(entry=entry.pk, version=version.pk, new_version=created, by=by)
         )
     return version
 
@@ -193,7 +190,7 @@ def set_question_status(*, entry: QuestionEntry, status: str, by=None) -> Questi
             raise TrainingError(_("The question has no version."))
         version.status = status
         version.save(update_fields=["status"])
-        record(kind="question_status", actor=by, entry=entry.pk, status=status)
+        record(events.question_status(entry=entry.pk, status=status, by=by))
     return version
 
 

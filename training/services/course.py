@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from training import permissions
+from training import events, permissions
 from training.errors import TrainingError
 from training.models import Course, CourseQuestion, PracticalRequirement, QuestionEntry
 
@@ -46,7 +46,7 @@ def create_course(
             topic_minimum_percent=topic_minimum_percent,
             feedback_mode=feedback_mode,
         )
-        record(kind="course_created", actor=by, course=course)
+        record(events.course_created(course=course, by=by))
     return course
 
 
@@ -90,7 +90,7 @@ def copy_course(*, source: Course, year: int, by: User | None = None) -> Course:
             )
             for r in source.requirements.all()
         )
-        record(kind="course_copied", actor=by, course=course, source=source.pk)
+        record(events.course_copied(course=course, source=source, by=by))
     return course
 
 
@@ -105,7 +105,7 @@ def add_questions(*, course: Course, entries: list[QuestionEntry], by=None) -> i
             for i, entry in enumerate(new)
         )
         if new:
-            record(kind="questions_added", actor=by, course=course, count=len(new))
+            record(events.questions_added(course=course, count=len(new), by=by))
     return len(new)
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from lotsportal.tasking import enqueue_on_commit
 from notifications.services import queue_email
-from training import permissions
+from training import events, permissions
 from training.errors import TrainingError, TransitionNotAllowed
 from training.models import Course, CourseResult, Diploma, DiplomaStatus
 from training.workflow import diploma_move_allowed
@@ -162,7 +162,7 @@ def _record_issued(*, diploma: Diploma, stored_name: str, pdf: bytes, by) -> Dip
         diploma.sha256 = hashlib.sha256(pdf).hexdigest()
         diploma.save(update_fields=["file", "sha256"])
         user, course = diploma.user, diploma.course
-        record(kind="diploma_issued", actor=by, subject=user, course=course, number=diploma.number)
+        record(events.diploma_issued(user=user, course=course, number=diploma.number, by=by))
         queue_email(
             to=user.email,
             template="training/email/diploma_ready",
@@ -199,7 +199,7 @@ def issue_in_bulk(*, users: Iterable[User], course: Course, by: User) -> tuple[i
                 % {"name": user.full_name}
             )
             continue
-        record(kind="diploma_requested", actor=by, subject=user, course=course)
+        record(events.diploma_requested(user=user, course=course, by=by))
         enqueue_on_commit(issue_task, user.pk, course.pk)
         queued += 1
     return queued, refused
@@ -218,12 +218,13 @@ def revoke_diploma(*, diploma: Diploma, by: User, reason: str) -> Diploma:
         diploma.revoked_at = timezone.now()
         diploma.save(update_fields=["status", "revoked_reason", "revoked_at"])
         record(
-            kind="diploma_revoked",
-            actor=by,
-            subject=diploma.user,
-            course=diploma.course,
-            number=diploma.number,
-            reason=diploma.revoked_reason,
+            events.diploma_revoked(
+                user=diploma.user,
+                course=diploma.course,
+                number=diploma.number,
+                reason=diploma.revoked_reason,
+                by=by,
+            )
         )
     return diploma
 

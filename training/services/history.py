@@ -1,8 +1,15 @@
+"""Appending to the training history (never editing it).
+
+The event itself is built by its kind's builder in ``training.events``; a service appends it
+in its own transaction: ``record(events.course_created(course=course, by=by))``.
+"""
+
+from __future__ import annotations
+
 from training.models import TrainingEvent
 
 
-def record(*, kind: str, actor=None, subject=None, course=None, **payload) -> TrainingEvent:
-    """Append one history row; call inside the service's transaction."""
-    return TrainingEvent.objects.create(
-        kind=kind, actor=actor, subject=subject, course=course, payload=payload
-    )
+def record(event: TrainingEvent) -> TrainingEvent:
+    """Save a built event. Call inside the service's transaction."""
+    event.save()
+    return event

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from training import permissions
+from training import events, permissions
 from training.errors import TrainingError, TransitionNotAllowed
 from training.models import ActivityStatus, Course, PracticalActivity, PracticalRequirement
 from training.workflow import activity_move_allowed
@@ -44,9 +44,7 @@ def log_activity(
             place_or_department=place_or_department.strip(),
             learned=learned.strip(),
         )
-        record(
-            kind="activity_logged", actor=user, subject=user, course=course, activity=activity.pk
-        )
+        record(events.activity_logged(user=user, course=course, activity=activity.pk))
     return activity
 
 
@@ -75,12 +73,14 @@ def review_activity(
         activity.reviewed_at = timezone.now()
         activity.save(update_fields=["status", "reviewer", "review_comment", "reviewed_at"])
         record(
-            kind="activity_approved" if approve else "activity_returned",
-            actor=by,
-            subject=activity.user,
-            course=activity.course,
-            activity=activity.pk,
-            comment=activity.review_comment,
+            events.activity_reviewed(
+                user=activity.user,
+                course=activity.course,
+                activity=activity.pk,
+                approved=approve,
+                comment=activity.review_comment,
+                by=by,
+            )
         )
         if approve:
             issue_when_earned(user=activity.user, course=activity.course)

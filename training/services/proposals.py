@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from training import permissions
+from training import events, permissions
 from training.errors import TrainingError, TransitionNotAllowed
 from training.models import (
     Course,
@@ -16,6 +16,7 @@ from training.models import (
     QuestionEntry,
     QuestionProposal,
     Topic,
+    TrainingEventKind,
     VersionStatus,
 )
 from training.workflow import proposal_move_allowed
@@ -41,7 +42,11 @@ def propose_question(
             suggested_topic=suggested_topic,
             case_reference=case_reference.strip(),
         )
-        record(kind="question_proposed", actor=by, proposal=proposal.pk)
+        record(
+            events.proposal_event(
+                kind=TrainingEventKind.QUESTION_PROPOSED, proposal=proposal.pk, by=by
+            )
+        )
     return proposal
 
 
@@ -70,7 +75,11 @@ def accept_proposal(
         proposal.reviewer = by
         proposal.created_entry = entry
         proposal.save(update_fields=["status", "reviewer", "created_entry"])
-        record(kind="proposal_accepted", actor=by, course=course, proposal=proposal.pk)
+        record(
+            events.proposal_event(
+                kind=TrainingEventKind.PROPOSAL_ACCEPTED, proposal=proposal.pk, by=by, course=course
+            )
+        )
     return entry
 
 
@@ -82,7 +91,11 @@ def reject_proposal(*, proposal: QuestionProposal, by: User, comment: str = "") 
         proposal.reviewer = by
         proposal.review_comment = comment.strip()
         proposal.save(update_fields=["status", "reviewer", "review_comment"])
-        record(kind="proposal_rejected", actor=by, proposal=proposal.pk)
+        record(
+            events.proposal_event(
+                kind=TrainingEventKind.PROPOSAL_REJECTED, proposal=proposal.pk, by=by
+            )
+        )
     return proposal
 
 
