@@ -66,17 +66,17 @@ public.caseaccesstoken      33333  22424  23434  22424  44434  22424
 public.intakedetails        33333  22424  23434  22424  44434  22424
 public.surveyinvitation     33333  22424  23434  22424  44434  22424
 public.surveyresponse       33333  22424  23434  22424  44434  22424
-training.attempt            33333  44434  44434  44434  44434  23233
+training.attempt            33333  44434  44434  44434  44434  23434
 training.course             33333  44434  44434  44434  44434  23233
-training.courseresult       33333  44434  44434  44434  44434  23233
+training.courseresult       33333  44434  44434  44434  44434  23434
 training.diploma            33333  44434  44434  44434  44434  23434
-training.practicalactivity  33333  44434  44434  44434  44434  23233
+training.practicalactivity  33333  44434  44434  44434  44434  23434
 training.questionentry      33333  44434  44434  44434  44434  23233
-training.questionproposal   33333  44434  44434  44434  44434  23233
-training.questionstatistic  33333  44434  44434  44434  44434  23433
+training.questionproposal   33333  44434  44434  44434  44434  23434
+training.questionstatistic  33333  44434  44434  44434  44434  23434
 training.questionversion    33333  44434  44434  44434  44434  23433
 training.topic              33333  44434  44434  44434  44434  23233
-training.topicresult        33333  44434  44434  44434  44434  23233
+training.topicresult        33333  44434  44434  44434  44434  23434
 training.trainingevent      33333  44434  44434  44434  44434  23434
 """
 
