@@ -6,7 +6,10 @@ company (once, however often it is pressed) and the case's contact, and the case
 the business again.
 """
 
+import threading
+
 import pytest
+from django.db import connection, connections
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -15,6 +18,8 @@ from cases.services.cases import change_status
 from cases.services.retention import anonymise_case
 from cases.workflow import CaseStatus
 from notifications.models import OutboxMessage
+from public.services.contacts import register_given_contact
+from public.services.intake import submit_matter
 from tests.factories import DepartmentFactory, official
 
 from .conftest import swedish
@@ -206,3 +211,49 @@ def test_the_case_page_with_the_given_contact_and_its_button_keeps_its_query_cou
     with django_assert_num_queries(FORM_CASE_DETAIL_QUERIES):
         html = page_of(client, form_case)
     assert 'data-testid="register-contact"' in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_officials_pressing_at_the_same_moment_add_one_contact_person(
+    outdoor_seating, known_company, street_officer
+):
+    """Four presses at once, on two cases of the company that gave the same new address."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are tested on PostgreSQL")
+    cases = [
+        submit_matter(
+            org_number=known_company.org_number,
+            company_name=known_company.name,
+            contact_name="Mallory Svensson",
+            email=address,
+            phone="073-999 99 99",
+            case_type=outdoor_seating,
+            description="Vi vill ha en uteservering med åtta bord på torget från maj.",
+        ).case
+        for address in ("ekonomi@annan.example", "Ekonomi@Annan.example")
+    ]
+    assert all(case.contact is None for case in cases)
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def press_once(case) -> None:
+        try:
+            barrier.wait()
+            register_given_contact(case=case, by=street_officer)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=press_once, args=(cases[i % 2],)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    [added] = known_company.contacts.filter(email__iexact="ekonomi@annan.example")
+    for case in cases:
+        case.refresh_from_db()
+        assert case.contact == added
+        assert CaseEvent.objects.filter(case=case, kind=EventKind.CONTACT_SET).count() == 1
