@@ -20,7 +20,18 @@ from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, TypeVar
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
-from .models import Attachment, Case, CaseEvent, CaseType, Door, EventKind, Message, Note, Referral
+from .models import (
+    Attachment,
+    Case,
+    CaseEvent,
+    CaseType,
+    ContactPerson,
+    Door,
+    EventKind,
+    Message,
+    Note,
+    Referral,
+)
 
 if TYPE_CHECKING:
     from accounts.models import Department, User
@@ -98,6 +109,11 @@ class AttachmentAddedPayload(_AttachmentAdded, total=False):
 class AnonymisedPayload(TypedDict):
     reason: str
     removed: dict[str, int | bool]
+
+
+class ContactSetPayload(TypedDict):
+    contact: int
+    name: str
 
 
 # --- The registry ---------------------------------------------------------------------------
@@ -200,6 +216,7 @@ MESSAGE_RECEIVED = define(
 )
 ATTACHMENT_ADDED = define(EventKind.ATTACHMENT_ADDED, AttachmentAddedPayload, personal=("name",))
 ANONYMISED = define(EventKind.ANONYMISED, AnonymisedPayload)
+CONTACT_SET = define(EventKind.CONTACT_SET, ContactSetPayload, personal=("name",))
 
 PUBLIC_EVENT_KINDS = frozenset(kind for kind, d in REGISTRY.items() if d.public)
 
@@ -368,3 +385,16 @@ def anonymised(
 ) -> CaseEvent:
     payload = AnonymisedPayload(reason=reason, removed=removed)
     return ANONYMISED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@CONTACT_SET.builds
+def contact_set(
+    *,
+    case: Case,
+    contact: ContactPerson,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """An official made ``contact`` (of the company register) the case's contact person."""
+    payload = ContactSetPayload(contact=contact.pk, name=contact.name)
+    return CONTACT_SET.new(case=case, actor=actor, at=at, payload=payload)

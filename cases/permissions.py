@@ -84,6 +84,11 @@ def can_change_coordinator(user, case: Case) -> bool:
     return can_manage_case(user, case)
 
 
+def can_set_contact(user, case: Case) -> bool:
+    """Naming the case's contact person (from the company register): whoever manages it."""
+    return can_manage_case(user, case)
+
+
 def can_route(user, case: Case) -> bool:
     return can_view_case(user, case)
 

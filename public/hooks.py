@@ -30,7 +30,7 @@ def company_name_given(case: Case) -> dict[str, str] | None:
     return {"name": given}
 
 
-def contact_given(case: Case) -> dict[str, str] | None:
+def contact_given(case: Case) -> dict[str, str | bool] | None:
     """What the business wrote as its contact on the form: all of it when the case has no
     contact person (a new address for a known company), else the name and phone when the
     stored contact person (matched by e-mail and left unchanged) has other ones."""
@@ -45,7 +45,10 @@ def contact_given(case: Case) -> dict[str, str] | None:
             details.contact_phone_given,
         )
         text = ", ".join(part.strip() for part in given if part.strip())
-        return {"given": text} if text else None
+        if not text:
+            return None
+        # With an address, an official who manages the case may add it to the register.
+        return {"given": text, "can_register": bool(details.contact_email_given.strip())}
     name = details.contact_name_given.strip()
     phone = details.contact_phone_given.strip()
     name_differs = bool(name) and not _same_text(name, case.contact.name)

@@ -14,4 +14,6 @@ urlpatterns = [
     path("enkat/<str:token>/", views.survey, name="survey"),
     path("nojdhet/", views.satisfaction, name="satisfaction"),
     path("nojdhet/kommentarer/", views.comments, name="comments"),
+    # Staff side: the contact the business gave on a case, into the company register.
+    path("arende-kontakt/<int:pk>/", views.register_contact, name="register_contact"),
 ]

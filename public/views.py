@@ -11,10 +11,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from cases import selectors as case_selectors
 from cases.errors import CaseError
 from cases.models import Case
+from cases.views.detail import render_detail
 from lotsportal.public_forms import (
     RATE_LIMITED_MESSAGE,
     is_rate_limited,
@@ -24,6 +26,7 @@ from lotsportal.public_forms import (
 from . import permissions, selectors
 from .errors import PublicError, SurveyAlreadyAnswered
 from .forms import IntakeForm, ReplyForm, ResendLinkForm, SurveyForm
+from .services.contacts import register_given_contact
 from .services.intake import submit_matter
 from .services.replies import reply_from_business, resend_tracking_links
 from .services.survey import answer_survey
@@ -230,3 +233,20 @@ def comments(request):
         "public/comments.html",
         {"responses": responses, "active_section": "stats"},
     )
+
+
+@login_required
+@require_POST
+def register_contact(request, pk: int):
+    """The button by the contact the business gave, on the case page (``public/hooks.py``)."""
+    case = case_selectors.get_visible_case(request.user, pk)
+    try:
+        register_given_contact(case=case, by=request.user)
+    except CaseError as error:
+        messages.error(request, str(error))
+        detail = case_selectors.case_detail(request.user, pk)
+        return render_detail(request, detail, status=400)
+    messages.success(
+        request, _("The contact person is in the company register and is the case's contact.")
+    )
+    return redirect("cases:detail", pk)

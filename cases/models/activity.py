@@ -23,6 +23,7 @@ class EventKind(models.TextChoices):
     MESSAGE_RECEIVED = "message_received", _("Message from the business")
     ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
     ANONYMISED = "anonymised", _("Personal data removed")
+    CONTACT_SET = "contact_set", _("Contact person set")
 
 
 class CaseEvent(models.Model):

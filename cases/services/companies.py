@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from .. import permissions
+from .. import events, permissions
 from ..errors import CaseError, NotPermitted
 from ..identifiers import parse_company_identifier
-from ..models import Company, ContactPerson
+from ..models import Case, Company, ContactPerson
+from .cases import lock_case
+from .events import record
 from .registration import refresh_search_vectors_of_company
 
 # What an official may correct; the number (and its kind) is the company's identity.
@@ -76,3 +78,41 @@ def add_contact(
     return ContactPerson.objects.create(
         company=company, name=name.strip(), role=role.strip(), email=email.strip(), phone=phone
     )
+
+
+@transaction.atomic
+def find_or_add_contact(
+    *, company: Company, by, name: str, email: str, phone: str = ""
+) -> ContactPerson:
+    """The company's contact person with this e-mail address (in any case of letters), or a
+    new one. The company stays locked to the end of the caller's transaction, so two officials
+    adding the same address at once add one contact person."""
+    _check_official(by)
+    email = email.strip()
+    if not email:
+        raise CaseError(_("Enter an e-mail address."))
+    # NO KEY UPDATE: a case or contact of the company may still be added meanwhile.
+    company = Company.objects.select_for_update(no_key=True).get(pk=company.pk)
+    known = company.contacts.filter(email__iexact=email).order_by("pk").first()
+    if known is not None:
+        return known
+    return add_contact(company=company, by=by, name=name.strip() or email, email=email, phone=phone)
+
+
+@transaction.atomic
+def set_case_contact(*, case: Case, contact: ContactPerson, by) -> Case:
+    """Make ``contact``, a contact person of the case's company, the case's contact person
+    (the one messages to the business go to). Naming the one it has already changes nothing."""
+    case = lock_case(case)
+    if not permissions.can_set_contact(by, case):
+        raise NotPermitted()
+    if case.anonymised_at is not None:
+        raise CaseError(_("The personal data of this case were removed: open a new case instead."))
+    if contact.company_id != case.company_id:
+        raise CaseError(_("The contact person does not belong to that company."))
+    if case.contact_id == contact.pk:
+        return case
+    case.contact = contact
+    case.save(update_fields=["contact"])
+    record(events.contact_set(case=case, contact=contact, actor=by))
+    return case

@@ -65,6 +65,8 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
         "message": permissions.can_message(user, case)
         and bool(case.contact and case.contact.email),
         "upload": permissions.can_upload(user, case),
+        # A fragment of another app may offer it (the public door: the contact it was given).
+        "set_contact": permissions.can_set_contact(user, case),
     }
     context = {
         "active_section": "cases",

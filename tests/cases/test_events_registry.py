@@ -9,7 +9,16 @@ from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 
 from cases import events
-from cases.models import Attachment, CaseEvent, EventKind, Message, MessageDirection, Note, Referral
+from cases.models import (
+    Attachment,
+    CaseEvent,
+    ContactPerson,
+    EventKind,
+    Message,
+    MessageDirection,
+    Note,
+    Referral,
+)
 from cases.services.cases import change_status
 from cases.services.events import record, record_event
 from cases.services.retention import anonymise_case
@@ -76,6 +85,9 @@ def build_every_kind(case, official, other_department):
         EventKind.ATTACHMENT_ADDED: events.attachment_added(attachment=attachment, **by),
         EventKind.ANONYMISED: events.anonymised(
             case=case, reason="Begäran", removed={"messages": 2, "contact": True}, **by
+        ),
+        EventKind.CONTACT_SET: events.contact_set(
+            case=case, contact=ContactPerson(pk=7, company=case.company, name=PERSONAL), **by
         ),
     }
     return built

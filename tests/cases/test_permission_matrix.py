@@ -9,10 +9,12 @@ Codes: 200 shown, 302 done (or sent to sign in), 400 refused with a message, 404
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role
 from cases.services.attachments import add_attachment
 from cases.services.referrals import route_case
+from public.models import IntakeDetails
 from tests.factories import DepartmentFactory, UserFactory, official
 
 from .factories import CaseTypeFactory, a_case
@@ -55,6 +57,13 @@ def world(db):
         case=secret, department=bygg, by=people["coordinator"], request_text="Bygglov?"
     )
     public = a_case(by=people["coordinator"], department=reception, case_type=case_type)
+    # What the business gave on the public form (the public door's staff-side button).
+    IntakeDetails.objects.create(
+        case=secret,
+        consent_given_at=timezone.now(),
+        contact_name_given="Mallory Svensson",
+        contact_email_given="ekonomi@annan.example",
+    )
     attachment = add_attachment(
         case=secret,
         by=people["coordinator"],
@@ -100,6 +109,7 @@ referral_answer      302       404           404      400         400  302    40
 referral_decline     302       404           404      400         400  302    404        400
 referral_withdraw    302       404           404      302         302  400    404        302
 referral_reroute     302       404           404      302         302  302    404        302
+register_contact     302       404           404      302         302  400    404        302
 """
 
 
@@ -177,6 +187,12 @@ REQUESTS = {
         "post",
         lambda w: _referral(w, "skicka-vidare"),
         lambda w: {f"reroute-{w['referral'].pk}-department": w["other"].pk},
+    ),
+    # A staff page of the public door, on the case page (public/hooks.py).
+    "register_contact": (
+        "post",
+        lambda w: reverse("public:register_contact", args=[w["secret"].pk]),
+        lambda w: {},
     ),
 }
 

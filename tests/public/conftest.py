@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from accounts.models import Role
+from cases.models import Company, ContactPerson
 from lotsportal.public_forms import new_once_key
 from public.services.intake import submit_matter
 from tests.factories import DepartmentFactory, official
@@ -59,6 +60,14 @@ def outdoor_seating(teknik):
 @pytest.fixture
 def street_officer(teknik):
     return official(teknik, Role.LOTS, full_name="David Persson", email="david@kommun.example")
+
+
+@pytest.fixture
+def known_company(db):
+    """A company already in the register, with its one contact person."""
+    company = Company.objects.create(org_number="556036-0793", name="Café Torget AB")
+    ContactPerson.objects.create(company=company, name="Kim Karlsson", email=BUSINESS)
+    return company
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ business gave, and an official adds it to the register by hand.
 import pytest
 from django.urls import reverse
 
-from cases.models import Case, Company, ContactPerson
+from cases.models import Case, Company
 from notifications.models import OutboxMessage
 
 from .conftest import started, swedish
@@ -16,15 +16,6 @@ from .conftest import started, swedish
 pytestmark = pytest.mark.django_db
 
 INTAKE = "/foretag/"
-
-
-@pytest.fixture
-def known_company():
-    company = Company.objects.create(org_number="556036-0793", name="Café Torget AB")
-    ContactPerson.objects.create(
-        company=company, name="Kim Karlsson", email="kim@cafetorget.example"
-    )
-    return company
 
 
 def test_a_new_address_for_a_known_company_adds_no_contact_and_the_case_shows_it(
