@@ -11,6 +11,10 @@ TEST_WORKERS ?= 2
 # ([tool.coverage.report] fail_under). CI sets it; it is off by default to keep `make test` quick.
 COVERAGE ?=
 COV_ARGS := $(if $(filter 1 true yes,$(COVERAGE)),--cov --cov-report=term)
+# `make test` leaves out the slow journeys (browser, fault injection with real servers, the
+# fuzzer, the whole demo): ALL=1 runs them too, and so does CI (CI=true, as .ci/run sets it).
+ALL ?= $(if $(filter true 1,$(CI)),1,0)
+MARK_ARGS := $(if $(filter 1 true yes,$(ALL)),,-m "not slow and not e2e")
 
 # The lock: requirements.txt (runtime) and requirements-dev.txt (tests, tooling) are the files
 # people edit; requirements/runtime.txt and requirements/dev.txt are compiled from them by
@@ -51,10 +55,10 @@ run: $(VENV)/.runtime
 	@echo "Lotsportalen runs at http://127.0.0.1:8000 (stop with Ctrl+C)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## make test: the whole suite against PostgreSQL and Redis on 127.0.0.1 (COVERAGE=1: with coverage)
+## make test: the suite on PostgreSQL and Redis (ALL=1: with the slow journeys, as CI; COVERAGE=1)
 test: $(VENV)/.dev
 	@bash scripts/ensure-services.sh
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(COV_ARGS) $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(MARK_ARGS) $(COV_ARGS) $(PYTEST_ARGS)
 
 ## make lint: ruff, formatting, migrations in step with the models, and the type check
 lint: $(VENV)/.dev

@@ -6,6 +6,17 @@ from accounts.models import Role
 
 from .factories import DepartmentFactory, UserFactory, official
 
+# Folders whose every test starts real servers or processes, or walks every page: `make test`
+# leaves them out, `make test ALL=1` and CI run them (the `slow` marker, pyproject.toml).
+SLOW_FOLDERS = ("faults", "fuzz", "e2e")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        parts = item.path.parts
+        if "tests" in parts and parts[parts.index("tests") + 1] in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):

@@ -14,6 +14,7 @@ def snapshot():
     )
 
 
+@pytest.mark.slow
 def test_seed_demo_twice_leaves_the_same_data(capsys):
     call_command("seed_demo", force=True)
     first = snapshot()

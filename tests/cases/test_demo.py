@@ -14,6 +14,7 @@ from notifications.models import OutboxMessage, OutboxStatus
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_demo_cases_are_many_consistent_and_seeded_once():
     lines: list[str] = []
     accounts_demo.seed(lines.append)

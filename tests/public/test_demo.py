@@ -43,6 +43,7 @@ def test_the_demo_gives_a_public_matter_and_enough_answers_for_nki(client):
     assert "Café Torget i Exempelby AB" in page
 
 
+@pytest.mark.slow
 def test_the_whole_demo_shows_nki_figures_and_runs_twice_without_new_answers():
     from django.core.management import call_command
 

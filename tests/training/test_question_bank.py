@@ -136,6 +136,7 @@ def test_the_real_bank_loads_into_the_current_edition():
     assert Topic.objects.count() == len(bank["topics"])
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_demo_seed_gives_progress_an_approved_year_and_one_diploma(capsys):
     from training.models import ActivityStatus, Diploma, PracticalActivity
