@@ -9,6 +9,9 @@ admin.site.site_header = _("Lotsportalen administration")
 admin.site.site_title = _("Lotsportalen")
 admin.site.index_title = _("Administration")
 
+# A database that cannot be reached answers 503 even where no view raised it.
+handler500 = views.server_error
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("tillganglighet/", views.accessibility_statement, name="accessibility"),

@@ -1,6 +1,15 @@
+import logging
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
+from django.views import defaults
 
 from accounts.selectors import memberships_for_start_page
+
+from .public_forms import service_unavailable
+
+logger = logging.getLogger(__name__)
 
 
 def home(request):
@@ -21,3 +30,22 @@ def accessibility_statement(request):
 def rate_limited(request, exception):
     """Too many requests from one address (django-ratelimit): a clear page, status 429."""
     return render(request, "429.html", status=429)
+
+
+def server_error(request):
+    """The 500 handler; a database that cannot be reached still answers 503, not 500.
+
+    ``DatabaseUnavailableMiddleware`` turns what a view raises into the 503 page; what a
+    middleware or an error page raises (a 404 page whose navigation reads the user, a session
+    saved on the way out) reaches this handler instead, while the exception is being handled.
+    """
+    exception = sys.exc_info()[1]
+    if isinstance(exception, OperationalError | InterfaceError):
+        logger.warning(
+            "Database unreachable outside a view on %s %s (%s): answered 503.",
+            request.method,
+            request.path,
+            type(exception).__name__,
+        )
+        return service_unavailable(request)
+    return defaults.server_error(request)

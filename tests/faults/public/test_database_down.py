@@ -78,3 +78,28 @@ def test_a_signed_in_official_gets_the_503_page_not_the_500_page(client):
     assert_unavailable(response)
     # Back: the same session works again.
     assert client.get(reverse("cases:list")).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/finns-inte/", "/arenden/999999/"])
+def test_an_error_page_that_needs_the_database_answers_503_not_500(client, path):
+    # The 404 page's navigation reads the signed-in user: the database error is raised by
+    # the error page, outside any view, and reaches the 500 handler.
+    officer = official(DepartmentFactory(), Role.LOTS)
+    client.force_login(officer)
+    client.raise_request_exception = False  # as a real server: the handler answers
+    with database_unreachable():
+        response = client.get(path)
+    assert_unavailable(response)
+
+
+def test_other_server_errors_still_get_the_500_page(client, monkeypatch):
+    import lotsportal.views
+
+    def broken(request):
+        raise RuntimeError("a bug, not the database")
+
+    monkeypatch.setattr(lotsportal.views, "render", lambda *a, **k: broken(None))
+    client.raise_request_exception = False
+    response = client.get("/tillganglighet/")
+    assert response.status_code == 500
+    assert "Något gick fel hos oss" in response.content.decode()
