@@ -358,6 +358,11 @@ CELERY_BEAT_SCHEDULE["public-survey-invitations"] = {
     "task": "public.tasks.send_survey_invitations",
     "schedule": timedelta(hours=1),
 }
+# One-time keys of public forms older than their signature's age are deleted every night.
+CELERY_BEAT_SCHEDULE["public-forget-expired-once-keys"] = {
+    "task": "public.tasks.forget_expired_once_keys",
+    "schedule": crontab(hour=3, minute=45),
+}
 DEMO_SEEDERS.append("public.demo.seed")  # after the cases seeder
 # --- Training (the LOTS course and diplomas) -------------------------------------------
 # The public diploma verification is rate-limited per client address (django-ratelimit,

@@ -11,10 +11,13 @@ its result; when it rolled back, the second send goes ahead as if it were the fi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from cases.models import Case
+from lotsportal.public_forms import ONCE_KEY_MAX_AGE
 
 from ..errors import FormKeyUsedElsewhere
 from ..models import SubmissionKey
@@ -55,3 +58,15 @@ def record_claimed_case(claim: Claim | None, *, case: Case) -> None:
         return
     claim.record.case = case
     claim.record.save(update_fields=["case"])
+
+
+# A key is refused once it is older than ONCE_KEY_MAX_AGE (its signature carries the time), so
+# its row can no longer stop a replay: a day's margin for clocks and a send in flight.
+FORGET_AFTER = timedelta(seconds=ONCE_KEY_MAX_AGE) + timedelta(days=1)
+
+
+def forget_expired_once_keys(*, now: datetime | None = None) -> int:
+    """Delete the rows of keys too old to be sent again; how many were deleted."""
+    cutoff = (now or timezone.now()) - FORGET_AFTER
+    deleted, _ = SubmissionKey.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
