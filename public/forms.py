@@ -16,7 +16,7 @@ from lotsportal.validators import BoundedEmailField
 
 from .models import OVERALL_FIELDS, PreferredContact
 from .services.attachments import MAX_FILES, check_upload
-from .services.intake import offered_case_types
+from .services.submissions import offered_case_types
 
 
 def _helper() -> FormHelper:

@@ -41,7 +41,7 @@ ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
     # The e-mail outbox: serves cases and training, knows neither.
     "notifications": frozenset({"accounts", "lotsportal"}),
     # The project package: settings and URLs name the apps by string (also the checks of
-    # /healthz, settings.HEALTH_CHECKS); its helpers (navigation, public_forms, tabular,
+    # /healthz, settings.HEALTH_CHECKS); its helpers (navigation, public_forms, spreadsheets,
     # tasking) know only who the user is, so every app may use them.
     "lotsportal": frozenset({"accounts"}),
     # Business cases: the base the other apps build on.
@@ -329,8 +329,8 @@ KNOWN_WRITES: dict[str, str] = {
     # Writes that belong in a service of their app (owners: publicdoor, training, stats).
     "public/tokens.py:issue_tracking_token": "called inside the intake service's transaction",
     "training/interchange/importer.py:import_parsed": "question-bank import creates topics",
-    "stats/calendar.py:fill_calendar": "the working-day calendar table (derived data)",
-    "stats/calendar.py:rebuild_calendar": "the working-day calendar table (derived data)",
+    "stats/calendar_table.py:fill_calendar": "the working-day calendar table (derived data)",
+    "stats/calendar_table.py:rebuild_calendar": "the working-day calendar table (derived data)",
 }
 
 

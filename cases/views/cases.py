@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotsportal.params import int_param, parse_int, text_param
-from lotsportal.tabular import Table, csv_response
+from lotsportal.spreadsheets import Table, csv_response
 
 from .. import permissions, selectors
 from ..errors import CaseError
 from ..filters import CaseFilter
 from ..forms import OpenCaseForm
-from ..services.intake import open_case_for_business
+from ..services.opening import open_case_for_business
 from ..workflow import CaseStatus
 from .detail import render_detail
 

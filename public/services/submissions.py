@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cases.models import Case, CaseType
 from cases.selectors import offered_case_types
-from cases.services.intake import PUBLIC_DOOR, submit_public_matter
+from cases.services.opening import PUBLIC_DOOR, submit_public_matter
 
 from .. import emails
 from ..models import IntakeDetails, PreferredContact, SubmittedForm
@@ -49,7 +49,7 @@ def submit_matter(
     files: Sequence = (),
     once_key: str | None = None,
 ) -> Submitted:
-    """The case through the cases write path (``cases.services.intake.submit_public_matter``),
+    """The case through the cases write path (``cases.services.opening.submit_public_matter``),
     then what the public door adds: intake details, tracking link, the receipt to the business
     and the department's notice. One transaction.
 
