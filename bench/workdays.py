@@ -1,8 +1,8 @@
 """Working-day arithmetic for the generator, fast enough for tens of thousands of cases.
 
-The same answers as ``cases.calendar`` (weekdays that are not Swedish public or de facto
+The same answers as ``cases.workdays`` (weekdays that are not Swedish public or de facto
 holidays), but from a sorted list of working days and a binary search instead of a loop
-over every day. Outside the precomputed range it falls back to ``cases.calendar``.
+over every day. Outside the precomputed range it falls back to ``cases.workdays``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date, timedelta
 
-from cases.calendar import add_working_days, is_working_day, working_days_between
+from cases.workdays import add_working_days, is_working_day, working_days_between
 
 
 class WorkingDays:

@@ -102,8 +102,7 @@ class CaseSettingsAdmin(ConfigurationAdmin):
 class ContactPersonInline(CompanyRegisterAdmin, admin.TabularInline):
     model = ContactPerson
     extra = 0
-    fields = ["name", "role", "email", "phone"]
-    readonly_fields = fields
+    fields = readonly_fields = ("name", "role", "email", "phone")
 
 
 @admin.register(Company)
@@ -129,15 +128,13 @@ class CompanyAdmin(CompanyRegisterAdmin, admin.ModelAdmin):
 class CaseEventInline(CaseRecordAdmin, admin.TabularInline):
     model = CaseEvent
     extra = 0
-    fields = ["created_at", "kind", "actor", "payload", "is_public"]
-    readonly_fields = fields
+    fields = readonly_fields = ("created_at", "kind", "actor", "payload", "is_public")
 
 
 class ReferralInline(CaseRecordAdmin, admin.TabularInline):
     model = Referral
     extra = 0
-    fields = ["department", "status", "assignee", "due_date"]
-    readonly_fields = fields
+    fields = readonly_fields = ("department", "status", "assignee", "due_date")
 
 
 @admin.register(Case)

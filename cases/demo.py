@@ -26,13 +26,13 @@ from notifications.services import render_message
 
 from . import demo_data as data
 from . import events
-from .calendar import add_working_days
 from .errors import CaseError
 from .identifiers import luhn_check_digit
 from .models import Case, CaseEvent, CaseType, Company, ContactPerson, Door, Referral
 from .services import cases as case_services
 from .services import communication, referrals
 from .services.registration import allocate_number, due_date_for, refresh_search_vector
+from .workdays import add_working_days
 from .workflow import CaseStatus, ReferralStatus
 
 CASE_COUNT = 300

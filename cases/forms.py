@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -69,9 +71,11 @@ class OpenCaseForm(forms.Form):
             departments = active_departments()
         else:
             departments = active_departments().filter(memberships__user=user)
-        self.fields["department"].queryset = departments
+        department = self.fields["department"]
+        assert isinstance(department, forms.ModelChoiceField)  # noqa: S101 (a type narrowing)
+        department.queryset = departments
         if departments.count() == 1:
-            self.fields["department"].initial = departments.first()
+            department.initial = departments.first()
 
     def clean_new_org_number(self) -> str:
         raw = self.cleaned_data.get("new_org_number", "").strip()
@@ -82,8 +86,9 @@ class OpenCaseForm(forms.Form):
         except InvalidIdentifier as error:
             raise forms.ValidationError(str(error)) from None
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("company"):
             return data
         number, name = data.get("new_org_number"), (data.get("new_name") or "").strip()

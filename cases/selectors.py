@@ -17,9 +17,9 @@ from accounts.models import Department, User
 from notifications.models import OutboxMessage
 
 from . import hooks
-from .calendar import add_working_days
 from .models import Attachment, Case, CaseEvent, CaseType, Company, Message, Note, Referral
 from .permissions import visible_cases
+from .workdays import add_working_days
 from .workflow import ACTIVE_CASE_STATUSES, OPEN_REFERRAL_STATUSES, CaseStatus
 
 if TYPE_CHECKING:

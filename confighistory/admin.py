@@ -8,18 +8,26 @@ in use is deactivated instead).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .models import ConfigChange
 from .services import delete_configuration, save_configuration
 
+if TYPE_CHECKING:
+    from django.template.response import _TemplateForResponseT
+
 
 class ConfigHistoryAdmin:
     """Mix in before ``admin.ModelAdmin``. ``history_fields``: the fields kept (None = all)."""
 
     history_fields: list[str] | None = None
-    object_history_template = "admin/confighistory/object_history.html"
+    # Typed as ModelAdmin types it, so that both bases of a configuration admin agree.
+    object_history_template: ClassVar[_TemplateForResponseT | None] = (
+        "admin/confighistory/object_history.html"
+    )
 
     def save_model(self, request, obj, form, change):
         save_configuration(instance=obj, by=request.user, fields=self.history_fields)

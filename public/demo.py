@@ -24,7 +24,7 @@ from cases.services.cases import change_status
 from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
 
 from .models import FACTOR_FIELDS, CaseAccessToken, SurveyInvitation, SurveyResponse
-from .services.intake import offered_case_types, submit_matter
+from .services.submissions import offered_case_types, submit_matter
 from .tokens import hash_token, survey_token, tracking_url
 
 DEMO_CONTACT = "kim.karlsson@cafetorget.example"

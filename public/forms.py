@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
@@ -16,7 +18,10 @@ from lotsportal.validators import BoundedEmailField
 
 from .models import OVERALL_FIELDS, PreferredContact
 from .services.attachments import MAX_FILES, check_upload
-from .services.intake import offered_case_types
+from .services.submissions import offered_case_types
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def _helper() -> FormHelper:
@@ -128,7 +133,9 @@ class IntakeForm(GuardedPublicFormMixin, OneTimeKeyMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["case_type"].queryset = offered_case_types()
+        case_type = self.fields["case_type"]
+        assert isinstance(case_type, forms.ModelChoiceField)  # noqa: S101 (a type narrowing)
+        case_type.queryset = offered_case_types()
         self.fields["attachments"].help_text = attachments_help()
 
     def clean_org_number(self):
@@ -191,7 +198,9 @@ class SurveyForm(OneTimeKeyMixin, forms.Form):
     def __init__(self, *args, scale_max: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.scale_max = scale_max
-        choices = [(value, str(value)) for value in range(1, scale_max + 1)]
+        choices: list[tuple[int, StrOrPromise]] = [
+            (value, str(value)) for value in range(1, scale_max + 1)
+        ]
         choices[0] = (1, _("1 – very poor"))
         choices[-1] = (scale_max, _("%(max)s – very good") % {"max": scale_max})
         questions = {}

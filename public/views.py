@@ -27,8 +27,8 @@ from . import permissions, selectors
 from .errors import PublicError, SurveyAlreadyAnswered
 from .forms import IntakeForm, ReplyForm, ResendLinkForm, SurveyForm
 from .services.contacts import register_given_contact
-from .services.intake import submit_matter
 from .services.replies import reply_from_business, resend_tracking_links
+from .services.submissions import submit_matter
 from .services.survey import answer_survey
 from .tokens import tracking_url
 

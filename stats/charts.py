@@ -9,8 +9,8 @@ from __future__ import annotations
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .report_tables import one_decimal, quarter_label
 from .selectors import StatisticsPage
-from .tables import one_decimal, quarter_label
 
 
 def months_chart(page: StatisticsPage) -> dict:

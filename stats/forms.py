@@ -13,8 +13,8 @@ from accounts.models import Department
 from cases.models import CaseType, Door
 from lotsportal.validators import check_date_between
 
-from .calendar import FIRST_DAY
-from .calendar import last_day as calendar_last_day
+from .calendar_table import FIRST_DAY
+from .calendar_table import last_day as calendar_last_day
 
 # The monthly tables and charts stay readable up to five years.
 MAX_MONTHS = 60

@@ -6,8 +6,8 @@ class CalendarDay(models.Model):
     """One calendar day and how many working days have passed up to and including it.
 
     The working days between two dates are the difference of their ``working_day_number``,
-    so lead times in working days are a subtraction in SQL. Filled from ``cases.calendar``
-    (Swedish public and de facto holidays) by ``stats.calendar``; see docs/statistics.md.
+    so lead times in working days are a subtraction in SQL. Filled from ``cases.workdays``
+    (Swedish public and de facto holidays) by ``stats.calendar_table``; see docs/statistics.md.
     """
 
     day = models.DateField(_("day"), primary_key=True)

@@ -1,4 +1,4 @@
-"""The statistics pages: thin views over ``stats.selectors`` and ``stats.tables``."""
+"""The statistics pages: thin views over ``stats.selectors`` and ``stats.report_tables``."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from lotsportal.tabular import csv_response, xlsx_response
+from lotsportal.spreadsheets import csv_response, xlsx_response
 
 from . import permissions
 from .charts import all_charts
 from .forms import StatsFilterForm, StatsFilters, default_period
+from .report_tables import all_tables
 from .selectors import statistics_page
-from .tables import all_tables
 
 
 def _form(request) -> StatsFilterForm:

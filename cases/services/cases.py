@@ -10,9 +10,9 @@ from accounts import permissions as roles
 from accounts.models import Department
 
 from .. import events, permissions
-from ..calendar import add_working_days, working_days_between
 from ..errors import CaseError, NotPermitted, TransitionNotAllowed
 from ..models import Case, CaseType, Company, ContactPerson, Door, Priority
+from ..workdays import add_working_days, working_days_between
 from ..workflow import CaseStatus, case_move_allowed
 from .events import record
 from .notify import notify
@@ -87,7 +87,7 @@ def register_case(
     """The one place a case is created: number, deadline, search text and its "opened" event.
 
     Call inside the caller's transaction, after its checks (``open_case`` for an official,
-    ``intake.submit_public_matter`` for the public form, where ``opened_by`` is None).
+    ``opening.submit_public_matter`` for the public form, where ``opened_by`` is None).
     """
     now = timezone.now()
     today = timezone.localdate(now)

@@ -12,9 +12,9 @@ from accounts.models import Department
 from lotsportal.validators import latest_due_date
 
 from .. import events, permissions
-from ..calendar import add_working_days
 from ..errors import CaseError, NotPermitted, TransitionNotAllowed
 from ..models import Case, Referral
+from ..workdays import add_working_days
 from ..workflow import REROUTABLE_REFERRAL_STATUSES, ReferralStatus, referral_move_allowed
 from .cases import lock_case
 from .events import record

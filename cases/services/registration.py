@@ -9,8 +9,8 @@ from django.db import connection
 from django.db.models import F, TextField, Value
 from django.db.models.expressions import Combinable, CombinedExpression
 
-from ..calendar import add_working_days
 from ..models import Case, CaseSettings, CaseType, Company, DeadlineUnit, RegistrationCounter
+from ..workdays import add_working_days
 
 
 def allocate_number(*, year: int) -> tuple[str, int, int]:

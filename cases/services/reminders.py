@@ -16,8 +16,8 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from ..calendar import add_working_days
 from ..models import Case, Referral
+from ..workdays import add_working_days
 from ..workflow import CaseStatus, ReferralStatus
 from .notify import department_recipients, lead_emails, notify
 

@@ -163,6 +163,7 @@ def referral_action(request, pk: int, verb: str):
     referral = selectors.get_visible_referral(request.user, pk)
     form_class, call = REFERRAL_VERBS[verb]
     key = FORM_KEYS.get(verb, verb)
+    form: django_forms.Form
     if form_class is None:
         form = _NoFields(request.POST)
     else:

@@ -5,18 +5,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import HttpRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from lotsportal.params import int_param, parse_int, text_param
-from lotsportal.tabular import Table, csv_response
+from lotsportal.spreadsheets import Table, csv_response
 
 from .. import permissions, selectors
 from ..errors import CaseError
 from ..filters import CaseFilter
 from ..forms import OpenCaseForm
-from ..services.intake import open_case_for_business
+from ..models import Case, Company
+from ..services.opening import open_case_for_business
 from ..workflow import CaseStatus
 from .detail import render_detail
 
@@ -123,48 +126,13 @@ def case_create(request):
     found = list(selectors.companies(query)[:20]) if query else []
     if request.method == "POST":
         form = OpenCaseForm(request.POST, user=request.user)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                case = open_case_for_business(
-                    by=request.user,
-                    department=data["department"],
-                    company=data["company"],
-                    new_company={
-                        "org_number": data["new_org_number"],
-                        "name": data["new_name"],
-                        "street_address": data["new_street_address"],
-                        "postal_code": data["new_postal_code"],
-                        "city": data["new_city"],
-                        "industry": data["new_industry"],
-                    },
-                    contact={
-                        "name": data["contact_name"],
-                        "role": data["contact_role"],
-                        "email": data["contact_email"],
-                        "phone": data["contact_phone"],
-                    },
-                    case_type=data["case_type"],
-                    door=data["door"],
-                    title=data["title"],
-                    description=data["description"],
-                    priority=data["priority"],
-                    confidential=data["confidential"],
-                )
-            except CaseError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, _("Case %(number)s is opened.") % {"number": case.number})
-                return redirect(case)
+        if form.is_valid() and (case := _open_from_form(form, by=request.user)) is not None:
+            messages.success(request, _("Case %(number)s is opened.") % {"number": case.number})
+            return redirect(case)
         status = 400
     else:
         form = OpenCaseForm(user=request.user)
         status = 200
-    if form.is_bound:
-        chosen = parse_int(form["company"].value())
-    else:
-        chosen = int_param(request.GET, "company")
-    chosen_company = selectors.companies().filter(pk=chosen).first() if chosen else None
     return render(
         request,
         "cases/case_create.html",
@@ -173,7 +141,50 @@ def case_create(request):
             "form": form,
             "query": query,
             "found": found,
-            "chosen_company": chosen_company,
+            "chosen_company": _chosen_company(request, form),
         },
         status=status,
     )
+
+
+def _open_from_form(form: OpenCaseForm, *, by: User) -> Case | None:
+    """The case the valid form describes, opened; None (the error on the form) if refused."""
+    data = form.cleaned_data
+    try:
+        return open_case_for_business(
+            by=by,
+            department=data["department"],
+            company=data["company"],
+            new_company={
+                "org_number": data["new_org_number"],
+                "name": data["new_name"],
+                "street_address": data["new_street_address"],
+                "postal_code": data["new_postal_code"],
+                "city": data["new_city"],
+                "industry": data["new_industry"],
+            },
+            contact={
+                "name": data["contact_name"],
+                "role": data["contact_role"],
+                "email": data["contact_email"],
+                "phone": data["contact_phone"],
+            },
+            case_type=data["case_type"],
+            door=data["door"],
+            title=data["title"],
+            description=data["description"],
+            priority=data["priority"],
+            confidential=data["confidential"],
+        )
+    except CaseError as error:
+        form.add_error(None, str(error))
+        return None
+
+
+def _chosen_company(request: HttpRequest, form: OpenCaseForm) -> Company | None:
+    """The company picked on the form (sent back) or by the search's link (``?company=``)."""
+    if form.is_bound:
+        chosen = parse_int(form["company"].value())
+    else:
+        chosen = int_param(request.GET, "company")
+    return selectors.companies().filter(pk=chosen).first() if chosen else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.forms import ModelChoiceField
 from django.shortcuts import render
 
 from .. import forms, permissions
@@ -46,9 +47,11 @@ def _referral_rows(user, detail: CaseDetail, bound: dict) -> list[ReferralRow]:
             form = bound.get(("reroute", referral.pk)) or forms.RerouteForm(
                 prefix=f"reroute-{referral.pk}"
             )
+            department = form.fields["department"]
+            assert isinstance(department, ModelChoiceField)  # noqa: S101 (a type narrowing)
             if department_choices is None:
-                department_choices = list(form.fields["department"].choices)
-            form.fields["department"].choices = department_choices
+                department_choices = list(department.iterator(department))
+            department.choices = department_choices
             row.forms["reroute"] = form
         rows.append(row)
     return rows

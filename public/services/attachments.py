@@ -1,6 +1,6 @@
 """Files the business sends: the same rules and storage as inside (cases.services.attachments).
 
-The cases write path stores them (``cases.services.intake``); the forms check each file with
+The cases write path stores them (``cases.services.opening``); the forms check each file with
 the same rules before anything is written.
 """
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from cases.models import Case, ContactPerson, Message
-from cases.services.intake import record_business_reply
+from cases.services.business_replies import record_business_reply
 
 from .. import emails
 from ..models import SubmittedForm
@@ -20,8 +20,9 @@ from .once import claim_once_key
 def reply_from_business(
     *, case: Case, body: str, files: Sequence = (), once_key: str | None = None
 ) -> Message | None:
-    """The reply through the cases write path (``cases.services.intake.record_business_reply``:
-    message, files, a waiting case open again), then the notice to whoever handles the case.
+    """The reply through the cases write path
+    (``cases.services.business_replies.record_business_reply``: message, files, a waiting case
+    open again), then the notice to whoever handles the case.
 
     ``once_key``: the reply form's one-time key. Sent again, it stores nothing and returns
     None (the reply is already on the case).

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def fill(apps, schema_editor):
-    from stats.calendar import fill_calendar
+    from stats.calendar_table import fill_calendar
 
     fill_calendar(model=apps.get_model("stats", "CalendarDay"))
 

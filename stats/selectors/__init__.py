@@ -12,7 +12,7 @@ from datetime import date
 from django.utils import timezone
 
 from .. import permissions
-from ..calendar import ensure_calendar
+from ..calendar_table import ensure_calendar
 from ..forms import StatsFilters
 from .cases import (
     CaseFigures,

@@ -13,7 +13,7 @@ from cases.workflow import CaseStatus
 
 from .. import permissions
 from ..aggregates import Percentile
-from ..calendar import working_day_number
+from ..calendar_table import working_day_number
 from .scope import ON_TIME, Scope, one_row, with_working_days_late
 
 

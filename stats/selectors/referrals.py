@@ -12,7 +12,7 @@ from cases.workflow import OPEN_REFERRAL_STATUSES, ReferralStatus
 
 from .. import permissions
 from ..aggregates import Percentile
-from ..calendar import working_day_number
+from ..calendar_table import working_day_number
 from .scope import Scope, one_row, with_working_days_late
 
 

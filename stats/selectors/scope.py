@@ -13,7 +13,7 @@ from cases.models import Case, Referral
 from public.models import SurveyResponse
 
 from .. import permissions
-from ..calendar import working_day_number
+from ..calendar_table import working_day_number
 from ..forms import StatsFilters
 
 

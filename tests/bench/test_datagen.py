@@ -18,11 +18,11 @@ from accounts import demo as accounts_demo
 from accounts.models import Membership, Role
 from bench.datagen import flush, generate, generated_cases
 from bench.generate import main as generate_main
-from cases.calendar import add_working_days
 from cases.identifiers import is_valid_company_identifier
 from cases.models import Case, CaseEvent, CaseType, Company, Referral, RegistrationCounter
 from cases.services.cases import open_case
 from cases.services.registration import due_date_for
+from cases.workdays import add_working_days
 from cases.workflow import ACTIVE_CASE_STATUSES, FINISHED_CASE_STATUSES, CaseStatus
 from public.models import IntakeDetails, SurveyInvitation, SurveyResponse
 from tests.factories import DepartmentFactory

@@ -8,8 +8,9 @@ from django.utils import timezone
 from cases import selectors
 from cases.errors import CaseClosedForReplies, CaseTypeNotOffered
 from cases.models import Case, CaseEvent, EventKind, MessageDirection
+from cases.services.business_replies import record_business_reply
 from cases.services.cases import change_status
-from cases.services.intake import record_business_reply, submit_public_matter
+from cases.services.opening import submit_public_matter
 from cases.services.registration import due_date_for
 from cases.workflow import CaseStatus
 

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from cases.calendar import add_working_days
 from cases.models import Case
 from cases.templatetags.cases_tags import due_text, is_late, referral_due_text
+from cases.workdays import add_working_days
 from cases.workflow import CaseStatus
 
 

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cases.calendar import add_working_days
 from cases.errors import NotPermitted
 from cases.models import CaseEvent, CaseSettings, DeadlineUnit, EventKind, RegistrationCounter
+from cases.workdays import add_working_days
 from cases.workflow import CaseStatus
 from tests.factories import UserFactory
 

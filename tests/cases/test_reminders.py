@@ -6,11 +6,11 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Role
-from cases.calendar import add_working_days
 from cases.models import Case, Referral
 from cases.services.referrals import accept_referral, answer_referral, route_case
 from cases.services.reminders import send_due_reminders
 from cases.tasks import send_case_reminders
+from cases.workdays import add_working_days
 from notifications.models import OutboxMessage
 from tests.factories import official
 

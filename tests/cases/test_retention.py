@@ -26,9 +26,9 @@ from cases.models import (
     Note,
 )
 from cases.services import retention
+from cases.services.business_replies import record_business_reply
 from cases.services.cases import change_status
 from cases.services.communication import add_note, send_message_to_business
-from cases.services.intake import record_business_reply
 from cases.services.referrals import route_case
 from cases.services.retention import anonymise_case, anonymise_expired, months_before
 from cases.workflow import CaseStatus

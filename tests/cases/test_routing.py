@@ -3,7 +3,6 @@
 import pytest
 from django.utils import timezone
 
-from cases.calendar import add_working_days
 from cases.errors import CaseError, NotPermitted, TransitionNotAllowed
 from cases.models import CaseEvent, EventKind, Referral
 from cases.services.referrals import (
@@ -14,6 +13,7 @@ from cases.services.referrals import (
     route_case,
     withdraw_referral,
 )
+from cases.workdays import add_working_days
 from cases.workflow import ReferralStatus
 from notifications.models import OutboxMessage
 

@@ -5,7 +5,6 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cases.calendar import add_working_days, working_days_between
 from cases.errors import NotPermitted, TransitionNotAllowed
 from cases.models import Case, CaseEvent, EventKind
 from cases.services.cases import (
@@ -13,6 +12,7 @@ from cases.services.cases import (
     change_status,
     resume_after_business_reply,
 )
+from cases.workdays import add_working_days, working_days_between
 from cases.workflow import CaseStatus
 from tests.factories import official
 

@@ -19,7 +19,7 @@ from django.utils.http import urlsafe_base64_encode
 from accounts.models import Role
 from cases.services.attachments import add_attachment
 from cases.services.referrals import route_case
-from public.services.intake import submit_matter
+from public.services.submissions import submit_matter
 from public.tokens import hash_token, survey_token
 from tests.cases.factories import CaseTypeFactory, CompanyFactory, ContactFactory, a_case
 from tests.factories import DepartmentFactory, UserFactory, official

@@ -8,7 +8,7 @@ from django.utils import translation
 from accounts.models import Role
 from cases.models import Company, ContactPerson
 from lotsportal.public_forms import new_once_key
-from public.services.intake import submit_matter
+from public.services.submissions import submit_matter
 from tests.factories import DepartmentFactory, official
 
 from .factories import PublicCaseTypeFactory

@@ -19,7 +19,7 @@ def test_the_administrator_lists_searches_and_filters_the_public_records(client,
 
 def test_token_hashes_are_not_shown_in_the_admin(client, admin_user, outdoor_seating):
     from public.models import CaseAccessToken
-    from public.services.intake import submit_matter
+    from public.services.submissions import submit_matter
 
     submitted = submit_matter(
         org_number="556036-0793",

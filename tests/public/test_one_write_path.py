@@ -2,7 +2,8 @@
 
 The building blocks of a case's history (numbering, deadlines, events, search text, locking,
 file storage) are used by ``cases.services`` alone; ``public/`` calls its business-side
-functions (``cases.services.intake``) and writes only its own models.
+functions (``cases.services.opening``, ``cases.services.business_replies``) and writes only
+its own models.
 """
 
 import ast

@@ -19,7 +19,7 @@ from cases.services.retention import anonymise_case
 from cases.workflow import CaseStatus
 from notifications.models import OutboxMessage
 from public.services.contacts import register_given_contact
-from public.services.intake import submit_matter
+from public.services.submissions import submit_matter
 from tests.factories import DepartmentFactory, official
 
 from .conftest import swedish

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cases.calendar import add_working_days, working_days_between
 from cases.models import Case, EventKind
 from cases.services.cases import change_coordinator, change_status
+from cases.workdays import add_working_days, working_days_between
 from cases.workflow import CaseStatus
 from lotsportal.public_forms import new_once_key
 

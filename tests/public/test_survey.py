@@ -13,7 +13,7 @@ from cases.workflow import CaseStatus
 from notifications.models import OutboxMessage
 from public.errors import SurveyAlreadyAnswered
 from public.models import SurveyInvitation, SurveyResponse
-from public.services.intake import submit_matter
+from public.services.submissions import submit_matter
 from public.services.survey import answer_survey, send_survey_invitations
 from public.tasks import send_survey_invitations as survey_task
 from public.tokens import survey_token

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from public.models import SurveyInvitation, SurveyResponse
-from public.services.intake import submit_matter
+from public.services.submissions import submit_matter
 from public.services.survey import send_survey_invitations
 from tests.public.conftest import keyed
 

@@ -5,7 +5,7 @@ matter: 1 Jan (nyårsdagen), 6 Jan (trettondedag jul), 24–26 and 31 Dec (julaf
 nyårsafton), 3 and 6 April 2026 (långfredagen, annandag påsk).
 
 Two departments: Miljö (A) and Bygg (B), and a third, Tillstånd (C), that only answers a
-referral. Lead times in working days, counted as ``cases.calendar.working_days_between``.
+referral. Lead times in working days, counted as ``cases.workdays.working_days_between``.
 
 Cases (working days in brackets; "finished" is decided or closed):
 - C1  Miljö, reception, opened Mon 5 Jan 09:00, first answer Wed 7 Jan (1: 6 Jan is a

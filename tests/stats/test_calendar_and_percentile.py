@@ -9,9 +9,9 @@ from django.db import connection
 from django.db.models import F, FloatField, Q
 from django.db.models.functions import Cast
 
-from cases.calendar import working_days_between
+from cases.workdays import working_days_between
 from stats.aggregates import SQLITE_FUNCTION, Percentile, _SqlitePercentile, percentile_cont
-from stats.calendar import FIRST_DAY, ensure_calendar
+from stats.calendar_table import FIRST_DAY, ensure_calendar
 from stats.models import CalendarDay
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ explanation, source, and an optional key that keeps a question's identity on re-
 
 An interchange format with its own writer (comma-separated, no byte-order mark, so other tools
 and our importer read it as before). Text a spreadsheet would run as a formula gets an
-apostrophe in front on export (``lotsportal.tabular.neutralise``); the importer takes it off
+apostrophe in front on export (``lotsportal.spreadsheets.neutralise``); the importer takes it off
 again (``restore``), so an export still imports back unchanged."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import io
 
 from django.utils.translation import gettext as _
 
-from lotsportal.tabular import neutralise, restore
+from lotsportal.spreadsheets import neutralise, restore
 from training.models import Course, QuestionType
 from training.services.bank import ChoiceData, QuestionData
 

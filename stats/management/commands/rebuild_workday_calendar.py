@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from stats.calendar import rebuild_calendar
+from stats.calendar_table import rebuild_calendar
 
 
 class Command(BaseCommand):

@@ -20,7 +20,7 @@ from cases.services.cases import change_status
 from cases.workflow import CaseStatus
 from notifications.models import OutboxMessage
 from public.models import SubmissionKey, SurveyResponse
-from public.services.intake import submit_matter
+from public.services.submissions import submit_matter
 from public.services.survey import invite_case
 from public.tokens import survey_token
 from tests.public.conftest import BUSINESS, keyed, swedish

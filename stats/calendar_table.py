@@ -1,8 +1,8 @@
 """The working-day calendar table that lead times are computed against, in SQL.
 
-``cases.calendar`` knows which days are working days; this module writes that knowledge into
+``cases.workdays`` knows which days are working days; this module writes that knowledge into
 ``CalendarDay`` rows with a running number of working days, so that "working days after ``a``
-up to and including ``b``" (``cases.calendar.working_days_between``) is
+up to and including ``b``" (``cases.workdays.working_days_between``) is
 ``number(b) − number(a)`` inside a query, without a Python loop over cases.
 
 The table covers ``FIRST_DAY`` to the end of the year ``YEARS_AHEAD`` years from now. It is
@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import IntegerField, OuterRef, Subquery
 from django.utils import timezone
 
-from cases.calendar import is_working_day
+from cases.workdays import is_working_day
 
 FIRST_DAY = date(2000, 1, 1)
 YEARS_AHEAD = 5

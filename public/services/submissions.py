@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Case, CaseType
 from cases.selectors import offered_case_types
-from cases.services.intake import PUBLIC_DOOR, submit_public_matter
+from cases.services.opening import PUBLIC_DOOR, submit_public_matter
 
 from .. import emails
 from ..models import IntakeDetails, PreferredContact, SubmittedForm
@@ -49,7 +50,7 @@ def submit_matter(
     files: Sequence = (),
     once_key: str | None = None,
 ) -> Submitted:
-    """The case through the cases write path (``cases.services.intake.submit_public_matter``),
+    """The case through the cases write path (``cases.services.opening.submit_public_matter``),
     then what the public door adds: intake details, tracking link, the receipt to the business
     and the department's notice. One transaction.
 
@@ -58,13 +59,7 @@ def submit_matter(
     """
     claim = claim_once_key(key=once_key, form=SubmittedForm.INTAKE)
     if claim is not None and claim.replayed and claim.record.case is not None:
-        age = (timezone.now() - claim.record.created_at).total_seconds()
-        token = submission_tracking_token(once_key) if once_key else ""
-        return Submitted(
-            case=claim.record.case,
-            token=token if age <= REPLAY_RECEIPT_SECONDS else "",
-            replayed=True,
-        )
+        return _replayed(claim.record.case, sent_at=claim.record.created_at, once_key=once_key)
     case = submit_public_matter(
         org_number=org_number,
         company_name=company_name,
@@ -88,6 +83,18 @@ def submit_matter(
         case, raw=submission_tracking_token(once_key) if once_key else None
     )
     record_claimed_case(claim, case=case)
+    _send_receipt_and_notice(case=case, token=token, email=email, contact_name=contact_name)
+    return Submitted(case=case, token=token)
+
+
+def _replayed(case: Case, *, sent_at: datetime, once_key: str | None) -> Submitted:
+    """The first send's case; its tracking link only while the receipt is fresh."""
+    age = (timezone.now() - sent_at).total_seconds()
+    token = submission_tracking_token(once_key) if once_key else ""
+    return Submitted(case=case, token=token if age <= REPLAY_RECEIPT_SECONDS else "", replayed=True)
+
+
+def _send_receipt_and_notice(*, case: Case, token: str, email: str, contact_name: str) -> None:
     # A new address for a known company leaves the case without a contact person (the
     # register is the officials'): the receipt goes to the address the business typed.
     contact = case.contact
@@ -98,4 +105,3 @@ def submit_matter(
         tracking_url=tracking_url(token),
     )
     emails.notify_department_of_new_matter(case=case, department=case.lead_department)
-    return Submitted(case=case, token=token)

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cases.calendar import add_working_days, is_working_day, working_days_between
+from cases.workdays import add_working_days, is_working_day, working_days_between
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """The statistics as tables: one definition for the page, the printable report and the files.
 
-Each section of ``StatisticsPage`` becomes a ``lotsportal.tabular.Table`` whose cells are the
+Each section of ``StatisticsPage`` becomes a ``lotsportal.spreadsheets.Table`` whose cells are the
 numbers as reported (lead times and shares rounded to one decimal, NKI to a whole number), so
 the figure a council member reads on screen is the figure in the CSV and the XLSX.
 """
@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from lotsportal.tabular import Table
+from lotsportal.spreadsheets import Table
 from public.nki import FACTOR_LABELS
 
 from .selectors import StatisticsPage

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from openpyxl import load_workbook
 
-from lotsportal.tabular import (
+from lotsportal.spreadsheets import (
     Table,
     csv_response,
     csv_text,

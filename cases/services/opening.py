@@ -1,23 +1,20 @@
-"""What comes in from a business: a matter taken in at the desk or sent on the public form, and
-the business's replies. The one write path for them: company (new or known), contact person,
-case, files and history, each in one transaction.
+"""Opening a case for a business: taken in at the desk or sent on the public form. The one write
+path for them: company (new or known), contact person, case, files and history, in one
+transaction. (The business's replies on an open case: ``business_replies``.)
 
-The public door (``public.services``) calls the business-side functions here and adds its own
-records around them (intake details, tracking links, e-mail to the business).
+The public door (``public.services.submissions``) calls ``submit_public_matter`` and adds its
+own records around it (intake details, tracking links, e-mail to the business).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
 
-from .. import events
-from ..errors import CaseClosedForReplies, CaseError, CaseTypeNotOffered
+from ..errors import CaseTypeNotOffered
 from ..identifiers import parse_company_identifier
 from ..models import (
     Case,
@@ -25,16 +22,12 @@ from ..models import (
     Company,
     ContactPerson,
     Door,
-    Message,
-    MessageDirection,
     Priority,
 )
 from ..selectors import offered_case_types
-from ..workflow import FINISHED_CASE_STATUSES, CaseStatus
 from .attachments import store_attachment
-from .cases import lock_case, open_case, register_case, resume_after_business_reply
+from .cases import open_case, register_case
 from .companies import add_contact, create_company
-from .events import record
 
 PUBLIC_DOOR = "public_form"
 
@@ -167,36 +160,3 @@ def _business_contact(
             company=company, name=name.strip(), email=email.strip(), phone=phone.strip()
         )
     return contact
-
-
-@dataclass(frozen=True)
-class BusinessReply:
-    message: Message
-    resumed: bool  # the case waited for the business and is open again
-
-
-@transaction.atomic
-def record_business_reply(*, case: Case, body: str, files: Sequence = ()) -> BusinessReply:
-    """The business answers on its tracking page: its message and files join the case.
-
-    A case that waited for the business is open again (its clock runs on). Refused on a
-    decided or closed case.
-    """
-    case = lock_case(case)
-    if case.status in FINISHED_CASE_STATUSES:
-        raise CaseClosedForReplies()
-    if not body.strip():
-        raise CaseError(_("Write a message."))
-    message = Message.objects.create(
-        case=case, direction=MessageDirection.FROM_BUSINESS, author=None, body=body.strip()
-    )
-    record(
-        events.message_received(
-            message=message, from_name=case.contact.name if case.contact else ""
-        )
-    )
-    for uploaded_file in files:
-        store_attachment(case=case, uploaded_file=uploaded_file, by=None, from_business=True)
-    was_waiting = case.status == CaseStatus.WAITING
-    resume_after_business_reply(case=case)
-    return BusinessReply(message=message, resumed=was_waiting)
