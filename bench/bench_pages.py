@@ -109,8 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection
     from django.test import Client
 
-    from demo.generator import analyze, generate, generated_cases
     from cases.models import Case
+    from demo.generator import analyze, generate, generated_cases
 
     have = generated_cases().count()
     if args.cases and have < args.cases:

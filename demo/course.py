@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-
 from training.models import ActivityStatus, Attempt, Diploma, PracticalActivity
 from training.services import attempts, diplomas, practical
 from training.services.bank_file import BANK_PATH, current_edition, load_bank

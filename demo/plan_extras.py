@@ -20,6 +20,7 @@ from .world import BENCH_EMAIL_DOMAIN, Profile
 if TYPE_CHECKING:
     from .planner import CaseStory, SurveyRules
 
+
 # --- companies ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class CompanyPlan:
@@ -68,9 +69,7 @@ def plan_company(profile: Profile, index: int) -> CompanyPlan:
         street_address=f"{texts.STREETS[index % len(texts.STREETS)]} {index % 60 + 1}",
         postal_code=postal_code,
         city=city,
-        industry=next(
-            (v for k, v in texts.INDUSTRIES.items() if k in stem), "Handel och tjänster"
-        ),
+        industry=next((v for k, v in texts.INDUSTRIES.items() if k in stem), "Handel och tjänster"),
         contact_name=f"{first} {last}",
         contact_role=texts.ROLES[index % len(texts.ROLES)],
         contact_email=f"{local}@foretag.example",

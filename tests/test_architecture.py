@@ -9,12 +9,14 @@
    queryset chain), no ``.save()`` / ``.delete()`` on an instance or a form, no admin
    ``super().save_model()``. Model modules (the invariants in ``save`` overrides) and the
    event builders are outside the rule; the generator's writer is ``demo/services/`` (it
-   exists to write planned stories in bulk, through the builders). Today's offenders are listed in ``KNOWN_WRITES``, each with its reason: the
-   test fails on any new one, and on a listed one that is gone (shrink the list).
+   exists to write planned stories in bulk, through the builders). Today's offenders are
+   listed in ``KNOWN_WRITES``, each with its reason: the test fails on any new one, and on a
+   listed one that is gone (shrink the list).
 3. **One builder per event kind** (rule 18): a ``CaseEvent`` is constructed only in
    ``cases/events.py`` and saved only by ``cases.services.events.record``; the generator
-   (``demo/services/stories.py``, for the demo and the bench) writes what the builders made. Likewise a ``TrainingEvent`` is
-   constructed only in ``training/events.py`` and saved by ``training.services.history.record``.
+   (``demo/services/stories.py``, for the demo and the bench) writes what the builders made.
+   Likewise a ``TrainingEvent`` is constructed only in ``training/events.py`` and saved by
+   ``training.services.history.record``.
 """
 
 from __future__ import annotations

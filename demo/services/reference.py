@@ -55,7 +55,9 @@ def ensure_reference_data() -> Reference:
         )
     types = CaseType.objects.filter(code__in=_codes(texts.CASE_TYPES))
     CaseSettings.load()
-    return Reference(departments, doors, {t.code: t for t in types.select_related("lead_department")})
+    return Reference(
+        departments, doors, {t.code: t for t in types.select_related("lead_department")}
+    )
 
 
 def _codes(rows) -> list[str]:
@@ -106,7 +108,9 @@ def ensure_officials(
         batch_size=BATCH,
     )
     ids = dict(User.objects.filter(email__in=emails).values_list("email", "pk"))
-    have = set(Membership.objects.filter(user_id__in=ids.values()).values_list("user_id", flat=True))
+    have = set(
+        Membership.objects.filter(user_id__in=ids.values()).values_list("user_id", flat=True)
+    )
     Membership.objects.bulk_create(
         [
             Membership(user_id=ids[p.email], department=departments[p.department], role=p.role)
@@ -171,8 +175,9 @@ def ensure_companies(plans: list[CompanyPlan]) -> list[CompanyRow]:
         )
     )
     have = set(
-        ContactPerson.objects.filter(company_id__in=[pk for pk, _ in companies.values()])
-        .values_list("company_id", flat=True)
+        ContactPerson.objects.filter(
+            company_id__in=[pk for pk, _ in companies.values()]
+        ).values_list("company_id", flat=True)
     )
     ContactPerson.objects.bulk_create(
         [

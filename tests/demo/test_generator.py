@@ -1,4 +1,4 @@
-"""The generated data keeps the promises the statistics rely on.
+"""The generated data (bench profile) keeps the promises the statistics rely on.
 
 Someone counting lead times, deadlines kept and satisfaction over generated cases must find
 the same rules the services follow: a case is answered and finished after it opened, its due
@@ -14,9 +14,7 @@ import pytest
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from accounts import demo as accounts_demo
 from accounts.models import Membership, Role
-from bench.datagen import flush, generate, generated_cases
 from bench.generate import main as generate_main
 from cases.calendar import add_working_days
 from cases.identifiers import is_valid_company_identifier
@@ -24,6 +22,8 @@ from cases.models import Case, CaseEvent, CaseType, Company, Referral, Registrat
 from cases.services.cases import open_case
 from cases.services.registration import due_date_for
 from cases.workflow import ACTIVE_CASE_STATUSES, FINISHED_CASE_STATUSES, CaseStatus
+from demo.generator import flush, generate, generated_cases
+from demo.seed import seed_people
 from public.models import IntakeDetails, SurveyInvitation, SurveyResponse
 from tests.factories import DepartmentFactory
 from training.models import CourseResult, Diploma, PracticalActivity
@@ -148,7 +148,7 @@ def test_the_same_seed_gives_the_same_cases_after_a_flush():
 
 @pytest.mark.django_db
 def test_generation_twice_reuses_the_demo_reference_data_and_numbers_on(db):
-    accounts_demo.seed(report=lambda line: None)
+    seed_people(lambda line: None)
     miljo = DepartmentFactory(code="miljo")
     # An administrator shortened the food registration deadline: the generator follows it.
     CaseTypeFactory(
