@@ -25,10 +25,7 @@ from cases.workflow import ACTIVE_CASE_STATUSES, FINISHED_CASE_STATUSES, CaseSta
 from demo.generator import flush, generate, generated_cases
 from demo.seed import seed_people
 from public.models import IntakeDetails, SurveyInvitation, SurveyResponse
-from tests.factories import DepartmentFactory
 from training.models import CourseResult, Diploma, PracticalActivity
-
-from ..cases.factories import CaseTypeFactory
 
 TODAY = datetime.date(2026, 6, 15)
 MIDNIGHT = datetime.datetime.combine(
@@ -149,10 +146,9 @@ def test_the_same_seed_gives_the_same_cases_after_a_flush():
 @pytest.mark.django_db
 def test_generation_twice_reuses_the_demo_reference_data_and_numbers_on(db):
     seed_people(lambda line: None)
-    miljo = DepartmentFactory(code="miljo")
     # An administrator shortened the food registration deadline: the generator follows it.
-    CaseTypeFactory(
-        code="livsmedel", name="Livsmedelsregistrering", lead_department=miljo, deadline_amount=9
+    CaseType.objects.filter(code="livsmedel").update(
+        deadline_amount=9, deadline_unit="working_days"
     )
     generate(cases=40, seed=3, today=TODAY)
     generate(cases=40, seed=3, today=TODAY)
