@@ -95,12 +95,13 @@ def generate(
     with transaction.atomic():
         reference = ensure_reference_data()
         if profile is BENCH:
-            people = plan_officials(list(reference.departments), officials_per_department(cases))
-            officials = ensure_officials(reference.departments, people)
+            plans = plan_officials(list(reference.departments), officials_per_department(cases))
+            officials = ensure_officials(reference.departments, plans)
         else:
             officials = demo_staff()
-        plans = [plan_company(profile, index) for index in range(profile.company_count(cases))]
-        companies = ensure_companies(plans)
+        companies = ensure_companies(
+            [plan_company(profile, index) for index in range(profile.company_count(cases))]
+        )
     types = {
         code: TypeInfo(code, t.lead_department.code, t.deadline_amount, t.deadline_unit)
         for code, t in reference.types.items()

@@ -159,7 +159,8 @@ def plan_survey(
         return SurveyPlan(sent, reminders)
     late = finished.date() > story.due_date
     mood = department_mood(lead) - (0.9 if late else 0.0)
-    mood += 0.3 if story.first_response_at - story.created_at < timedelta(hours=4) else 0.0
+    answered_first = story.first_response_at or finished
+    mood += 0.3 if answered_first - story.created_at < timedelta(hours=4) else 0.0
     scale = rules.scale_max
     mood *= scale / 6
 

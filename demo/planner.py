@@ -332,7 +332,7 @@ class Planner:
             if draft["sent"] < end:
                 self._add_referral(story, draft, end, finished=finished)
         self._conversation(story, response, end)
-        if waited and wait_at < now:
+        if waited and wait_at is not None and resume_at is not None and wait_at < now:
             story.events.append(
                 (wait_at, EventKind.STATUS_CHANGED, actor, _move("open", "waiting"))
             )
@@ -455,7 +455,7 @@ class Planner:
             story.events.append(
                 (referral.accepted_at, EventKind.REFERRAL_ACCEPTED, referral.answerer, about)
             )
-        kinds = {
+        kinds: dict[str, tuple[str, int]] = {
             ReferralStatus.ANSWERED: (EventKind.REFERRAL_ANSWERED, referral.answerer),
             ReferralStatus.DECLINED: (EventKind.REFERRAL_DECLINED, referral.answerer),
             ReferralStatus.WITHDRAWN: (EventKind.REFERRAL_WITHDRAWN, referral.requested_by),

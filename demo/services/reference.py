@@ -194,12 +194,12 @@ def ensure_companies(plans: list[CompanyPlan]) -> list[CompanyRow]:
         batch_size=BATCH,
     )
     contacts: dict[int, tuple[int, str, str, str]] = {}
-    for company_id, *contact in (
+    for company_id, pk, name, email, phone in (
         ContactPerson.objects.filter(company_id__in=[pk for pk, _ in companies.values()])
         .order_by("pk")
         .values_list("company_id", "pk", "name", "email", "phone")
     ):
-        contacts.setdefault(company_id, tuple(contact))
+        contacts.setdefault(company_id, (pk, name, email, phone))
     rows = []
     for number in numbers:
         company_id, name = companies[number]

@@ -73,12 +73,12 @@ def insert(model: type[Model], objects: list, *, keys: bool = False) -> None:
     ]
     if connection.vendor != "postgresql":
         kept = [[getattr(obj, name) for name in times] for obj in objects]
-        model.objects.bulk_create(objects, batch_size=BATCH)
+        model._default_manager.bulk_create(objects, batch_size=BATCH)
         if times:
             for obj, values in zip(objects, kept, strict=True):
                 for name, value in zip(times, values, strict=True):
                     setattr(obj, name, value or timezone.now())
-            model.objects.bulk_update(objects, times, batch_size=BATCH)
+            model._default_manager.bulk_update(objects, times, batch_size=BATCH)
         return
     meta = model._meta
     quote = connection.ops.quote_name
@@ -96,7 +96,7 @@ def insert(model: type[Model], objects: list, *, keys: bool = False) -> None:
             for name in times:
                 if getattr(obj, name) is None:
                     setattr(obj, name, now)
-        columns = ", ".join(quote(f.column) for f in fields)
+        columns = ", ".join(quote(str(f.column)) for f in fields)
         plan = [(f.attname, _converter(f)) for f in fields]
         with cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
             for obj in objects:
