@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from django.db import transaction
-from django.db.models import Max
+from django.db import models, transaction
+from django.db.models import Max, QuerySet
 
 from accounts.models import User
 from cases.models import Case, Company, RegistrationCounter
@@ -22,9 +22,9 @@ def flush() -> dict[str, int]:
         diplomas, _per_model = Diploma.objects.filter(user__in=bench_users).delete()
         PracticalActivity.objects.filter(user__in=bench_users).delete()
         CourseResult.objects.filter(user__in=bench_users).delete()
-        cases, _per_model = Case.objects.filter(
-            company__org_number__startswith=BENCH.org_prefix
-        ).delete()
+        generated = Case.objects.filter(company__org_number__startswith=BENCH.org_prefix)
+        _delete_what_hangs_on(generated)
+        cases, _per_model = generated.delete()
         companies, _per_model = Company.objects.filter(
             org_number__startswith=BENCH.org_prefix
         ).delete()
@@ -35,3 +35,12 @@ def flush() -> dict[str, int]:
             counter.last_number = used or 0
             counter.save(update_fields=["last_number"])
     return {"deleted_rows": cases + companies + diplomas}
+
+
+def _delete_what_hangs_on(cases: QuerySet[Case]) -> None:
+    """The cases' timelines, referrals, notes, survey rows ... first, one DELETE per table
+    where nothing hangs on them in turn, so that deleting the cases does not load them all."""
+    for relation in Case._meta.related_objects:
+        if relation.on_delete is models.CASCADE:
+            related = relation.related_model._default_manager
+            related.filter(**{f"{relation.field.name}__in": cases}).delete()
