@@ -321,8 +321,7 @@ def model_writes(source: str, models: frozenset[str]) -> list[Write]:
 def _outside_the_write_rule(rel: str) -> bool:
     parts = Path(rel).parts
     return (
-        parts[0] == "bench"  # the volume generator bulk_creates through the builders
-        or "services" in parts
+        "services" in parts
         or rel.endswith("/services.py")
         or "models" in parts  # invariants in save() overrides
         or rel.endswith("/models.py")
@@ -333,6 +332,8 @@ def _outside_the_write_rule(rel: str) -> bool:
 # Today's direct writes outside services, "file:function" -> why it is still there. The test
 # fails on a write not listed here and on a listed one that is gone (then remove its line).
 KNOWN_WRITES: dict[str, str] = {
+    # The bench generates through demo/services/; only the fault replay cleans up after itself.
+    "bench/faults_mail.py:main": "the outbox rows the mail-outage replay made, removed after",
     # Writes that belong in a service of their app (owners: publicdoor, training, stats).
     "public/tokens.py:issue_tracking_token": "called inside the intake service's transaction",
     "training/interchange/importer.py:import_parsed": "question-bank import creates topics",

@@ -17,7 +17,7 @@ from cases.models import CaseSettings, CaseType, Company, ContactPerson, Door
 
 from .. import texts
 from ..plan_extras import CompanyPlan, OfficialPlan
-from ..world import ADMIN, DEMO_PASSWORD, DEPARTMENTS, PEOPLE, demo_email
+from ..world import ADMIN, DEMO_DOMAIN, DEMO_PASSWORD, DEPARTMENTS, PEOPLE, demo_email
 
 BATCH = 2000
 DOORS = importlib.import_module("cases.migrations.0002_seed_doors").DOORS
@@ -127,7 +127,7 @@ def ensure_officials(
 
 def demo_staff() -> dict[str, list[tuple[int, str]]]:
     """The named demo officials by department: ``{code: [(user id, role), ...]}``."""
-    rows = Membership.objects.filter(user__email__endswith="@exempelby.se", user__is_active=True)
+    rows = Membership.objects.filter(user__email__endswith=f"@{DEMO_DOMAIN}", user__is_active=True)
     result: dict[str, list[tuple[int, str]]] = {}
     for code, pk, role in rows.order_by("department__code", "user__email").values_list(
         "department__code", "user_id", "role"
