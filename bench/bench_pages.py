@@ -44,7 +44,9 @@ def resolve(spec: str) -> str | None:
 def coordinator():
     """A generated samordnare (made, with the reference data, when there is none yet)."""
     from accounts.models import Membership, Role
-    from bench.people import BENCH_EMAIL_DOMAIN, ensure_officials, ensure_reference_data
+    from demo.plan_extras import plan_officials
+    from demo.services.reference import ensure_officials, ensure_reference_data
+    from demo.world import BENCH_EMAIL_DOMAIN
 
     memberships = Membership.objects.filter(role=Role.SAMORDNARE, user__is_active=True)
     membership = (
@@ -52,8 +54,8 @@ def coordinator():
         or memberships.order_by("pk").first()
     )
     if membership is None:
-        departments, _doors, _types = ensure_reference_data()
-        ensure_officials(departments, 4)
+        departments = ensure_reference_data().departments
+        ensure_officials(departments, plan_officials(list(departments), 4))
         membership = memberships.order_by("pk").first()
     return membership.user
 
@@ -107,8 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection
     from django.test import Client
 
-    from bench.datagen import analyze, generate, generated_cases
     from cases.models import Case
+    from demo.generator import analyze, generate, generated_cases
 
     have = generated_cases().count()
     if args.cases and have < args.cases:

@@ -3,6 +3,8 @@
     DATABASE_URL=postgres://... python bench/generate.py --cases 10000 [--seed 1] [--flush]
 
 The schema must be migrated already (``manage.py migrate``); nothing is migrated here.
+The stories come from ``demo/`` (``demo.generator.generate`` with the bench profile), the
+same planner and writer ``seed_demo`` uses at demo size.
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ def setup_django() -> None:
     django.setup()
 
 
+def peak_rss_mb() -> int:
+    """This process's peak resident memory so far, in MB (Linux reports kB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, required=True, help="how many cases to add")
@@ -40,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     setup_django()
-    from bench.datagen import analyze, flush, generate
+    from demo.generator import analyze, flush, generate
 
     if args.flush:
         started = time.perf_counter()
@@ -52,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     seconds = time.perf_counter() - started
     analyze()
+    counts["peak_rss_mb"] = peak_rss_mb()
     width = max(len(name) for name in counts)
     for name, value in counts.items():
         print(f"{name:<{width}}  {value:>8}")

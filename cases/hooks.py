@@ -1,8 +1,8 @@
 """Where the apps built on ``cases`` plug in (CONVENTIONS rule 20: apps depend one way).
 
 ``cases`` knows nothing of ``public``, ``training`` or ``stats``; they register here, from their
-``AppConfig.ready()``, what the cases app must do for them (as ``settings.DEMO_SEEDERS`` lets
-each app seed its part of the demo):
+``AppConfig.ready()``, what the cases app must do for them (as ``settings.HEALTH_CHECKS`` lets
+each app add its health check):
 
 - an **eraser** removes the app's personal data about a case; ``anonymise_case`` calls every
   eraser inside its transaction, with the case locked, and records the counts they return in

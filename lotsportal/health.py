@@ -67,7 +67,7 @@ def may_see_details(request: HttpRequest) -> bool:
 @require_GET
 def healthz(request):
     checks = {"database": _check_database(), "broker": _check_broker()}
-    # Apps add their own checks (settings.HEALTH_CHECKS, like DEMO_SEEDERS): the project
+    # Apps add their own checks (settings.HEALTH_CHECKS): the project
     # package imports none of them.
     for name, path in settings.HEALTH_CHECKS.items():
         checks[name] = import_string(path)()

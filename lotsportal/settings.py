@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "public",
     "training",
     "stats",
+    # The demo municipality (seed_demo) and the volume generator of bench/: on top of all.
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -298,14 +300,6 @@ SILENCED_SYSTEM_CHECKS = [
     *env.list("SILENCED_SYSTEM_CHECKS", default=[]),
 ]
 
-# --- Demo data ------------------------------------------------------------------------
-# Each app contributes its part of the demo municipality; `seed_demo` runs them in order.
-DEMO_SEEDERS = [
-    "accounts.demo.seed",
-    "cases.demo.seed",
-    "training.demo.seed",
-]
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -363,7 +357,6 @@ CELERY_BEAT_SCHEDULE["public-forget-expired-once-keys"] = {
     "task": "public.tasks.forget_expired_once_keys",
     "schedule": crontab(hour=3, minute=45),
 }
-DEMO_SEEDERS.append("public.demo.seed")  # after the cases seeder
 # --- Training (the LOTS course and diplomas) -------------------------------------------
 # The public diploma verification is rate-limited per client address (django-ratelimit,
 # the address read from RATELIMIT_IP_META_KEY): at most LIMIT lookups per WINDOW.

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role
-from bench.datagen import generate
+from demo.generator import generate
 from tests.factories import DepartmentFactory, official
 
 pytestmark = pytest.mark.django_db

@@ -1,30 +1,29 @@
-"""The demo seeder: about 300 consistent cases, and a second run adds nothing."""
+"""The demo's cases: about 300 consistent cases over a year, and a second run adds nothing."""
 
 import pytest
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from accounts import demo as accounts_demo
-from cases import demo
 from cases.identifiers import is_valid_company_identifier
 from cases.models import Case, CaseEvent, Company, EventKind, Referral
 from cases.workflow import CaseStatus, ReferralStatus
+from demo.seed import demo_cases, seed_cases, seed_people
+from demo.world import DEMO, DEMO_CASES
 from notifications.models import OutboxMessage, OutboxStatus
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.slow
 def test_demo_cases_are_many_consistent_and_seeded_once():
     lines: list[str] = []
-    accounts_demo.seed(lines.append)
-    demo.seed(lines.append)
+    seed_people(lines.append)
+    seed_cases(lines.append)
 
-    assert Case.objects.count() == demo.CASE_COUNT
-    assert Company.objects.count() == demo.COMPANY_COUNT
-    assert all(
-        is_valid_company_identifier(n) for n in Company.objects.values_list("org_number", flat=True)
-    )
+    assert Case.objects.count() == demo_cases().count() == DEMO_CASES
+    assert Company.objects.count() == DEMO.company_count(DEMO_CASES) == 60
+    identifiers = list(Company.objects.values_list("org_number", "identifier_kind"))
+    assert all(is_valid_company_identifier(number) for number, _kind in identifiers)
+    assert {kind for _number, kind in identifiers} == {"organisationsnummer", "personnummer"}
     numbers = list(Case.objects.values_list("number", flat=True))
     assert len(set(numbers)) == len(numbers)
     # every case has its opening on the timeline, no case lacks history
@@ -38,13 +37,16 @@ def test_demo_cases_are_many_consistent_and_seeded_once():
         status__in=[ReferralStatus.SENT, ReferralStatus.ACCEPTED]
     ).exists()
     assert CaseEvent.objects.filter(kind=EventKind.NOTE_ADDED).exists()
+    assert CaseEvent.objects.filter(kind=EventKind.MESSAGE_RECEIVED).exists()
     assert Case.objects.filter(status=CaseStatus.CLOSED).count() > 50
     assert 3 <= Case.objects.overdue(timezone.localdate()).count() <= 60
     oldest = Case.objects.order_by("created_at").first()
     assert (timezone.localdate() - oldest.created_at.date()).days > 300
     assert not OutboxMessage.objects.filter(status=OutboxStatus.PENDING).exists()
+    # The named demo people work the cases.
+    assert Case.objects.filter(coordinator__email="johan.ek@exempelby.se").exists()
 
-    demo.seed(lines.append)
+    seed_cases(lines.append)
 
-    assert Case.objects.count() == demo.CASE_COUNT
+    assert Case.objects.count() == DEMO_CASES
     assert "already exist" in lines[-1]

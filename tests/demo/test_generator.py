@@ -1,4 +1,4 @@
-"""The generated data keeps the promises the statistics rely on.
+"""The generated data (bench profile) keeps the promises the statistics rely on.
 
 Someone counting lead times, deadlines kept and satisfaction over generated cases must find
 the same rules the services follow: a case is answered and finished after it opened, its due
@@ -14,9 +14,7 @@ import pytest
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from accounts import demo as accounts_demo
 from accounts.models import Membership, Role
-from bench.datagen import flush, generate, generated_cases
 from bench.generate import main as generate_main
 from cases.identifiers import is_valid_company_identifier
 from cases.models import Case, CaseEvent, CaseType, Company, Referral, RegistrationCounter
@@ -24,11 +22,10 @@ from cases.services.cases import open_case
 from cases.services.registration import due_date_for
 from cases.workdays import add_working_days
 from cases.workflow import ACTIVE_CASE_STATUSES, FINISHED_CASE_STATUSES, CaseStatus
+from demo.generator import flush, generate, generated_cases
+from demo.seed import seed_people
 from public.models import IntakeDetails, SurveyInvitation, SurveyResponse
-from tests.factories import DepartmentFactory
 from training.models import CourseResult, Diploma, PracticalActivity
-
-from ..cases.factories import CaseTypeFactory
 
 TODAY = datetime.date(2026, 6, 15)
 MIDNIGHT = datetime.datetime.combine(
@@ -148,11 +145,10 @@ def test_the_same_seed_gives_the_same_cases_after_a_flush():
 
 @pytest.mark.django_db
 def test_generation_twice_reuses_the_demo_reference_data_and_numbers_on(db):
-    accounts_demo.seed(report=lambda line: None)
-    miljo = DepartmentFactory(code="miljo")
+    seed_people(lambda line: None)
     # An administrator shortened the food registration deadline: the generator follows it.
-    CaseTypeFactory(
-        code="livsmedel", name="Livsmedelsregistrering", lead_department=miljo, deadline_amount=9
+    CaseType.objects.filter(code="livsmedel").update(
+        deadline_amount=9, deadline_unit="working_days"
     )
     generate(cases=40, seed=3, today=TODAY)
     generate(cases=40, seed=3, today=TODAY)

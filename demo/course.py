@@ -1,4 +1,4 @@
-"""The demo municipality's LOTS course (part of `seed_demo`; idempotent).
+"""The demo municipality's LOTS course (the last step of `seed_demo`; idempotent).
 
 Loads the question bank into this year's edition (all officials enrolled) and gives a few demo
 officials progress: one half-way, one passed with an activity waiting for approval, and one
@@ -11,10 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-
-from .models import ActivityStatus, Attempt, Diploma, PracticalActivity
-from .services import attempts, diplomas, practical
-from .services.bank_file import BANK_PATH, current_edition, load_bank
+from training.models import ActivityStatus, Attempt, Diploma, PracticalActivity
+from training.services import attempts, diplomas, practical
+from training.services.bank_file import BANK_PATH, current_edition, load_bank
 
 COORDINATOR = "johan.ek@exempelby.se"
 HALF_WAY = "anna.reception@exempelby.se"

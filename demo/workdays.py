@@ -22,6 +22,7 @@ class WorkingDays:
                 days.append(day)
             day += timedelta(days=1)
         self.days = days
+        self.day_set = frozenset(days)
 
     def _inside(self, *days: date) -> bool:
         return all(self.first <= day <= self.last for day in days)
@@ -42,4 +43,6 @@ class WorkingDays:
         return bisect_right(self.days, b) - bisect_right(self.days, a)
 
     def is_working_day(self, day: date) -> bool:
+        if self.first <= day <= self.last:
+            return day in self.day_set
         return is_working_day(day)

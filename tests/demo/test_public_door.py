@@ -1,34 +1,25 @@
 from urllib.parse import urlparse
 
 import pytest
+from django.core.management import call_command
 
-from accounts.demo import seed as seed_accounts
-from accounts.models import Department
 from cases.models import Case
-from public import demo
+from demo.seed import seed_cases, seed_people, seed_public_door
 from public.models import CaseAccessToken, SurveyResponse
 from public.nki import nki_rows
-
-from .factories import PublicCaseTypeFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_gives_a_public_matter_and_enough_answers_for_nki(client):
     lines: list[str] = []
-    seed_accounts(lines.append)
-    PublicCaseTypeFactory(
-        name="Markupplåtelse / uteservering",
-        lead_department=Department.objects.get(code="teknik"),
-        position=1,
-    )
-    PublicCaseTypeFactory(
-        name="Livsmedelsregistrering", lead_department=Department.objects.get(code="miljo")
-    )
+    seed_people(lines.append)
+    seed_cases(lines.append)
 
-    demo.seed(lines.append)
+    seed_public_door(lines.append)
     first = (Case.objects.count(), SurveyResponse.objects.count(), CaseAccessToken.objects.count())
-    demo.seed(lines.append)
+    seed_cases(lines.append)
+    seed_public_door(lines.append)
 
     assert (
         Case.objects.count(),
@@ -45,8 +36,6 @@ def test_the_demo_gives_a_public_matter_and_enough_answers_for_nki(client):
 
 @pytest.mark.slow
 def test_the_whole_demo_shows_nki_figures_and_runs_twice_without_new_answers():
-    from django.core.management import call_command
-
     call_command("seed_demo", force=True)
     answers = SurveyResponse.objects.count()
     call_command("seed_demo", force=True)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.module_loading import import_string
+
+from demo.seed import seed
 
 
 class Command(BaseCommand):
@@ -19,7 +20,5 @@ class Command(BaseCommand):
                 "seed_demo creates users with a published password; it runs only with "
                 "DEBUG on, or with --force."
             )
-        for dotted_path in settings.DEMO_SEEDERS:
-            seeder = import_string(dotted_path)
-            seeder(report=lambda line: self.stdout.write(line))
+        seed(lambda line: self.stdout.write(line))
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))

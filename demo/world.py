@@ -1,16 +1,19 @@
-"""The demo municipality's departments and people (part of `seed_demo`).
+"""The demo municipality's reference data and the two sizes the generator writes at.
 
-Idempotent: running it again updates the same rows by their natural keys.
+Plain data, defined once: the departments and named demo officials of ``seed_demo``, the weights
+of the doors and case types every generated case is drawn with, and the two profiles (the demo
+municipality at demo size, the bench at volume) that differ only in numbers.
 """
 
-from collections.abc import Callable
+from __future__ import annotations
 
-from django.db import transaction
+from dataclasses import dataclass
 
-from .models import Department, Membership, Role, User
+from accounts.models import Role
 
 DEMO_PASSWORD = "lots-demo-2026"  # noqa: S105 - printed for the demo, refused outside DEBUG
 DEMO_DOMAIN = "exempelby.se"
+BENCH_EMAIL_DOMAIN = "bench.example"
 
 # (code, name, inbox local part)
 DEPARTMENTS = [
@@ -57,48 +60,67 @@ PEOPLE = [
 
 ADMIN = ("admin", "Alex Admin", "Systemförvaltare")
 
+# How cases come in and what they are about: the one place these weights live.
+DOOR_WEIGHTS = {
+    "reception": 4,
+    "phone": 6,
+    "email": 5,
+    "visit": 2,
+    "company_visit": 2,
+    "public_form": 4,
+    "other": 1,
+}
+TYPE_WEIGHTS = {
+    "etablering": 20,
+    "livsmedel": 18,
+    "bygglov": 16,
+    "markupplatelse": 12,
+    "startbesked": 10,
+    "servering": 8,
+    "miljofarlig": 8,
+    "brandfarlig": 5,
+}
 
-def _email(local: str) -> str:
+
+def demo_email(local: str) -> str:
     return f"{local}@{DEMO_DOMAIN}"
 
 
-def _ensure_user(local: str, full_name: str, title: str, **flags) -> User:
-    user, created = User.objects.get_or_create(
-        email=_email(local), defaults={"full_name": full_name, "title": title, **flags}
-    )
-    changed = created
-    for field, value in {"full_name": full_name, "title": title, **flags}.items():
-        if getattr(user, field) != value:
-            setattr(user, field, value)
-            changed = True
-    if created or not user.check_password(DEMO_PASSWORD):
-        user.set_password(DEMO_PASSWORD)
-        changed = True
-    if changed:
-        user.save()
-    return user
+@dataclass(frozen=True)
+class Profile:
+    """What differs between the demo municipality and the bench: sizes, never rules."""
+
+    name: str
+    span_days: int  # cases open over this many days before today
+    trend: float  # the last day is (1 + trend) times as busy as the first
+    org_prefix: str  # generated organisationsnummer start with these two digits
+    sole_trader_every: int  # every n-th company is an enskild firma (0: none)
+    answer_share: float  # of the invited businesses, the share that answers the survey
+    training: bool  # course results for the officials (the demo plays its own through services)
+    cases_per_company: int
+
+    def company_count(self, cases: int) -> int:
+        return max(20, cases // self.cases_per_company)
 
 
-@transaction.atomic
-def seed(report: Callable[[str], None]) -> None:
-    departments = {}
-    for code, name, inbox in DEPARTMENTS:
-        departments[code], _ = Department.objects.update_or_create(
-            code=code, defaults={"name": name, "inbox_email": _email(inbox), "is_active": True}
-        )
-    for local, full_name, title, places in PEOPLE:
-        user = _ensure_user(local, full_name, title)
-        for code, role in places:
-            Membership.objects.update_or_create(
-                user=user, department=departments[code], defaults={"role": role}
-            )
-    local, full_name, title = ADMIN
-    _ensure_user(local, full_name, title, is_staff=True, is_superuser=True)
-
-    report(f"Demo municipality: {len(DEPARTMENTS)} departments, {len(PEOPLE)} officials.")
-    report(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
-    report(f"  administrator:      {_email(ADMIN[0])}")
-    report(f"  LOTS coordinator:   {_email('johan.ek')}")
-    report(f"  reception (lots):   {_email('anna.reception')}")
-    report(f"  food inspector:     {_email('ali.karimi')}")
-    report(f"  department lead:    {_email('sara.lind')}")
+DEMO = Profile(
+    name="demo",
+    span_days=365,
+    trend=3.0,
+    org_prefix="53",
+    sole_trader_every=19,
+    answer_share=0.75,
+    training=False,
+    cases_per_company=5,
+)
+BENCH = Profile(
+    name="bench",
+    span_days=730,
+    trend=0.3,
+    org_prefix="54",
+    sole_trader_every=0,
+    answer_share=0.42,
+    training=True,
+    cases_per_company=4,
+)
+DEMO_CASES = 300

@@ -1,4 +1,4 @@
-"""Text for the demo municipality's business cases (used by cases/demo.py)."""
+"""The Swedish texts the generated stories are told with (demo and bench alike)."""
 
 # (code, name, lead department code, amount, unit, public description)
 CASE_TYPES = [
@@ -118,3 +118,29 @@ MESSAGES = [
     "Vi behöver kompletterande handlingar: en situationsplan och en planritning.",
     "Nu har alla avdelningar svarat. Här är en sammanfattning av vad som gäller för er.",
 ]
+
+DECLINE_REASON = "Frågan hör till en annan avdelning."
+CLOSING_COMMENT = "Klart."
+
+REPLIES = [
+    "Tack! Vi skickar ritningarna i slutet av veckan.",
+    "Bra, då vet vi vad som gäller. Vi hör av oss om något är oklart.",
+    "Går det att boka ett möte nästa vecka?",
+]
+
+SURVEY_COMMENTS = [
+    "Snabbt och trevligt bemötande, tack!",
+    "Bra att jag bara behövde prata med en person, även när flera förvaltningar var inblandade.",
+    "Det tog längre tid än utlovat och ingen hörde av sig när det drog ut på tiden.",
+    "Handläggaren förklarade reglerna tydligt, även om beslutet inte blev som vi hoppats.",
+    "Svårt att förstå vilka handlingar som behövdes. En checklista hade hjälpt.",
+    "Mycket kunnig personal. Vi känner oss välkomna som företagare i kommunen.",
+    "Smidigt att kunna följa ärendet på webben.",
+]
+
+FIRST_NAMES = ["Anna", "Erik", "Maria", "Johan", "Fatima", "Lars", "Sara", "Ahmed", "Karin",
+               "Nils", "Emma", "Oskar", "Leila", "Per", "Ida", "Mohammed", "Elin", "Jonas",
+               "Sofia", "Anders", "Hanna", "Ali", "Linnea", "Gustav"]  # fmt: skip
+LAST_NAMES = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson",
+              "Persson", "Svensson", "Gustafsson", "Hassan", "Lindberg", "Jakobsson", "Holm",
+              "Berg", "Ek", "Lund", "Sandberg", "Öberg", "Wik", "Falk", "Nyström"]  # fmt: skip
