@@ -29,23 +29,45 @@ LIST_RELATED = ("company", "case_type", "lead_department", "coordinator", "door"
 DUE_SOON_WORKING_DAYS = 2
 
 
-def search_cases(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
-    """Swedish full-text search on PostgreSQL (plus an exact case number); icontains elsewhere."""
+TRIGRAM_MIN_LENGTH = 3  # pg_trgm needs three characters to use its index
+
+
+def search_condition(text: str) -> Q | None:
+    """What ``search_cases`` filters on, or None for an empty search.
+
+    On PostgreSQL two index lookups, combined with OR (a BitmapOr of the two GIN indexes):
+    the Swedish stemmed full-text vector (inflections: "kaféer" finds "kafé") and a trigram
+    substring match on ``search_text`` (every word of three letters or more is in it: number,
+    title, case type, company name, org.nr with or without hyphen). Substrings, because the
+    Swedish stemmer does not split compounds: "servering" must find "Uteservering" and
+    "Serveringstillstånd", which a prefix tsquery finds only for the second.
+    Elsewhere (the zero-setup SQLite) icontains on the same fields.
+    """
     text = (text or "").strip()
     if not text:
-        return queryset
+        return None
     if connection.vendor == "postgresql":
-        query = SearchQuery(text, config="swedish", search_type="websearch")
-        return queryset.filter(
-            Q(search_vector=query) | Q(number__iexact=text) | Q(company__org_number=text)
-        )
-    return queryset.filter(
+        condition = Q(search_vector=SearchQuery(text, config="swedish", search_type="websearch"))
+        words = [word.lower() for word in text.split() if len(word) >= TRIGRAM_MIN_LENGTH]
+        if words:
+            substrings = Q()
+            for word in words:
+                substrings &= Q(search_text__contains=word)
+            condition |= substrings
+        return condition
+    return (
         Q(number__icontains=text)
         | Q(title__icontains=text)
         | Q(description__icontains=text)
+        | Q(case_type__name__icontains=text)
         | Q(company__name__icontains=text)
         | Q(company__org_number__icontains=text)
     )
+
+
+def search_cases(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
+    condition = search_condition(text)
+    return queryset if condition is None else queryset.filter(condition)
 
 
 def case_rows(user) -> QuerySet[Case]:
