@@ -21,6 +21,7 @@ from .models import (
     Referral,
 )
 from .services.companies import UPDATABLE_FIELDS, update_company
+from .services.registration import refresh_search_vectors_of_case_type
 from .services.retention import anonymise_case
 
 
@@ -84,6 +85,12 @@ class CaseTypeAdmin(ConfigurationAdmin):
     list_filter = ["lead_department", "deadline_unit", "is_active", "is_public"]
     search_fields = ["name", "code", "public_description"]
     prepopulated_fields = {"code": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            # The type's name is in the search text of its cases ("bygglov" finds them).
+            refresh_search_vectors_of_case_type(obj)
 
 
 @admin.register(CaseSettings)

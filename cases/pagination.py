@@ -51,7 +51,7 @@ def capped_counts_by(
         except EmptyResultSet:  # e.g. queryset.none(): nothing to count
             parts.append("0")
             continue
-        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped_{index})")
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped_{index})")  # noqa: S608 - ORM SQL
         params.extend(sub_params)
     if not parts:
         return {}
@@ -96,9 +96,12 @@ class KeysetPage:
         return max(1, self.number - 1)
 
 
+MAX_PAGE = 10_000  # an OFFSET bound for hand-made ``?page=`` addresses
+
+
 def _page_number(value: str | None) -> int:
     try:
-        return max(1, int(value or 1))
+        return min(MAX_PAGE, max(1, int(value or 1)))
     except ValueError:
         return 1
 
@@ -114,8 +117,9 @@ def keyset_page(
     if before is not None:
         at, pk = before
         rows = list(
-            queryset.filter(Q(created_at__gt=at) | Q(created_at=at, pk__gt=pk), created_at__gte=at)
-            .order_by("created_at", "pk")[: size + 1]
+            queryset.filter(
+                Q(created_at__gt=at) | Q(created_at=at, pk__gt=pk), created_at__gte=at
+            ).order_by("created_at", "pk")[: size + 1]
         )
         has_previous = len(rows) > size
         rows = rows[:size][::-1]

@@ -17,6 +17,7 @@ from ..errors import CaseError
 from ..filters import CaseFilter
 from ..forms import OpenCaseForm
 from ..pagination import COUNT_CAP, capped_count, capped_counts_by, keyset_page
+from ..selectors import MY_WORK_SECTIONS
 from ..services.intake import open_case_for_business
 from ..workflow import CaseStatus
 from .detail import render_detail
@@ -119,8 +120,15 @@ def my_work(request):
     return render(
         request,
         "cases/my_work.html",
-        {"active_section": "cases-my", "work": selectors.my_work(request.user)},
+        {
+            "active_section": "cases-my",
+            "work": selectors.my_work(request.user, _section_pages(request.GET)),
+        },
     )
+
+
+def _section_pages(params) -> dict[str, int]:
+    return {name: parse_int(params.get(name), maximum=1000) or 1 for name in MY_WORK_SECTIONS}
 
 
 @login_required
