@@ -45,6 +45,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def drain(base: str) -> None:
+    """Wait until both workers are free: wrk stops with requests still queued in gunicorn,
+    which would otherwise be counted against the next page."""
+    from concurrent.futures import ThreadPoolExecutor
+    from urllib.request import urlopen
+
+    def one(_n):
+        with urlopen(base + BARE, timeout=120) as response:  # noqa: S310 - 127.0.0.1
+            return response.status
+
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(one, range(2)))
+
+
 def setup_django() -> None:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
@@ -194,9 +208,9 @@ def run_one(label: str, seconds: int, concurrency: list[int]) -> dict:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _n in range(100):
+        for _n in range(300):  # until both workers have booted and answer
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                drain(base)
                 break
             except OSError:
                 time.sleep(0.2)
@@ -216,8 +230,10 @@ def run_one(label: str, seconds: int, concurrency: list[int]) -> dict:
         ]
         for row in targets:
             wrk(base + row["url"], row["cookie"], 4, 1, script.name)  # warm both workers
+            drain(base)
             for c in concurrency:
                 row[f"c{c}"] = wrk(base + row["url"], row["cookie"], c, seconds, script.name)
+                drain(base)
         os.unlink(script.name)
     finally:
         server.terminate()
@@ -245,7 +261,7 @@ def report(result: dict, concurrency: list[int]) -> None:
         line = f"| {row['who']} | {row['page']} | {row['queries']} | {row['bytes'] / 1000:.0f} |"
         for c in concurrency:
             f = row[f"c{c}"]
-            share = 100 * f["rps"] / bare[f"c{c}"]["rps"]
+            share = 100 * f["rps"] / (bare[f"c{c}"]["rps"] or float("nan"))
             bad = f" ({f['bad']} failed)" if f["bad"] else ""
             if not f["rps"]:
                 line += " no reply within the run | 0 | 0 % |"

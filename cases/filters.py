@@ -7,7 +7,10 @@ import datetime
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
@@ -26,19 +29,54 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+class FastSelect(forms.Select):
+    """A ``<select>`` written in Python, with the same markup as Django's template. Django renders
+    every ``<option>`` through a template include, which made the filter form's drop-downs (a
+    hundred options) most of the case list's time, more than its SQL."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        groups = []
+        for group_name, options, _index in widget["optgroups"]:
+            html = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (option["value"], flatatt(option["attrs"]), option["label"])
+                    for option in options
+                ),
+            )
+            if group_name:
+                html = format_html('<optgroup label="{}">{}</optgroup>', group_name, html)
+            groups.append(html)
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            flatatt(widget["attrs"]),
+            mark_safe("".join(groups)),  # noqa: S308 - each part escaped by format_html
+        )
+
+
 class CaseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=CaseStatus.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=CaseStatus.choices, widget=FastSelect
+    )
     department = django_filters.ModelChoiceFilter(
         label=_("Department"),
         queryset=Department.objects.active(),
         method="filter_department",
+        widget=FastSelect,
     )
     case_type = django_filters.ModelChoiceFilter(
-        label=_("Case type"), queryset=CaseType.objects.all()
+        label=_("Case type"), queryset=CaseType.objects.all(), widget=FastSelect
     )
-    door = django_filters.ModelChoiceFilter(label=_("Came in by"), queryset=Door.objects.all())
-    coordinator = django_filters.ModelChoiceFilter(label=_("Coordinator"), queryset=officials())
+    door = django_filters.ModelChoiceFilter(
+        label=_("Came in by"), queryset=Door.objects.all(), widget=FastSelect
+    )
+    coordinator = django_filters.ModelChoiceFilter(
+        label=_("Coordinator"), queryset=officials(), widget=FastSelect
+    )
     overdue = django_filters.BooleanFilter(
         label=_("Only overdue"), method="filter_overdue", widget=forms.CheckboxInput
     )
