@@ -202,3 +202,10 @@ def test_the_count_says_more_than_the_cap_instead_of_counting_everything(client,
     assert re.search(r"(Sida|Page) 1<", html)  # no "of N": the number of pages is not known
     counts = re.search(r'data-testid="status-counts".*?</ul>', html, re.S).group(0)
     assert len(re.findall(r"(fler än|more than) 1\W?000", counts)) == 2  # closed, decided
+
+
+def test_the_portal_connects_without_jit():
+    """PostgreSQL's JIT only added compile time to the portal's statements (bench/README.md)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
