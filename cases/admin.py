@@ -21,7 +21,7 @@ from .models import (
     Referral,
 )
 from .services.companies import UPDATABLE_FIELDS, update_company
-from .services.registration import refresh_search_vectors_of_case_type
+from .services.registration import save_case_type
 from .services.retention import anonymise_case
 
 
@@ -87,10 +87,8 @@ class CaseTypeAdmin(ConfigurationAdmin):
     prepopulated_fields = {"code": ["name"]}
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "name" in form.changed_data:
-            # The type's name is in the search text of its cases ("bygglov" finds them).
-            refresh_search_vectors_of_case_type(obj)
+        # With its history, and the search text of its cases when the name changed.
+        save_case_type(case_type=obj, by=request.user, fields=self.history_fields)
 
 
 @admin.register(CaseSettings)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.contrib.postgres.search import SearchVector
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, OuterRef, QuerySet, Subquery, TextField, Value
 from django.db.models.expressions import Combinable, CombinedExpression
 from django.db.models.functions import Coalesce, Concat, Lower, Replace
+
+from confighistory.services import save_configuration
 
 from ..calendar import add_working_days
 from ..models import Case, CaseSettings, CaseType, Company, DeadlineUnit, RegistrationCounter
@@ -143,3 +145,12 @@ def refresh_search_vectors_of_company(company: Company) -> int:
 def refresh_search_vectors_of_case_type(case_type: CaseType) -> int:
     """After a case type was renamed: the search text of all its cases, in one UPDATE."""
     return refresh_search_index(Case.objects.filter(case_type=case_type))
+
+
+@transaction.atomic
+def save_case_type(*, case_type: CaseType, by, fields: list[str] | None = None) -> None:
+    """Add or change a case type with its configuration history; a new name is at once in the
+    search text of the type's cases ("bygglov" finds them)."""
+    change = save_configuration(instance=case_type, by=by, fields=fields)
+    if change is not None and "name" in change.changes:
+        refresh_search_vectors_of_case_type(case_type)
