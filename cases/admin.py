@@ -21,6 +21,7 @@ from .models import (
     Referral,
 )
 from .services.companies import UPDATABLE_FIELDS, update_company
+from .services.registration import save_case_type
 from .services.retention import anonymise_case
 
 
@@ -84,6 +85,10 @@ class CaseTypeAdmin(ConfigurationAdmin):
     list_filter = ["lead_department", "deadline_unit", "is_active", "is_public"]
     search_fields = ["name", "code", "public_description"]
     prepopulated_fields = {"code": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        # With its history, and the search text of its cases when the name changed.
+        save_case_type(case_type=obj, by=request.user, fields=self.history_fields)
 
 
 @admin.register(CaseSettings)

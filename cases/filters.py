@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
@@ -15,31 +20,71 @@ from .selectors import officials, search_cases
 from .workflow import CaseStatus
 
 
+def _start_of(day: datetime.date) -> datetime.datetime:
+    """Midnight of ``day`` in the portal's time zone."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
 
+class FastSelect(forms.Select):
+    """A ``<select>`` written in Python, with the same markup as Django's template. Django renders
+    every ``<option>`` through a template include, which made the filter form's drop-downs (a
+    hundred options) most of the case list's time, more than its SQL."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        groups = []
+        for group_name, options, _index in widget["optgroups"]:
+            html = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (option["value"], flatatt(option["attrs"]), option["label"])
+                    for option in options
+                ),
+            )
+            if group_name:
+                html = format_html('<optgroup label="{}">{}</optgroup>', group_name, html)
+            groups.append(html)
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            flatatt(widget["attrs"]),
+            mark_safe("".join(groups)),  # noqa: S308 - each part escaped by format_html
+        )
+
+
 class CaseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=CaseStatus.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=CaseStatus.choices, widget=FastSelect
+    )
     department = django_filters.ModelChoiceFilter(
         label=_("Department"),
         queryset=Department.objects.active(),
         method="filter_department",
+        widget=FastSelect,
     )
     case_type = django_filters.ModelChoiceFilter(
-        label=_("Case type"), queryset=CaseType.objects.all()
+        label=_("Case type"), queryset=CaseType.objects.all(), widget=FastSelect
     )
-    door = django_filters.ModelChoiceFilter(label=_("Came in by"), queryset=Door.objects.all())
-    coordinator = django_filters.ModelChoiceFilter(label=_("Coordinator"), queryset=officials())
+    door = django_filters.ModelChoiceFilter(
+        label=_("Came in by"), queryset=Door.objects.all(), widget=FastSelect
+    )
+    coordinator = django_filters.ModelChoiceFilter(
+        label=_("Coordinator"), queryset=officials(), widget=FastSelect
+    )
     overdue = django_filters.BooleanFilter(
         label=_("Only overdue"), method="filter_overdue", widget=forms.CheckboxInput
     )
     opened_from = django_filters.DateFilter(
-        label=_("Opened from"), field_name="created_at", lookup_expr="date__gte", widget=DateInput
+        label=_("Opened from"), method="filter_opened_from", widget=DateInput
     )
     opened_to = django_filters.DateFilter(
-        label=_("Opened to"), field_name="created_at", lookup_expr="date__lte", widget=DateInput
+        label=_("Opened to"), method="filter_opened_to", widget=DateInput
     )
 
     class Meta:
@@ -50,9 +95,17 @@ class CaseFilter(django_filters.FilterSet):
         return search_cases(queryset, value)
 
     def filter_department(self, queryset, name, value):
-        """Cases the department leads, took in, or has been asked about."""
-        routed = Referral.objects.filter(case=OuterRef("pk"), department=value)
-        return queryset.filter(Q(lead_department=value) | Q(opened_in=value) | Q(Exists(routed)))
+        """Cases the department leads, took in, or has been asked about (the referrals as one
+        subquery PostgreSQL hashes once, not an EXISTS per row)."""
+        routed = Referral.objects.filter(department=value).order_by().values("case_id")
+        return queryset.filter(Q(lead_department=value) | Q(opened_in=value) | Q(pk__in=routed))
+
+    # Bounds on created_at itself (a range the list's index serves), not on its date.
+    def filter_opened_from(self, queryset, name, value):
+        return queryset.filter(created_at__gte=_start_of(value))
+
+    def filter_opened_to(self, queryset, name, value):
+        return queryset.filter(created_at__lt=_start_of(value + datetime.timedelta(days=1)))
 
     def filter_overdue(self, queryset, name, value):
         if not value:

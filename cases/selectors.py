@@ -18,6 +18,7 @@ from notifications.models import OutboxMessage
 
 from . import hooks
 from .models import Attachment, Case, CaseEvent, CaseType, Company, Message, Note, Referral
+from .pagination import KeysetPage, keyset_page
 from .permissions import visible_cases
 from .workdays import add_working_days
 from .workflow import ACTIVE_CASE_STATUSES, OPEN_REFERRAL_STATUSES, CaseStatus
@@ -29,23 +30,49 @@ LIST_RELATED = ("company", "case_type", "lead_department", "coordinator", "door"
 DUE_SOON_WORKING_DAYS = 2
 
 
-def search_cases(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
-    """Swedish full-text search on PostgreSQL (plus an exact case number); icontains elsewhere."""
+TRIGRAM_MIN_LENGTH = 3  # pg_trgm needs three characters to use its index
+
+
+def search_condition(text: str) -> Q | None:
+    """What ``search_cases`` filters on, or None for an empty search.
+
+    On PostgreSQL two index lookups, combined with OR (a BitmapOr of the two GIN indexes):
+    the Swedish stemmed full-text vector (inflections: "kaféer" finds "kafé") and a trigram
+    substring match on ``search_text`` (every word of three letters or more is in it: number,
+    title, case type, company name, org.nr with or without hyphen). Substrings, because the
+    Swedish stemmer does not split compounds: "servering" must find "Uteservering" and
+    "Serveringstillstånd", which a prefix tsquery finds only for the second.
+    Elsewhere (the zero-setup SQLite) icontains on the same fields.
+    """
     text = (text or "").strip()
     if not text:
-        return queryset
+        return None
     if connection.vendor == "postgresql":
-        query = SearchQuery(text, config="swedish", search_type="websearch")
-        return queryset.filter(
-            Q(search_vector=query) | Q(number__iexact=text) | Q(company__org_number=text)
-        )
-    return queryset.filter(
+        condition = Q(search_vector=SearchQuery(text, config="swedish", search_type="websearch"))
+        substrings = Q()
+        for word in text.lower().replace('"', " ").split():
+            negated = word.startswith("-")
+            word = word.lstrip("-")
+            if len(word) < TRIGRAM_MIN_LENGTH:
+                continue
+            found = Q(search_text__contains=word)
+            substrings &= ~found if negated else found
+        if substrings:
+            condition |= substrings
+        return condition
+    return (
         Q(number__icontains=text)
         | Q(title__icontains=text)
         | Q(description__icontains=text)
+        | Q(case_type__name__icontains=text)
         | Q(company__name__icontains=text)
         | Q(company__org_number__icontains=text)
     )
+
+
+def search_cases(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
+    condition = search_condition(text)
+    return queryset if condition is None else queryset.filter(condition)
 
 
 def case_rows(user) -> QuerySet[Case]:
@@ -132,25 +159,59 @@ def case_detail(user, pk: int) -> CaseDetail:
     )
 
 
+MY_WORK_LIMIT = 20  # rows per section of Mitt arbete; the rest a page further
+
+
+@dataclass
+class Section:
+    """One bounded list of Mitt arbete: a page of rows, and whether there are more."""
+
+    rows: list
+    number: int = 1
+    has_next: bool = False
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _section(queryset: QuerySet, number: int) -> Section:
+    start = (number - 1) * MY_WORK_LIMIT
+    rows = list(queryset[start : start + MY_WORK_LIMIT + 1])
+    return Section(rows=rows[:MY_WORK_LIMIT], number=number, has_next=len(rows) > MY_WORK_LIMIT)
+
+
 @dataclass
 class MyWork:
-    coordinating: list[Case]
-    incoming: list[Referral]
-    attention: list[Case] = field(default_factory=list)
+    coordinating: Section
+    incoming: Section
+    attention: Section
     today: date | None = None
     soon: date | None = None
 
 
-def my_work(user) -> MyWork:
+MY_WORK_SECTIONS = ("attention", "incoming", "coordinating")
+
+
+def my_work(user, pages: dict[str, int] | None = None) -> MyWork:
+    """The official's three lists, each at most MY_WORK_LIMIT rows a page (``pages`` gives a
+    section's page number), so the page stays small however much work there is."""
+    pages = pages or {}
     today = timezone.localdate()
     soon = add_working_days(today, DUE_SOON_WORKING_DAYS)
     departments = roles.department_ids(user)
-    coordinating = list(
+    coordinating = (
         case_rows(user)
         .filter(coordinator=user, status__in=ACTIVE_CASE_STATUSES)
         .order_by("due_date", "pk")
     )
-    incoming = list(
+    incoming = (
         Referral.objects.filter(
             department_id__in=departments,
             status__in=OPEN_REFERRAL_STATUSES,
@@ -159,7 +220,7 @@ def my_work(user) -> MyWork:
         .select_related("case", "case__company", "department", "assignee", "requested_by")
         .order_by("due_date", "pk")
     )
-    attention = list(
+    attention = (
         case_rows(user)
         .filter(
             Q(coordinator=user) | Q(lead_department_id__in=departments),
@@ -169,7 +230,11 @@ def my_work(user) -> MyWork:
         .order_by("due_date", "pk")
     )
     return MyWork(
-        coordinating=coordinating, incoming=incoming, attention=attention, today=today, soon=soon
+        coordinating=_section(coordinating, pages.get("coordinating", 1)),
+        incoming=_section(incoming, pages.get("incoming", 1)),
+        attention=_section(attention, pages.get("attention", 1)),
+        today=today,
+        soon=soon,
     )
 
 
@@ -185,17 +250,24 @@ def companies(text: str = "") -> QuerySet[Company]:
     return queryset
 
 
+COMPANY_PAGE_SIZE = 25
+
+
 @dataclass
 class CompanyPage:
     company: Company
     cases: list[Case]
     counts: list[tuple[StrOrPromise, int]]
+    page: KeysetPage | None = None
 
 
-def company_page(user, pk: int) -> CompanyPage:
+def company_page(user, pk: int, params=None) -> CompanyPage:
+    """The company, its contacts, how its visible cases divide over the statuses, and one page
+    of those cases (newest first; ``params`` as for ``keyset_page``)."""
     company = Company.objects.prefetch_related("contacts").filter(pk=pk).first()
     if company is None:
         raise Http404
+    counts = status_counts(case_rows(user).filter(company=company))
     cases = (
         case_rows(user)
         .filter(company=company)
@@ -204,12 +276,15 @@ def company_page(user, pk: int) -> CompanyPage:
                 "referrals", filter=Q(referrals__status__in=OPEN_REFERRAL_STATUSES)
             )
         )
+        .order_by("-created_at", "-pk")
     )
-    counts = status_counts(case_rows(user).filter(company=company))
+    total = sum(counts.values())
+    page = keyset_page(cases, params or {}, size=COMPANY_PAGE_SIZE, count=total, cap=total)
     return CompanyPage(
         company=company,
-        cases=list(cases.order_by("-created_at", "-pk")),
+        cases=page.object_list,
         counts=[(status.label, n) for status in CaseStatus if (n := counts.get(status.value))],
+        page=page,
     )
 
 

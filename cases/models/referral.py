@@ -63,7 +63,10 @@ class Referral(models.Model):
         verbose_name = _("referral")
         verbose_name_plural = _("referrals")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["department", "status"], name="cases_ref_dept_status")]
+        indexes = [
+            models.Index(fields=["department", "status"], name="cases_ref_dept_status"),
+            models.Index(fields=["department", "case"], name="cases_ref_dept_case"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case.number} → {self.department}"

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.contrib.postgres.search import SearchVector
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, Max, OuterRef, QuerySet, Subquery, TextField, Value
 from django.db.models.expressions import Combinable, CombinedExpression
+from django.db.models.functions import Coalesce, Concat, Lower, Replace
+
+from confighistory.services import save_configuration
 
 from ..models import Case, CaseSettings, CaseType, Company, DeadlineUnit, RegistrationCounter
 from ..workdays import add_working_days
@@ -56,53 +59,115 @@ def _text(value: str) -> Value:
 
 
 def _search_vector(
-    *, number: Combinable, title: Combinable, company: Combinable, description: Combinable
+    *,
+    number: Combinable,
+    title: Combinable,
+    company: Combinable,
+    case_type: Combinable,
+    description: Combinable,
 ) -> CombinedExpression:
-    """The one definition of a case's search text and its weights."""
+    """The one definition of a case's search text and its weights (stemmed, for inflections:
+    "kaféer" finds "kafé")."""
     return (
         SearchVector(number, weight="A", config="swedish")
         + SearchVector(title, weight="A", config="swedish")
         + SearchVector(company, weight="B", config="swedish")
+        + SearchVector(case_type, weight="B", config="swedish")
         + SearchVector(description, weight="C", config="swedish")
     )
 
 
+def _search_text(
+    *,
+    number: Combinable,
+    title: Combinable,
+    company: Combinable,
+    org_number: Combinable,
+    case_type: Combinable,
+) -> Lower:
+    """The lower-cased text the trigram index covers: substrings of it are found, so compounds
+    ("servering" in "Uteservering") and prefixes of words ("serveringstill") are. The org.nr
+    is there with and without its hyphen. The migration that adds the column fills it the
+    same way (``cases/migrations/0005_…``)."""
+    space = Value(" ")
+    digits = Replace(org_number, Value("-"), Value(""))
+    parts = [number, title, case_type, company, org_number, digits]
+    joined: list[Combinable] = []
+    for part in parts:
+        joined += [Coalesce(part, Value(""), output_field=TextField()), space]
+    return Lower(Concat(*joined[:-1], output_field=TextField()))
+
+
+def _case_type_name() -> Subquery:
+    return Subquery(CaseType.objects.filter(pk=OuterRef("case_type_id")).values("name")[:1])
+
+
+def _company_field(name: str) -> Subquery:
+    return Subquery(Company.objects.filter(pk=OuterRef("company_id")).values(name)[:1])
+
+
 def refresh_search_vector(case: Case) -> None:
-    """Swedish full-text search over number, title, description and company (PostgreSQL)."""
+    """Swedish full-text search over number, title, description, company and case type, and
+    the trigram text (PostgreSQL)."""
     if connection.vendor != "postgresql":
         return
+    company, case_type = case.company, case.case_type
     Case.objects.filter(pk=case.pk).update(
         search_vector=_search_vector(
             number=_text(case.number),
             title=_text(case.title),
-            company=_text(case.company.name),
+            company=_text(company.name),
+            case_type=_text(case_type.name),
             description=_text(case.description),
-        )
+        ),
+        search_text=_search_text(
+            number=_text(case.number),
+            title=_text(case.title),
+            company=_text(company.name),
+            org_number=_text(company.org_number),
+            case_type=_text(case_type.name),
+        ),
     )
 
 
-def refresh_search_vectors(cases: QuerySet[Case]) -> int:
-    """The search text of many cases in one UPDATE (after a bulk load), each with its
-    company's name, exactly as ``refresh_search_vector`` writes it for one."""
+def refresh_search_index(queryset: QuerySet[Case]) -> int:
+    """The search texts of many cases in one UPDATE (company and case type read by subqueries):
+    after a bulk import, or for rows written without them (the bench generator)."""
     if connection.vendor != "postgresql":
         return 0
-    company = Subquery(Company.objects.filter(pk=OuterRef("company_id")).values("name")[:1])
-    return cases.update(
+    company, case_type = _company_field("name"), _case_type_name()
+    return queryset.update(
         search_vector=_search_vector(
-            number=F("number"), title=F("title"), company=company, description=F("description")
-        )
+            number=F("number"),
+            title=F("title"),
+            company=company,
+            case_type=case_type,
+            description=F("description"),
+        ),
+        search_text=_search_text(
+            number=F("number"),
+            title=F("title"),
+            company=company,
+            org_number=_company_field("org_number"),
+            case_type=case_type,
+        ),
     )
 
 
 def refresh_search_vectors_of_company(company: Company) -> int:
     """After a company's name changed: the search text of all its cases, in one UPDATE."""
-    if connection.vendor != "postgresql":
-        return 0
-    return Case.objects.filter(company=company).update(
-        search_vector=_search_vector(
-            number=F("number"),
-            title=F("title"),
-            company=_text(company.name),
-            description=F("description"),
-        )
-    )
+    return refresh_search_index(Case.objects.filter(company=company))
+
+
+def refresh_search_vectors_of_case_type(case_type: CaseType) -> int:
+    """After a case type was renamed: the search text of all its cases, in one UPDATE."""
+    return refresh_search_index(Case.objects.filter(case_type=case_type))
+
+
+@transaction.atomic
+def save_case_type(*, case_type: CaseType, by, fields: list[str] | None = None) -> None:
+    """Add or change a case type with its configuration history; a new name is at once in the
+    search text of the type's cases ("bygglov" finds them)."""
+    change = save_configuration(instance=case_type, by=by, fields=fields)
+    if change is not None and "name" in change.changes:
+        refresh_search_vectors_of_case_type(case_type)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -19,6 +19,8 @@ from ..errors import CaseError
 from ..filters import CaseFilter
 from ..forms import OpenCaseForm
 from ..models import Case, Company
+from ..pagination import COUNT_CAP, capped_count, capped_counts_by, keyset_page
+from ..selectors import MY_WORK_SECTIONS
 from ..services.opening import open_case_for_business
 from ..workflow import CaseStatus
 from .detail import render_detail
@@ -35,19 +37,25 @@ def _filtered(request):
 def case_list(request):
     case_filter = _filtered(request)
     queryset = case_filter.qs
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    count = capped_count(queryset)
+    page = keyset_page(queryset, request.GET, size=PAGE_SIZE, count=count)
     query = request.GET.copy()
-    query.pop("page", None)
-    # How the cases matching the other filters divide over the statuses (one SQL query).
+    for key in ("page", "after", "before"):
+        query.pop(key, None)
+    # How the cases matching the other filters divide over the statuses (one SQL query, each
+    # count stopping after COUNT_CAP).
     other_filters = query.copy()
     other_filters.pop("status", None)
     rows = selectors.case_rows(request.user)
-    counts = selectors.status_counts(CaseFilter(other_filters or None, queryset=rows).qs)
+    counts = capped_counts_by(
+        CaseFilter(other_filters or None, queryset=rows).qs, "status", CaseStatus.values
+    )
     status_links = []
     for status in CaseStatus:
         link = other_filters.copy()
         link["status"] = status.value
-        status_links.append((status.label, counts.get(status.value, 0), link.urlencode()))
+        n = counts.get(status.value, 0)
+        status_links.append((status.label, _shown_count(n), link.urlencode()))
     return render(
         request,
         "cases/case_list.html",
@@ -55,11 +63,18 @@ def case_list(request):
             "active_section": "cases",
             "filter": case_filter,
             "page": page,
+            "count_cap": number_format(COUNT_CAP, force_grouping=True),
             "query": query.urlencode(),
             "status_links": status_links,
             "may_open": permissions.can_open_case(request.user),
         },
     )
+
+
+def _shown_count(n: int) -> str:
+    if n > COUNT_CAP:
+        return _("more than %(n)s") % {"n": number_format(COUNT_CAP, force_grouping=True)}
+    return number_format(n, force_grouping=True)
 
 
 @login_required
@@ -108,8 +123,15 @@ def my_work(request):
     return render(
         request,
         "cases/my_work.html",
-        {"active_section": "cases-my", "work": selectors.my_work(request.user)},
+        {
+            "active_section": "cases-my",
+            "work": selectors.my_work(request.user, _section_pages(request.GET)),
+        },
     )
+
+
+def _section_pages(params) -> dict[str, int]:
+    return {name: parse_int(params.get(name), maximum=1000) or 1 for name in MY_WORK_SECTIONS}
 
 
 @login_required

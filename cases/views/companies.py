@@ -59,7 +59,9 @@ def company_detail(request, pk: int, contact_form=None, status: int = 200):
         "cases/company_detail.html",
         {
             "active_section": "companies",
-            "page_data": selectors.company_page(request.user, pk),
+            "page_data": (page_data := selectors.company_page(request.user, pk, request.GET)),
+            "page": page_data.page,
+            "query": "",
             "contact_form": contact_form or ContactForm(),
         },
         status=status,

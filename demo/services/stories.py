@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from cases import events
 from cases.models import Case, CaseEvent, EventKind, Message, MessageDirection, Note, Referral
-from cases.services.registration import refresh_search_vectors, reserve_numbers
+from cases.services.registration import refresh_search_index, reserve_numbers
 from public.models import IntakeDetails, SurveyInvitation, SurveyResponse
 from public.tokens import hash_token, survey_token
 
@@ -276,7 +276,7 @@ def write_stories(stories: list[CaseStory], target: Target) -> dict[str, int]:
         insert(IntakeDetails, public["intake"])
         insert(SurveyInvitation, public["invitations"])
         insert(SurveyResponse, public["responses"])
-        refresh_search_vectors(Case.objects.filter(pk__in=[case.pk for case in cases]))
+        refresh_search_index(Case.objects.filter(pk__in=[case.pk for case in cases]))
     return {
         "cases": len(cases),
         "referrals": sum(len(rows["referrals"]) for rows in children),

@@ -1,8 +1,11 @@
 """Each page is built with a fixed number of queries, whatever the amount of data."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
+from cases.selectors import COMPANY_PAGE_SIZE, MY_WORK_LIMIT
 from cases.services.communication import add_note, send_message_to_business
 from cases.services.referrals import answer_referral, route_case
 from tests.factories import DepartmentFactory, official
@@ -60,8 +63,13 @@ def test_my_work_queries_do_not_grow(client, desk, miljo, n, django_assert_num_q
 
     with django_assert_num_queries(MY_WORK_QUERIES):
         response = client.get(reverse("cases:my_work"))
+    with django_assert_num_queries(MY_WORK_QUERIES):
+        last = client.get(reverse("cases:my_work"), {"incoming": -(-n // MY_WORK_LIMIT)})
 
-    assert response.content.decode().count("Fråga") >= n
+    # At most MY_WORK_LIMIT a section; the rest a "show more" further.
+    assert response.content.decode().count("<td>Fråga</td>") == min(n, MY_WORK_LIMIT)
+    assert ('href="?incoming=2#incoming-heading"' in response.content.decode()) == (n > 20)
+    assert last.content.decode().count("<td>Fråga</td>") == n - MY_WORK_LIMIT * (-(-n // 20) - 1)
 
 
 @pytest.mark.parametrize("n", [10, 200])
@@ -72,8 +80,22 @@ def test_company_page_queries_do_not_grow(client, desk, n, django_assert_num_que
 
     with django_assert_num_queries(COMPANY_QUERIES):
         response = client.get(reverse("cases:company_detail", args=[company.pk]))
+    html = response.content.decode()
+    link = re.search(r'rel="next" href="\?([^"]+)"', html)
+    with django_assert_num_queries(COMPANY_QUERIES):
+        second = client.get(
+            reverse("cases:company_detail", args=[company.pk])
+            + "?"
+            + (link.group(1).replace("&amp;", "&") if link else "")
+        )
 
-    assert response.content.decode().count("Ärende ") >= n
+    # 25 cases a page, newest first; the counts cover them all.
+    assert html.count("Ärende ") == min(n, COMPANY_PAGE_SIZE)
+    assert f"Ärende {n - 1}<" in html
+    assert f"{n}" in re.search(r'data-testid="company-counts">[^<]*', html).group(0)
+    assert (link is not None) == (n > COMPANY_PAGE_SIZE)
+    if link:
+        assert f"Ärende {n - 1 - COMPANY_PAGE_SIZE}<" in second.content.decode()
 
 
 @pytest.mark.parametrize("n", [10, 200])
