@@ -118,6 +118,21 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False  # services open their own trans
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A streaming replica for the reads of statistics and downloads (docs/scaling.md). Unset: one
+# database, and lotsportal.dbrouting's router changes nothing.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db_url("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["ATOMIC_REQUESTS"] = False
+    if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["replica"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+        DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+REPORTING_DATABASE = "replica" if "replica" in DATABASES else "default"
+DATABASE_ROUTERS = ["lotsportal.dbrouting.ReportingRouter"]
+# Behind PgBouncer in transaction mode, server-side cursors (the streamed CSV export) must be
+# off: DISABLE_SERVER_SIDE_CURSORS=true (the export then fetches its rows client-side).
+if env.bool("DISABLE_SERVER_SIDE_CURSORS", default=False):
+    for _alias in DATABASES.values():
+        _alias["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts and sign-in -------------------------------------------------------------
