@@ -160,13 +160,17 @@ def in_request_context(chunks: Iterator) -> Iterator:
     is read after the view returned, maybe in another thread)."""
     language = translation.get_language()
     zone = timezone.get_current_timezone()
-    while True:
-        with translation.override(language), timezone.override(zone):
-            try:
-                chunk = next(chunks)
-            except StopIteration:
-                return
-        yield chunk
+
+    def produce() -> Iterator:
+        while True:
+            with translation.override(language), timezone.override(zone):
+                try:
+                    chunk = next(chunks)
+                except StopIteration:
+                    return
+            yield chunk
+
+    return produce()
 
 
 def _csv_bytes(table: Table) -> Iterator[bytes]:
