@@ -32,6 +32,8 @@ class Scope:
     user: object
     filters: StatsFilters
     today: date
+    # Every case and referral has its stored figures: read only those (stats.figures).
+    figures_stored: bool = False
 
     @property
     def since(self) -> datetime:
@@ -106,10 +108,15 @@ def one_row(queryset: QuerySet, aggregates: dict) -> dict:
 
 
 def with_working_days_late(
-    queryset: QuerySet, *, done_on: str, stored_late: str, today: date
+    queryset: QuerySet, *, done_on: str, stored_late: str, scope: Scope
 ) -> QuerySet:
     """Annotate ``working_days_late``: from ``due_date`` to the day it was done, or to today
     (stored figures where there are, see ``stats.figures``)."""
-    return with_late_until(queryset, done_on=done_on, today=today).annotate(
-        working_days_late=working_days_late(done_on=done_on, stored_late=stored_late, today=today)
+    return with_late_until(queryset, done_on=done_on, today=scope.today).annotate(
+        working_days_late=working_days_late(
+            done_on=done_on,
+            stored_late=stored_late,
+            today=scope.today,
+            all_stored=scope.figures_stored,
+        )
     )
