@@ -12,7 +12,11 @@ each app add its health check):
   query count stays what ``tests/cases/test_query_counts.py`` pins) and a function giving its
   context (the training course adds a "propose a course question" link under the notes);
 - the **message link** is the address, told in the e-mail of a message to the business, where
-  the business reads and answers it.
+  the business reads and answers it;
+- a **change listener** hears of every change of a case: ``cases.services.events.record``
+  calls each with the case's id after saving an event (every change of a case leaves one, rule
+  2), inside the service's transaction, so figures derived from the case (the statistics'
+  per-case working days) are written in the same transaction as the change.
 
 ``tests/test_architecture.py`` fails on an import from ``cases`` into an app built on it.
 """
@@ -59,6 +63,7 @@ class RenderedPart:
 _erasers: list[Eraser] = []
 _case_page_parts: list[CasePagePart] = []
 _message_link: list[Callable[[], str]] = []
+_change_listeners: list[Callable[[int], None]] = []
 
 
 def register_eraser(eraser: Eraser) -> None:
@@ -101,3 +106,14 @@ def register_message_link(provider: Callable[[], str]) -> None:
 def message_link_url() -> str:
     """Where the business reads a message and answers it; "" when no app offers that."""
     return _message_link[0]() if _message_link else ""
+
+
+def register_change_listener(listener: Callable[[int], None]) -> None:
+    """``listener(case_id)`` runs inside the transaction of every recorded case event."""
+    if listener not in _change_listeners:
+        _change_listeners.append(listener)
+
+
+def case_changed(case_id: int) -> None:
+    for listener in _change_listeners:
+        listener(case_id)

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from cases.models import Case
+from stats.services.figures import rebuild_case_figures
 
 from .plan_extras import officials_per_department, plan_company, plan_officials, plan_training
 from .planner import Planner, Staff, SurveyRules, TypeInfo
@@ -119,6 +120,9 @@ def generate(
             batch = []
     if batch:
         counts.update(write_stories(batch, target))
+    # The statistics' stored figures: the services write them when a case changes, the
+    # writer does not go through them, so they are computed once for all, in batches.
+    counts["case_figures"] = rebuild_case_figures()["cases"]
     counts["officials"] = sum(len(rows) for rows in officials.values())
     counts["companies"] = len(companies)
     if training:

@@ -125,6 +125,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if not env.bool("DATABASE_JIT", default=False):
         options = DATABASES["default"].setdefault("OPTIONS", {})
         options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+# A streaming replica for the reads of statistics and downloads (docs/scaling.md). Unset: one
+# database, and lotsportal.dbrouting's router changes nothing.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db_url("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["ATOMIC_REQUESTS"] = False
+    if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["replica"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+        DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+        if not env.bool("DATABASE_JIT", default=False):  # as for the primary, above
+            replica_options = DATABASES["replica"].setdefault("OPTIONS", {})
+            replica_options["options"] = f"{replica_options.get('options', '')} -c jit=off".strip()
+REPORTING_DATABASE = "replica" if "replica" in DATABASES else "default"
+DATABASE_ROUTERS = ["lotsportal.dbrouting.ReportingRouter"]
+# Behind PgBouncer in transaction mode, server-side cursors (the streamed CSV export) must be
+# off: DISABLE_SERVER_SIDE_CURSORS=true (the export then fetches its rows client-side).
+if env.bool("DISABLE_SERVER_SIDE_CURSORS", default=False):
+    for _alias in DATABASES.values():
+        _alias["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts and sign-in -------------------------------------------------------------

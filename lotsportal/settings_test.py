@@ -30,3 +30,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Parallel test processes share the Redis cache database; each keeps to its own prefix.
 CACHES["default"]["KEY_PREFIX"] = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+# A second alias for the replica tests: a test mirror of the primary (no database of its
+# own). Reports read it only where a test sets REPORTING_DATABASE="replica"
+# (tests/portal/test_replica_reads.py); every other test runs on the one database.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+REPORTING_DATABASE = "default"

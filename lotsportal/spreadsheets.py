@@ -21,6 +21,13 @@ format ``yyyy-mm-dd hh:mm``; dates ``yyyy-mm-dd``; None is an empty cell. Every 
 stored explicitly as a string, so openpyxl never turns ``"=..."`` into a formula (or ``"#N/A"``
 into an error value), and the text is kept unchanged.
 
+Both stream: :func:`csv_response` is a ``StreamingHttpResponse`` that encodes the rows as they
+come (give it a queryset ``.iterator(chunk_size=...)`` and memory stays that of one chunk, the
+first byte leaves before the last row is read); :func:`xlsx_response` writes the workbook with
+openpyxl's write-only mode into a temporary file (rows are not kept as cell objects) and sends
+the file with a ``FileResponse``. The rows of a streamed CSV are read after the view returned,
+in the language and time zone that were active when the response was made.
+
 Formula injection (OWASP "CSV injection"): in CSV a text cell whose first character (after any
 leading apostrophes) is ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets an
 apostrophe in front (:func:`neutralise`). Values that are numbers are never touched, so a
@@ -35,23 +42,26 @@ import datetime
 import io
 import math
 import re
+import tempfile
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import quote
 
-from django.http import HttpResponse
-from django.utils import timezone
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_BOM = "\ufeff"
+CSV_CHUNK_CHARACTERS = 64 * 1024  # text gathered before it is sent on
+XLSX_WIDTH_SAMPLE_ROWS = 500  # column widths are fitted to the first rows of a sheet
 CSV_DELIMITER = ";"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -123,22 +133,59 @@ def csv_cell(value: object) -> str:
     return neutralise(str(value))
 
 
-def csv_text(table: Table) -> str:
-    """The table as CSV text: header line, then the rows (no byte-order mark)."""
+def csv_chunks(table: Table, *, chunk_characters: int | None = None) -> Iterator[str]:
+    """The table as CSV text in pieces of about ``chunk_characters`` (default
+    ``CSV_CHUNK_CHARACTERS``): header, then the rows as they are read (no byte-order mark)."""
+    chunk_characters = chunk_characters or CSV_CHUNK_CHARACTERS
     out = io.StringIO()
     writer = csv.writer(out, delimiter=CSV_DELIMITER)
     writer.writerow([neutralise(str(h)) for h in table.headers])
     for row in table.rows:
         writer.writerow([csv_cell(v) for v in row])
-    return out.getvalue()
+        if out.tell() >= chunk_characters:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    if out.tell():
+        yield out.getvalue()
 
 
-def csv_response(table: Table, *, filename: str) -> HttpResponse:
-    """A download of ``table`` as CSV for Swedish Excel, UTF-8 with a byte-order mark."""
-    response = HttpResponse(content_type=CSV_CONTENT_TYPE)
+def csv_text(table: Table) -> str:
+    """The table as CSV text: header line, then the rows (no byte-order mark)."""
+    return "".join(csv_chunks(table))
+
+
+def in_request_context(chunks: Iterator) -> Iterator:
+    """``chunks``, each produced in the language and time zone active now (a streamed body
+    is read after the view returned, maybe in another thread)."""
+    language = translation.get_language()
+    zone = timezone.get_current_timezone()
+
+    def produce() -> Iterator:
+        while True:
+            with translation.override(language), timezone.override(zone):
+                try:
+                    chunk = next(chunks)
+                except StopIteration:
+                    return
+            yield chunk
+
+    return produce()
+
+
+def _csv_bytes(table: Table) -> Iterator[bytes]:
+    yield CSV_BOM.encode("utf-8")
+    for text in csv_chunks(table):
+        yield text.encode("utf-8")
+
+
+def csv_response(table: Table, *, filename: str) -> StreamingHttpResponse:
+    """A streamed download of ``table`` as CSV for Swedish Excel, UTF-8 with a byte-order
+    mark. The rows are read while the body is sent."""
+    response = StreamingHttpResponse(
+        in_request_context(_csv_bytes(table)), content_type=CSV_CONTENT_TYPE
+    )
     response["Content-Disposition"] = attachment_header(filename, extension=".csv")
-    response.write(CSV_BOM)
-    response.write(csv_text(table))
     return response
 
 
@@ -170,8 +217,8 @@ def _xlsx_text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_CELL_MAX]
 
 
-def _put(sheet, row: int, column: int, value: object):
-    """Write one typed cell; text is always a string cell, never a formula or error."""
+def _cell(sheet, value: object, *, font: Font | None = None) -> WriteOnlyCell:
+    """One typed cell; text is always a string cell, never a formula or error."""
     number_format = None
     if isinstance(value, float | Decimal) and not (
         math.isfinite(value) if isinstance(value, float) else value.is_finite()
@@ -183,11 +230,13 @@ def _put(sheet, row: int, column: int, value: object):
         number_format = DATE_FORMAT
     elif value is not None and not isinstance(value, bool | int | float | Decimal):
         value = _xlsx_text(str(value))
-    cell = sheet.cell(row=row, column=column, value=value)
+    cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
     if number_format:
         cell.number_format = number_format
+    if font is not None:
+        cell.font = font
     return cell
 
 
@@ -203,45 +252,69 @@ def _display_width(value: object) -> int:
 
 
 def _write_sheet(sheet, table: Table) -> None:
-    bold = Font(bold=True)
-    title = _put(sheet, 1, 1, table.title)
-    title.font = Font(bold=True, size=13)
+    """Title, header and rows into a write-only sheet. The column widths must be known before
+    the first row is written: they are fitted to the header and the first
+    ``XLSX_WIDTH_SAMPLE_ROWS`` rows (all rows of every table but the longest lists)."""
+    rows = iter(table.rows)
+    sample = []
+    for row in rows:
+        sample.append(row)
+        if len(sample) >= XLSX_WIDTH_SAMPLE_ROWS:
+            break
     widths = [_display_width(h) for h in table.headers]
-    for column, header in enumerate(table.headers, start=1):
-        _put(sheet, 2, column, header).font = bold
-    last_row = 2
-    for last_row, row in enumerate(table.rows, start=3):
-        for column, value in enumerate(row, start=1):
-            _put(sheet, last_row, column, value)
-            if column > len(widths):
+    for row in sample:
+        for column, value in enumerate(row):
+            if column >= len(widths):
                 widths.append(0)
-            widths[column - 1] = max(widths[column - 1], _display_width(value))
+            widths[column] = max(widths[column], _display_width(value))
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = min(
             max(width + 2, _WIDTH_MIN), _WIDTH_MAX
         )
     sheet.freeze_panes = "A3"
+    sheet.append([_cell(sheet, table.title, font=Font(bold=True, size=13))])
+    bold = Font(bold=True)
+    sheet.append([_cell(sheet, header, font=bold) for header in table.headers])
+    last_row = 2
+    for row in _chain(sample, rows):
+        sheet.append([_cell(sheet, value) for value in row])
+        last_row += 1
     if table.headers:
         sheet.auto_filter.ref = f"A2:{get_column_letter(len(table.headers))}{last_row}"
 
 
-def xlsx_bytes(tables: Sequence[Table]) -> bytes:
-    """The tables as one XLSX workbook, one sheet per table, in order."""
+def _chain(first: list, rest: Iterator) -> Iterator:
+    yield from first
+    yield from rest
+
+
+def _write_workbook(tables: Sequence[Table], out) -> None:
     if not tables:
         raise ValueError("An XLSX workbook needs at least one table.")
-    workbook = Workbook()
-    if workbook.active is not None:  # the empty sheet a new workbook starts with
-        workbook.remove(workbook.active)
+    workbook = Workbook(write_only=True)
     for table, name in zip(tables, sheet_names(t.name for t in tables), strict=True):
         _write_sheet(workbook.create_sheet(title=name), table)
-    out = io.BytesIO()
     workbook.save(out)
+
+
+def xlsx_bytes(tables: Sequence[Table]) -> bytes:
+    """The tables as one XLSX workbook, one sheet per table, in order."""
+    out = io.BytesIO()
+    _write_workbook(tables, out)
     return out.getvalue()
 
 
-def xlsx_response(tables: Sequence[Table], *, filename: str) -> HttpResponse:
-    """A download of the tables as an XLSX workbook."""
-    response = HttpResponse(xlsx_bytes(tables), content_type=XLSX_CONTENT_TYPE)
+def xlsx_response(tables: Sequence[Table], *, filename: str) -> FileResponse:
+    """A download of the tables as an XLSX workbook, written to a temporary file first (the
+    file is removed when the response is closed)."""
+    out = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - closed by the response
+    try:
+        _write_workbook(tables, out)
+        out.seek(0)
+    except BaseException:
+        out.close()
+        raise
+    response = FileResponse(out, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = attachment_header(filename, extension=".xlsx")
     return response
 

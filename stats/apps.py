@@ -13,3 +13,9 @@ class StatsConfig(AppConfig):
         from .aggregates import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions, dispatch_uid="stats-sqlite-functions")
+
+        from cases import hooks
+
+        from .services.figures import case_changed
+
+        hooks.register_change_listener(case_changed)

@@ -24,3 +24,68 @@ class CalendarDay(models.Model):
 
     def __str__(self) -> str:
         return self.day.isoformat()
+
+
+class CaseFigures(models.Model):
+    """A case's working-day figures, computed once when the case changes (not per request).
+
+    Written by ``stats.services.figures`` in the transaction of every case event (the
+    ``cases.hooks`` change listener) and rebuilt in batches by ``rebuild_case_figures``. The
+    statistics read these columns; a case without a row (bulk-loaded data before a rebuild) is
+    computed on the fly from ``CalendarDay``, with the same answer. See docs/statistics.md.
+    """
+
+    case = models.OneToOneField(
+        "cases.Case",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="stats_figures",
+        verbose_name=_("case"),
+    )
+    first_response_days = models.IntegerField(
+        _("working days to the first answer"), null=True, blank=True
+    )
+    lead_days = models.IntegerField(
+        _("working days from opened to finished, less the paused days"), null=True, blank=True
+    )
+    finished_days_late = models.IntegerField(
+        _("working days from the due date to the day it was finished"), null=True, blank=True
+    )
+    due_day_number = models.IntegerField(
+        _("working-day number of the due date"), null=True, blank=True
+    )
+    computed_at = models.DateTimeField(_("computed"))
+
+    class Meta:
+        verbose_name = _("case figures")
+        verbose_name_plural = _("case figures")
+
+    def __str__(self) -> str:
+        return str(self.case_id)
+
+
+class ReferralFigures(models.Model):
+    """A referral's working-day figures, kept like :class:`CaseFigures`."""
+
+    referral = models.OneToOneField(
+        "cases.Referral",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="stats_figures",
+        verbose_name=_("referral"),
+    )
+    answer_days = models.IntegerField(_("working days to the answer"), null=True, blank=True)
+    answered_days_late = models.IntegerField(
+        _("working days from the answer-by date to the answer"), null=True, blank=True
+    )
+    due_day_number = models.IntegerField(
+        _("working-day number of the answer-by date"), null=True, blank=True
+    )
+    computed_at = models.DateTimeField(_("computed"))
+
+    class Meta:
+        verbose_name = _("referral figures")
+        verbose_name_plural = _("referral figures")
+
+    def __str__(self) -> str:
+        return str(self.referral_id)

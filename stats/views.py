@@ -1,4 +1,7 @@
-"""The statistics pages: thin views over ``stats.selectors`` and ``stats.report_tables``."""
+"""The statistics pages: thin views over ``stats.selectors`` and ``stats.report_tables``.
+
+The figures are read inside ``reporting_reads()``: from the replica when one is configured
+(``DATABASE_REPLICA_URL``, see docs/scaling.md), else from the primary."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from lotsportal.dbrouting import reporting_reads
 from lotsportal.spreadsheets import csv_response, xlsx_response
 
 from . import permissions
@@ -62,7 +66,8 @@ def index(request):
         return _refused(request, form)
     context = {"form": form, "active_section": "stats", "presets": _presets(form.today)}
     filters = form.filters()
-    page = statistics_page(user=request.user, filters=filters, today=form.today)
+    with reporting_reads():
+        page = statistics_page(user=request.user, filters=filters, today=form.today)
     context.update(
         {
             "page": page,
@@ -83,7 +88,8 @@ def report(request):
     if form.is_bound and not form.is_valid():
         return _refused(request, form)
     filters = form.filters()
-    page = statistics_page(user=request.user, filters=filters, today=form.today, late_limit=10)
+    with reporting_reads():
+        page = statistics_page(user=request.user, filters=filters, today=form.today, late_limit=10)
     context = {
         "page": page,
         "filters": filters,
@@ -99,8 +105,11 @@ def _export_page(request):
     if form.is_bound and not form.is_valid():
         raise Http404
     filters = form.filters()
-    page = statistics_page(user=request.user, filters=filters, today=form.today, late_limit=None)
-    return filters, all_tables(page)
+    with reporting_reads():
+        page = statistics_page(
+            user=request.user, filters=filters, today=form.today, late_limit=None
+        )
+        return filters, all_tables(page)
 
 
 @login_required

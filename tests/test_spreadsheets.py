@@ -76,8 +76,10 @@ def test_csv_response_is_utf8_with_a_bom_and_semicolons_for_swedish_excel():
     response = csv_response(a_table([["Café", 1, None]]), filename="ärenden-2026.csv")
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response.content.startswith(b"\xef\xbb\xbf")
-    assert response.content.decode("utf-8-sig").splitlines()[0] == "Text;Tal;Datum"
+    assert response.streaming  # the rows are written while the body is sent
+    body = response.getvalue()
+    assert body.startswith(b"\xef\xbb\xbf")
+    assert body.decode("utf-8-sig").splitlines()[0] == "Text;Tal;Datum"
     assert response["Content-Disposition"] == (
         "attachment; filename=\"arenden-2026.csv\"; filename*=UTF-8''%C3%A4renden-2026.csv"
     )
@@ -185,7 +187,7 @@ def test_xlsx_response_headers():
     assert response["Content-Disposition"] == (
         "attachment; filename=\"statistik-2026.xlsx\"; filename*=UTF-8''statistik%202026.xlsx"
     )
-    assert read_xlsx(response.content).active["A3"].value == "x"
+    assert read_xlsx(response.getvalue()).active["A3"].value == "x"
 
 
 def test_a_file_name_without_any_ascii_letters_still_gets_a_safe_fallback():
@@ -196,3 +198,47 @@ def test_a_file_name_without_any_ascii_letters_still_gets_a_safe_fallback():
 def test_a_workbook_without_tables_is_a_programming_error():
     with pytest.raises(ValueError, match="at least one table"):
         xlsx_bytes([])
+
+
+# --- Streaming ----------------------------------------------------------------------------
+
+
+def test_a_csv_download_reads_its_rows_while_it_is_sent(monkeypatch):
+    monkeypatch.setattr("lotsportal.spreadsheets.CSV_CHUNK_CHARACTERS", 100)
+    read = []
+
+    def rows():
+        for n in range(1000):
+            read.append(n)
+            yield [f"Ärende {n}", n, None]
+
+    response = csv_response(a_table(rows()), filename="arenden.csv")
+    assert response.streaming and read == []  # nothing is read before the body is asked for
+    chunks = iter(response.streaming_content)
+    assert next(chunks) == "\ufeff".encode()
+    first = next(chunks).decode()
+    assert first.startswith("Text;Tal;Datum\r\nÄrende 0;0;")
+    assert 0 < len(read) < 20  # the first piece left with a few rows read, not all 1000
+    rest = b"".join(chunks).decode()
+    assert len(read) == 1000
+    assert len(read_csv(first + rest)) == 1001
+
+
+def test_a_streamed_csv_keeps_the_language_of_the_request():
+    from django.utils import translation
+
+    with translation.override("sv"):
+        response = csv_response(a_table([["x", True, None]]), filename="a.csv")
+    with translation.override("en"):
+        body = response.getvalue().decode("utf-8-sig")
+    assert read_csv(body)[1] == ["x", "Ja", ""]
+
+
+def test_an_xlsx_download_is_a_file_streamed_from_disk():
+    response = xlsx_response([a_table([["x", 1, None]] * 3)], filename="statistik")
+    assert response.streaming  # a FileResponse over the temporary file
+    sheet = read_xlsx(response.getvalue()).active
+    assert [c.value for c in sheet[5]] == ["x", 1, None]
+    assert sheet.freeze_panes == "A3"
+    assert sheet.auto_filter.ref == "A2:C5"
+    response.file_to_stream.close()

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import hooks
 from ..events import definition_of
 from ..models import Case, CaseEvent
 
 
 def record(event: CaseEvent) -> CaseEvent:
-    """Save a built event. Call inside the service's transaction."""
+    """Save a built event and tell the change listeners. Call inside the service's
+    transaction, after the case itself is saved."""
     event.save()
+    hooks.case_changed(event.case_id)
     return event
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from .. import permissions
 from ..calendar_table import ensure_calendar
+from ..figures import figures_complete
 from ..forms import StatsFilters
 from .cases import (
     CaseFigures,
@@ -75,7 +76,12 @@ def statistics_page(
     late_limit: int | None = LATE_LIST_LIMIT,
 ) -> StatisticsPage:
     ensure_calendar(today=today)
-    scope = Scope(user=user, filters=filters, today=today or timezone.localdate())
+    scope = Scope(
+        user=user,
+        filters=filters,
+        today=today or timezone.localdate(),
+        figures_stored=figures_complete(),
+    )
     return StatisticsPage(
         scope=scope,
         counts_every_case=permissions.counts_every_case(user),

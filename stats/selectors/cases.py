@@ -13,22 +13,18 @@ from cases.workflow import CaseStatus
 
 from .. import permissions
 from ..aggregates import Percentile
-from ..calendar_table import working_day_number
+from ..figures import stored_case_figure
 from .scope import ON_TIME, Scope, one_row, with_working_days_late
 
 
-def first_response_days():
+def first_response_days(scope: Scope):
     """Working days from the day the case was opened to the day of the first answer."""
-    return working_day_number("first_response_on") - working_day_number("created_on")
+    return stored_case_figure("first_response_days", all_stored=scope.figures_stored)
 
 
-def lead_days():
+def lead_days(scope: Scope):
     """Working days from opened to decided or closed, less the days the clock was paused."""
-    return (
-        working_day_number("finished_on")
-        - working_day_number("created_on")
-        - F("paused_working_days")
-    )
+    return stored_case_figure("lead_days", all_stored=scope.figures_stored)
 
 
 def _float(expression):
@@ -69,7 +65,7 @@ def _case_aggregates(scope: Scope) -> dict:
     finished = scope.finished_in_period()
     active = Q(status__in=[CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING])
     overdue = Q(status__in=[CaseStatus.NEW, CaseStatus.OPEN], due_date__lt=scope.today)
-    response, lead = _float(first_response_days()), _float(lead_days())
+    response, lead = _float(first_response_days(scope)), _float(lead_days(scope))
     return {
         "opened": Count("pk", filter=opened),
         "finished": Count("pk", filter=finished),
@@ -185,7 +181,9 @@ def late_cases(scope: Scope, *, limit: int | None = 100) -> list[LateCase]:
     )
     late_cases = scope.cases().filter(late)
     rows = (
-        with_working_days_late(late_cases, done_on="finished_on", today=scope.today)
+        with_working_days_late(
+            late_cases, done_on="finished_on", stored_late="finished_days_late", scope=scope
+        )
         .annotate(readable=permissions.case_is_readable(scope.user))
         .order_by("due_date", "number")
         .values(

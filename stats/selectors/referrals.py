@@ -12,13 +12,13 @@ from cases.workflow import OPEN_REFERRAL_STATUSES, ReferralStatus
 
 from .. import permissions
 from ..aggregates import Percentile
-from ..calendar_table import working_day_number
+from ..figures import stored_referral_figure
 from .scope import Scope, one_row, with_working_days_late
 
 
-def answer_days():
+def answer_days(scope: Scope):
     """Working days from the day the referral was sent to the day it was answered."""
-    return working_day_number("answered_on") - working_day_number("created_on")
+    return stored_referral_figure("answer_days", all_stored=scope.figures_stored)
 
 
 @dataclass
@@ -45,7 +45,7 @@ class ReferralFigures:
 def _aggregates(scope: Scope) -> dict:
     answered = Q(status=ReferralStatus.ANSWERED) & scope.in_period("answered_at")
     open_now = Q(status__in=OPEN_REFERRAL_STATUSES)
-    days = Cast(answer_days(), FloatField())
+    days = Cast(answer_days(scope), FloatField())
     return {
         "sent": Count("pk", filter=scope.in_period("created_at")),
         "answered": Count("pk", filter=answered),
@@ -103,7 +103,12 @@ def late_referrals(scope: Scope, *, limit: int | None = 100) -> list[LateReferra
     ) | Q(status__in=OPEN_REFERRAL_STATUSES, due_date__lt=scope.today)
     late_referrals = scope.referrals().filter(late)
     rows = (
-        with_working_days_late(late_referrals, done_on="answered_on", today=scope.today)
+        with_working_days_late(
+            late_referrals,
+            done_on="answered_on",
+            stored_late="answered_days_late",
+            scope=scope,
+        )
         .annotate(readable=permissions.case_is_readable(scope.user, "case_id"))
         .order_by("due_date", "case__number")
         .values(

@@ -5,15 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import F, IntegerField, Q, QuerySet, Value
-from django.db.models.functions import Cast, Coalesce, TruncDate
+from django.db.models import F, Q, QuerySet, Value
 from django.utils import timezone
 
 from cases.models import Case, Referral
 from public.models import SurveyResponse
 
 from .. import permissions
-from ..calendar_table import working_day_number
+from ..figures import (
+    with_case_dates,
+    with_late_until,
+    with_referral_dates,
+    working_days_late,
+)
 from ..forms import StatsFilters
 
 
@@ -28,6 +32,8 @@ class Scope:
     user: object
     filters: StatsFilters
     today: date
+    # Every case and referral has its stored figures: read only those (stats.figures).
+    figures_stored: bool = False
 
     @property
     def since(self) -> datetime:
@@ -59,13 +65,7 @@ class Scope:
 
     def cases(self) -> QuerySet[Case]:
         """Counted cases of the filter, with ``finished_at`` and the local dates annotated."""
-        cases = permissions.counted_cases(self.user).filter(self._case_filter())
-        return cases.annotate(
-            finished_at=Coalesce("decided_at", "closed_at"),
-            created_on=TruncDate("created_at"),
-            first_response_on=TruncDate("first_response_at"),
-            finished_on=TruncDate(Coalesce("decided_at", "closed_at")),
-        )
+        return with_case_dates(permissions.counted_cases(self.user).filter(self._case_filter()))
 
     def referrals(self) -> QuerySet[Referral]:
         """Referrals of counted cases; the department filter means the answering department."""
@@ -73,9 +73,7 @@ class Scope:
         referrals = referrals.filter(self._case_filter("case__", department=False))
         if self.filters.department is not None:
             referrals = referrals.filter(department=self.filters.department)
-        return referrals.annotate(
-            created_on=TruncDate("created_at"), answered_on=TruncDate("answered_at")
-        )
+        return with_referral_dates(referrals)
 
     def survey_responses(self) -> QuerySet[SurveyResponse]:
         """Answers given in the period to cases of the filter."""
@@ -109,10 +107,16 @@ def one_row(queryset: QuerySet, aggregates: dict) -> dict:
     }
 
 
-def with_working_days_late(queryset: QuerySet, *, done_on: str, today: date) -> QuerySet:
-    """Annotate ``working_days_late``: from ``due_date`` to the day it was done, or to today."""
-    return queryset.annotate(late_until=Coalesce(done_on, Value(today))).annotate(
-        working_days_late=Cast(
-            working_day_number("late_until") - working_day_number("due_date"), IntegerField()
+def with_working_days_late(
+    queryset: QuerySet, *, done_on: str, stored_late: str, scope: Scope
+) -> QuerySet:
+    """Annotate ``working_days_late``: from ``due_date`` to the day it was done, or to today
+    (stored figures where there are, see ``stats.figures``)."""
+    return with_late_until(queryset, done_on=done_on, today=scope.today).annotate(
+        working_days_late=working_days_late(
+            done_on=done_on,
+            stored_late=stored_late,
+            today=scope.today,
+            all_stored=scope.figures_stored,
         )
     )

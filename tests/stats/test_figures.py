@@ -1,15 +1,31 @@
-"""Every figure of the statistics compared with the values computed by hand in conftest.py."""
+"""Every figure of the statistics compared with the values computed by hand in conftest.py.
+
+Each test runs twice: once with the working-day figures computed on the fly (cases written
+without the services, before any rebuild), once with them stored by ``rebuild_case_figures``.
+"""
 
 from datetime import date
 
 import pytest
 
 from stats.forms import StatsFilters
+from stats.models import CaseFigures, ReferralFigures
 from stats.selectors import statistics_page
+from stats.services.figures import rebuild_case_figures
 
 from .conftest import Q1, TODAY
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=["computed on the fly", "stored"])
+def figures(request, quarter):
+    if request.param == "stored":
+        assert rebuild_case_figures(batch_size=3) == {"cases": 8, "referrals": 5}
+        assert CaseFigures.objects.count() == 8 and ReferralFigures.objects.count() == 5
+    else:
+        assert not CaseFigures.objects.exists()
+    return request.param
 
 
 def page_for(user, filters=Q1):

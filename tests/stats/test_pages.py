@@ -101,7 +101,7 @@ def test_the_workbook_holds_every_table_with_the_same_numbers(client, coordinato
     response = signed_in(client, coordinator).get(reverse("stats:export_workbook"), Q1_QUERY)
     assert response.status_code == 200
     assert "lotsstatistik-2026-01-01-2026-03-31.xlsx" in response["Content-Disposition"]
-    book = load_workbook(io.BytesIO(response.content))
+    book = load_workbook(io.BytesIO(response.getvalue()))
     assert "avdelningar" in book.sheetnames and "sena_arenden" in book.sheetnames
     months = book["manader"]
     # Row 1 the title, row 2 the header, then one row a month.
@@ -121,7 +121,7 @@ def test_one_table_as_csv(client, coordinator, today):
         reverse("stats:export_table", args=["dorrar", "csv"]), Q1_QUERY
     )
     assert response.status_code == 200
-    lines = response.content.decode("utf-8-sig").splitlines()
+    lines = response.getvalue().decode("utf-8-sig").splitlines()
     assert lines[0] == "Dörr;Öppnade ärenden;Andel (%)"
     assert lines[1:] == ["Telefon;4;57,1", "Reception;3;42,9"]
 
