@@ -104,6 +104,7 @@ class OpenCaseForm(forms.Form):
 
 
 class StatusForm(forms.Form):
+    prefix = "status"  # one page, many forms: no two fields share an id
     to = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -119,10 +120,12 @@ class StatusForm(forms.Form):
 
 
 class CoordinatorForm(forms.Form):
+    prefix = "coordinator"  # one page, many forms: no two fields share an id
     coordinator = forms.ModelChoiceField(label=_("New coordinator"), queryset=officials())
 
 
 class RouteForm(forms.Form):
+    prefix = "route"  # one page, many forms: no two fields share an id
     department = forms.ModelChoiceField(label=_("Department"), queryset=active_departments())
     request_text = forms.CharField(
         label=_("Question or request"), widget=forms.Textarea(attrs={"rows": 3})
@@ -153,6 +156,7 @@ class DeclineForm(forms.Form):
 
 
 class NoteForm(forms.Form):
+    prefix = "note"  # one page, many forms: no two fields share an id
     body = forms.CharField(
         label=_("Internal note"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -161,6 +165,7 @@ class NoteForm(forms.Form):
 
 
 class MessageForm(forms.Form):
+    prefix = "message"  # one page, many forms: no two fields share an id
     body = forms.CharField(
         label=_("Message to the business"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -176,4 +181,5 @@ class ContactForm(forms.Form):
 
 
 class UploadForm(forms.Form):
+    prefix = "upload"  # one page, many forms: no two fields share an id
     file = forms.FileField(label=_("File"))
