@@ -147,7 +147,11 @@ REQUESTS = {
     ),
     "detail_confidential": ("get", lambda w: _secret(w, "detail"), None),
     "detail_open": ("get", lambda w: reverse("cases:detail", args=[w["public"].pk]), None),
-    "status_confidential": ("post", lambda w: _secret(w, "status"), lambda w: {"status-to": "open"}),
+    "status_confidential": (
+        "post",
+        lambda w: _secret(w, "status"),
+        lambda w: {"status-to": "open"},
+    ),
     "status_open": (
         "post",
         lambda w: reverse("cases:status", args=[w["public"].pk]),
