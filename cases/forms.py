@@ -12,7 +12,7 @@ from .errors import InvalidIdentifier
 from .identifiers import parse_company_identifier
 from .models import CaseType, Company, Door, Priority
 from .selectors import active_departments, officials
-from .workflow import CASE_MOVES, CaseStatus
+from .workflow import CASE_MOVES, FINISHED_CASE_STATUSES, CaseStatus
 
 
 class DateInput(forms.DateInput):
@@ -107,8 +107,29 @@ class StatusForm(forms.Form):
     prefix = "status"  # one page, many forms: no two fields share an id
     to = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
     comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only officials see the comment."),
     )
+    to_business = forms.CharField(
+        label=_("Text to the business"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "For a decision or closing: what the business is told. Shown on its case page "
+            "and e-mailed to the contact person."
+        ),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("to") in FINISHED_CASE_STATUSES and not data.get("to_business", "").strip():
+            self.add_error(
+                "to_business", _("Write what the business is told of the decision or closing.")
+            )
+        return data
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)

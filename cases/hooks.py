@@ -12,7 +12,9 @@ each app seed its part of the demo):
   query count stays what ``tests/cases/test_query_counts.py`` pins) and a function giving its
   context (the training course adds a "propose a course question" link under the notes);
 - the **message link** is the address, told in the e-mail of a message to the business, where
-  the business reads and answers it.
+  the business reads and answers it;
+- the **tracking link** is the address of one case's own page for the business (told in the
+  e-mail of a decision or closing); without a provider the message link stands in.
 
 ``tests/test_architecture.py`` fails on an import from ``cases`` into an app built on it.
 """
@@ -59,6 +61,7 @@ class RenderedPart:
 _erasers: list[Eraser] = []
 _case_page_parts: list[CasePagePart] = []
 _message_link: list[Callable[[], str]] = []
+_tracking_link: list[Callable[[Case], str]] = []
 
 
 def register_eraser(eraser: Eraser) -> None:
@@ -101,3 +104,13 @@ def register_message_link(provider: Callable[[], str]) -> None:
 def message_link_url() -> str:
     """Where the business reads a message and answers it; "" when no app offers that."""
     return _message_link[0]() if _message_link else ""
+
+
+def register_tracking_link(provider: Callable[[Case], str]) -> None:
+    """One provider (the last registered wins): called inside the caller's transaction."""
+    _tracking_link[:] = [provider]
+
+
+def tracking_link_url(case: Case) -> str:
+    """The address of the case's page for the business; "" when no app offers one."""
+    return _tracking_link[0](case) if _tracking_link else message_link_url()

@@ -11,6 +11,7 @@ from cases import hooks
 from cases.models import Case
 
 from .services.erasure import erase_case
+from .tokens import issue_tracking_token, tracking_url
 
 
 def _same_text(given: str, stored: str) -> bool:
@@ -63,6 +64,11 @@ def message_link_url() -> str:
     return settings.SITE_URL + reverse("public:resend_link")
 
 
+def tracking_link_url(case: Case) -> str:
+    # A new link of the case's own (only its hash is stored), as "send me my link" gives.
+    return tracking_url(issue_tracking_token(case))
+
+
 def register() -> None:
     hooks.register_eraser(erase_case)
     for slot, context in (("company", company_name_given), ("contact", contact_given)):
@@ -75,3 +81,4 @@ def register() -> None:
             )
         )
     hooks.register_message_link(message_link_url)
+    hooks.register_tracking_link(tracking_link_url)

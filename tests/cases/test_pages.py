@@ -184,8 +184,12 @@ def test_coordinator_moves_status_and_a_forbidden_move_is_shown(signed_in, recep
     client = signed_in(receptionist)
     url = reverse("cases:status", args=[case.pk])
 
-    ok = client.post(url, {"status-to": "closed", "status-comment": "Klart"}, follow=True)
-    refused = client.post(url, {"status-to": "decided"})
+    ok = client.post(
+        url,
+        {"status-to": "closed", "status-comment": "Klart", "status-to_business": "Klart."},
+        follow=True,
+    )
+    refused = client.post(url, {"status-to": "decided", "status-to_business": "Beviljat."})
 
     assert "Statusen är ändrad." in ok.content.decode()
     assert refused.status_code == 400

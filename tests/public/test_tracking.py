@@ -94,7 +94,9 @@ def test_internal_notes_and_referral_texts_never_reach_the_business(
         )
         decline_referral(referral=referral, by=inspector, reason=markers["decline"])
         send_message_to_business(case=case, by=street_officer, body="Vi återkommer snart.")
-        change_status(case=case, to=CaseStatus.OPEN, by=street_officer, comment=markers["status"])
+        change_status(  # the coordinator's note opened it: it now waits for the business
+            case=case, to=CaseStatus.WAITING, by=street_officer, comment=markers["status"]
+        )
     page = client.get(track_url(submitted)).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("public:resend_link"), {"email": BUSINESS, "form_started": started()})
