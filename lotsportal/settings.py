@@ -342,8 +342,11 @@ CELERY_BEAT_SCHEDULE["cases-anonymise-expired"] = {
 }
 
 # --- The business owner's door (public/) ------------------------------------------------
-# Sends of the public forms allowed per client address ("5/h" = five per hour).
+# Sends of the public forms allowed per client address ("5/h" = five per hour). For the
+# public form: matters accepted (a send refused for a mistake does not count), and, wider,
+# every send (against bots).
 PUBLIC_INTAKE_RATE = env.str("PUBLIC_INTAKE_RATE", default="5/h")
+PUBLIC_INTAKE_ATTEMPT_RATE = env.str("PUBLIC_INTAKE_ATTEMPT_RATE", default="30/h")
 PUBLIC_LINK_RATE = env.str("PUBLIC_LINK_RATE", default="5/h")
 PUBLIC_REPLY_RATE = env.str("PUBLIC_REPLY_RATE", default="20/h")
 # A tracking link stops working this many days after its case was closed or decided.
