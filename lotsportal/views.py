@@ -1,4 +1,5 @@
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 
 from accounts.selectors import memberships_for_start_page
 
@@ -21,3 +22,8 @@ def accessibility_statement(request):
 def rate_limited(request, exception):
     """Too many requests from one address (django-ratelimit): a clear page, status 429."""
     return render(request, "429.html", status=429)
+
+
+def favicon(request):
+    """``/favicon.ico``, asked for by browsers on every page: the icon among the static files."""
+    return redirect(static("favicon.ico"), permanent=False)
