@@ -215,7 +215,7 @@ def satisfaction(request):
     if not permissions.can_view_satisfaction(request.user):
         raise PermissionDenied
     period = request.GET.get("period") if request.GET.get("period") in ("month",) else "quarter"
-    page = selectors.satisfaction_page(period=period)
+    page = selectors.satisfaction_page(user=request.user, period=period)
     return render(
         request,
         "public/satisfaction.html",
