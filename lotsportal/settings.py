@@ -43,6 +43,11 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 MUNICIPALITY_NAME = env.str("MUNICIPALITY_NAME", default="Exempelby kommun")
 # The address the portal is reached at, used for links in e-mails and diplomas.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The newcomer's mode without SITE_URL: links follow the address the portal is reached at
+# (lotsportal/site.py; the host is checked against ALLOWED_HOSTS first).
+SITE_URL_FROM_REQUEST = env.bool(
+    "SITE_URL_FROM_REQUEST", default=LOCAL_MODE and not env.str("SITE_URL", default="")
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -80,6 +85,7 @@ MIDDLEWARE = [
     # A database that cannot be reached: 503 with Retry-After and the sent form kept.
     "lotsportal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "lotsportal.site.SiteUrlFromRequestMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

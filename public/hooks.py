@@ -4,11 +4,11 @@ the business wrote on the form, and the page where the business reads a message.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 
 from cases import hooks
 from cases.models import Case
+from lotsportal.site import site_url
 
 from .services.erasure import erase_case
 from .tokens import issue_tracking_token, tracking_url
@@ -61,7 +61,7 @@ def contact_given(case: Case) -> dict[str, str | bool] | None:
 
 def message_link_url() -> str:
     # Raw tracking tokens are never stored: the business gets its case's link again here.
-    return settings.SITE_URL + reverse("public:resend_link")
+    return site_url() + reverse("public:resend_link")
 
 
 def tracking_link_url(case: Case) -> str:
