@@ -32,11 +32,11 @@ def _shown_in_admin() -> set[str]:
         axes_models.AccessAttemptExpiration,
     ):
         meta = model._meta
-        shown |= {meta.verbose_name._proxy____args[0], meta.verbose_name_plural._proxy____args[0]}
+        shown |= {meta.verbose_name._args[0], meta.verbose_name_plural._args[0]}
         for field in meta.get_fields():
             name = getattr(field, "verbose_name", None)
-            if hasattr(name, "_proxy____args"):
-                shown.add(name._proxy____args[0])
+            if hasattr(name, "_args"):
+                shown.add(name._args[0])
     return shown
 
 
