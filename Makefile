@@ -52,6 +52,7 @@ $(VENV)/bin/uv: $(LOCK_DEV)
 run: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Lotsportalen runs at http://127.0.0.1:8000 (stop with Ctrl+C)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 

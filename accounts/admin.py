@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from confighistory.admin import ConfigHistoryAdmin
+from lotsportal.admin import LabelledInlineMixin
 
 from .models import Department, Membership, User
 
@@ -12,18 +13,17 @@ from .models import Department, Membership, User
 USER_HISTORY_FIELDS = ["email", "full_name", "is_active", "is_staff", "is_superuser"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(LabelledInlineMixin, admin.TabularInline):
     model = Membership
     extra = 1
-    autocomplete_fields = ["user"]
+    # A plain select named by its aria-label: select2's box in a table row has no name.
     verbose_name = _("member")
     verbose_name_plural = _("members")
 
 
-class UserMembershipInline(admin.TabularInline):
+class UserMembershipInline(LabelledInlineMixin, admin.TabularInline):
     model = Membership
     extra = 1
-    autocomplete_fields = ["department"]
 
 
 @admin.register(Department)

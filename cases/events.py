@@ -54,6 +54,8 @@ StatusChangedPayload = TypedDict(
         "by_business": NotRequired[bool],
         "paused_working_days": NotRequired[int],
         "reopened": NotRequired[bool],
+        # What the business is told of a decision or closing (tracking page and e-mail).
+        "to_business": NotRequired[str],
     },
 )
 CoordinatorChangedPayload = TypedDict("CoordinatorChangedPayload", {"from": str, "to": str})
@@ -194,7 +196,10 @@ def personal_payload_keys() -> dict[str, frozenset[str]]:
 # --- The definitions and their builders -----------------------------------------------------
 OPENED = define(EventKind.OPENED, OpenedPayload, public=True)
 STATUS_CHANGED = define(
-    EventKind.STATUS_CHANGED, StatusChangedPayload, personal=("comment",), public=True
+    EventKind.STATUS_CHANGED,
+    StatusChangedPayload,
+    personal=("comment", "to_business"),
+    public=True,
 )
 COORDINATOR_CHANGED = define(EventKind.COORDINATOR_CHANGED, CoordinatorChangedPayload)
 ROUTED = define(EventKind.ROUTED, RoutedPayload, personal=("request",))
@@ -245,6 +250,7 @@ def status_changed(
     by_business: bool = False,
     paused_working_days: int | None = None,
     reopened: bool = False,
+    to_business: str = "",
     actor: User | None = None,
     at: datetime | None = None,
 ) -> CaseEvent:
@@ -259,6 +265,8 @@ def status_changed(
         payload["paused_working_days"] = paused_working_days
     if reopened:
         payload["reopened"] = True
+    if to_business.strip():
+        payload["to_business"] = to_business.strip()
     return STATUS_CHANGED.new(case=case, actor=actor, at=at, payload=payload)
 
 

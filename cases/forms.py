@@ -14,7 +14,7 @@ from .errors import InvalidIdentifier
 from .identifiers import parse_company_identifier
 from .models import CaseType, Company, Door, Priority
 from .selectors import active_departments, officials
-from .workflow import CASE_MOVES, CaseStatus
+from .workflow import CASE_MOVES, FINISHED_CASE_STATUSES, CaseStatus
 
 
 class DateInput(forms.DateInput):
@@ -109,10 +109,32 @@ class OpenCaseForm(forms.Form):
 
 
 class StatusForm(forms.Form):
+    prefix = "status"  # one page, many forms: no two fields share an id
     to = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
     comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only officials see the comment."),
     )
+    to_business = forms.CharField(
+        label=_("Text to the business"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "For a decision or closing: what the business is told. Shown on its case page "
+            "and e-mailed to the contact person."
+        ),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("to") in FINISHED_CASE_STATUSES and not data.get("to_business", "").strip():
+            self.add_error(
+                "to_business", _("Write what the business is told of the decision or closing.")
+            )
+        return data
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,10 +146,12 @@ class StatusForm(forms.Form):
 
 
 class CoordinatorForm(forms.Form):
+    prefix = "coordinator"  # one page, many forms: no two fields share an id
     coordinator = forms.ModelChoiceField(label=_("New coordinator"), queryset=officials())
 
 
 class RouteForm(forms.Form):
+    prefix = "route"  # one page, many forms: no two fields share an id
     department = forms.ModelChoiceField(label=_("Department"), queryset=active_departments())
     request_text = forms.CharField(
         label=_("Question or request"), widget=forms.Textarea(attrs={"rows": 3})
@@ -158,6 +182,7 @@ class DeclineForm(forms.Form):
 
 
 class NoteForm(forms.Form):
+    prefix = "note"  # one page, many forms: no two fields share an id
     body = forms.CharField(
         label=_("Internal note"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -166,6 +191,7 @@ class NoteForm(forms.Form):
 
 
 class MessageForm(forms.Form):
+    prefix = "message"  # one page, many forms: no two fields share an id
     body = forms.CharField(
         label=_("Message to the business"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -181,4 +207,5 @@ class ContactForm(forms.Form):
 
 
 class UploadForm(forms.Form):
+    prefix = "upload"  # one page, many forms: no two fields share an id
     file = forms.FileField(label=_("File"))

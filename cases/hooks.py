@@ -17,6 +17,8 @@ each app add its health check):
   calls each with the case's id after saving an event (every change of a case leaves one, rule
   2), inside the service's transaction, so figures derived from the case (the statistics'
   per-case working days) are written in the same transaction as the change.
+- the **tracking link** is the address of one case's own page for the business (told in the
+  e-mail of a decision or closing); without a provider the message link stands in.
 
 ``tests/test_architecture.py`` fails on an import from ``cases`` into an app built on it.
 """
@@ -64,6 +66,7 @@ _erasers: list[Eraser] = []
 _case_page_parts: list[CasePagePart] = []
 _message_link: list[Callable[[], str]] = []
 _change_listeners: list[Callable[[int], None]] = []
+_tracking_link: list[Callable[[Case], str]] = []
 
 
 def register_eraser(eraser: Eraser) -> None:
@@ -117,3 +120,13 @@ def register_change_listener(listener: Callable[[int], None]) -> None:
 def case_changed(case_id: int) -> None:
     for listener in _change_listeners:
         listener(case_id)
+
+
+def register_tracking_link(provider: Callable[[Case], str]) -> None:
+    """One provider (the last registered wins): called inside the caller's transaction."""
+    _tracking_link[:] = [provider]
+
+
+def tracking_link_url(case: Case) -> str:
+    """The address of the case's page for the business; "" when no app offers one."""
+    return _tracking_link[0](case) if _tracking_link else message_link_url()

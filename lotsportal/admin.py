@@ -88,3 +88,33 @@ class ServiceOnlyAdmin(PermissionFilteredAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class LabelledInlineMixin:
+    """A tabular inline's controls named for a screen reader: its column headings are not
+    ``<label>``s, so each widget gets an ``aria-label`` with its field's name (and the row's
+    delete box "Delete"). Mix in before ``admin.TabularInline``."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
+        if formfield is not None:
+            name = str(formfield.label or db_field.verbose_name)
+            widget = formfield.widget
+            for w in (widget, getattr(widget, "widget", None)):
+                if w is not None:
+                    w.attrs.setdefault("aria-label", name[:1].upper() + name[1:])
+        return formfield
+
+    def get_formset(self, request, obj=None, **kwargs):
+        from django.utils.translation import gettext_lazy
+
+        formset = super().get_formset(request, obj, **kwargs)  # type: ignore[misc]
+
+        class Labelled(formset):  # type: ignore[misc, valid-type]
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                if "DELETE" in form.fields:
+                    form.fields["DELETE"].widget.attrs["aria-label"] = gettext_lazy("Delete")
+
+        Labelled.__name__ = formset.__name__
+        return Labelled

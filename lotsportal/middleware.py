@@ -59,3 +59,22 @@ class DatabaseUnavailableMiddleware:
         )
         form = getattr(request, "public_form", None) if request.method == "POST" else None
         return service_unavailable(request, form=form)
+
+
+class FriendlyMethodNotAllowedMiddleware:
+    """A 405 (an address meant for a form's button, opened in the browser) gets a page that
+    says so and leads on, instead of Django's empty body. The ``Allow`` header is kept."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            from django.shortcuts import render
+
+            friendly = render(request, "405.html", status=405)
+            if "Allow" in response.headers:
+                friendly["Allow"] = response["Allow"]
+            return friendly
+        return response

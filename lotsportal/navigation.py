@@ -36,7 +36,12 @@ NAV_ITEMS: tuple[NavItem, ...] = (
         _("Satisfaction"),
         "public:satisfaction",
         lambda user: (
-            user.is_authenticated and (permissions.is_samordnare(user) or user.is_superuser)
+            user.is_authenticated
+            and (
+                permissions.is_samordnare(user)
+                or permissions.is_department_lead(user)
+                or user.is_superuser
+            )
         ),
         "satisfaction",
     ),

@@ -32,7 +32,7 @@ from django.template.loader import render_to_string
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit import ALL
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 logger = logging.getLogger(__name__)
 
@@ -129,6 +129,53 @@ def is_rate_limited(
             error,
         )
         return False
+
+
+def accepted_sends_used_up(request, *, group: str, rate: str | tuple[int, int]) -> bool:
+    """True when this client address has had ``rate`` sends of ``group`` accepted already.
+
+    Only looks (counts nothing): ``count_accepted_send`` counts a send once it was accepted,
+    so that a send refused for a mistake in the form does not use up the business's quota.
+    Fails open like ``is_rate_limited``.
+    """
+    try:
+        usage = get_usage(
+            request,
+            group=f"public:{group}:accepted",
+            key="ip",
+            rate=rate,
+            method=ALL,
+            increment=False,
+        )
+    except CACHE_ERRORS as error:
+        logger.warning(
+            "Rate limit %s not checked, the cache is unreachable (%s: %s); request let through.",
+            group,
+            type(error).__name__,
+            error,
+        )
+        return False
+    return usage is not None and usage["count"] >= usage["limit"]
+
+
+def count_accepted_send(request, *, group: str, rate: str | tuple[int, int]) -> None:
+    """Count one accepted send of ``group`` for this client address (see above)."""
+    try:
+        get_usage(
+            request,
+            group=f"public:{group}:accepted",
+            key="ip",
+            rate=rate,
+            method=ALL,
+            increment=True,
+        )
+    except CACHE_ERRORS as error:
+        logger.warning(
+            "Accepted send of %s not counted, the cache is unreachable (%s: %s).",
+            group,
+            type(error).__name__,
+            error,
+        )
 
 
 def _cache_errors() -> tuple[type[BaseException], ...]:

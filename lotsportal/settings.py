@@ -43,6 +43,11 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 MUNICIPALITY_NAME = env.str("MUNICIPALITY_NAME", default="Exempelby kommun")
 # The address the portal is reached at, used for links in e-mails and diplomas.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The newcomer's mode without SITE_URL: links follow the address the portal is reached at
+# (lotsportal/site.py; the host is checked against ALLOWED_HOSTS first).
+SITE_URL_FROM_REQUEST = env.bool(
+    "SITE_URL_FROM_REQUEST", default=LOCAL_MODE and not env.str("SITE_URL", default="")
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -82,9 +87,11 @@ MIDDLEWARE = [
     # A database that cannot be reached: 503 with Retry-After and the sent form kept.
     "lotsportal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "lotsportal.site.SiteUrlFromRequestMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "lotsportal.middleware.FriendlyMethodNotAllowedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
@@ -359,8 +366,11 @@ CELERY_BEAT_SCHEDULE["cases-anonymise-expired"] = {
 }
 
 # --- The business owner's door (public/) ------------------------------------------------
-# Sends of the public forms allowed per client address ("5/h" = five per hour).
+# Sends of the public forms allowed per client address ("5/h" = five per hour). For the
+# public form: matters accepted (a send refused for a mistake does not count), and, wider,
+# every send (against bots).
 PUBLIC_INTAKE_RATE = env.str("PUBLIC_INTAKE_RATE", default="5/h")
+PUBLIC_INTAKE_ATTEMPT_RATE = env.str("PUBLIC_INTAKE_ATTEMPT_RATE", default="30/h")
 PUBLIC_LINK_RATE = env.str("PUBLIC_LINK_RATE", default="5/h")
 PUBLIC_REPLY_RATE = env.str("PUBLIC_REPLY_RATE", default="20/h")
 # A tracking link stops working this many days after its case was closed or decided.

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tillganglighet/", views.accessibility_statement, name="accessibility"),
     path("healthz", health.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("konto/", include("accounts.urls")),
     path("arenden/", include("cases.urls")),

@@ -2,7 +2,8 @@ import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views import defaults
 
 from accounts.selectors import memberships_for_start_page
@@ -49,3 +50,8 @@ def server_error(request):
         )
         return service_unavailable(request)
     return defaults.server_error(request)
+
+
+def favicon(request):
+    """``/favicon.ico``, asked for by browsers on every page: the icon among the static files."""
+    return redirect(static("favicon.ico"), permanent=False)

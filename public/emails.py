@@ -6,12 +6,12 @@ kind of matter, department, dates, links): never internal notes, referral texts 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 
 from accounts.models import Department
 from cases.models import Case
 from cases.services.notify import department_recipients
+from lotsportal.site import site_url
 from notifications.services import queue_email
 
 
@@ -28,7 +28,7 @@ def public_facts(case: Case, **extra) -> dict:
 
 def _staff_context(case: Case, **extra) -> dict:
     return public_facts(
-        case, case_url=settings.SITE_URL + reverse("cases:detail", args=[case.pk]), **extra
+        case, case_url=site_url() + reverse("cases:detail", args=[case.pk]), **extra
     )
 
 

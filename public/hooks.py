@@ -4,13 +4,14 @@ the business wrote on the form, and the page where the business reads a message.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 
 from cases import hooks
 from cases.models import Case
+from lotsportal.site import site_url
 
 from .services.erasure import erase_case
+from .tokens import issue_tracking_token, tracking_url
 
 
 def _same_text(given: str, stored: str) -> bool:
@@ -60,7 +61,12 @@ def contact_given(case: Case) -> dict[str, str | bool] | None:
 
 def message_link_url() -> str:
     # Raw tracking tokens are never stored: the business gets its case's link again here.
-    return settings.SITE_URL + reverse("public:resend_link")
+    return site_url() + reverse("public:resend_link")
+
+
+def tracking_link_url(case: Case) -> str:
+    # A new link of the case's own (only its hash is stored), as "send me my link" gives.
+    return tracking_url(issue_tracking_token(case))
 
 
 def register() -> None:
@@ -75,3 +81,4 @@ def register() -> None:
             )
         )
     hooks.register_message_link(message_link_url)
+    hooks.register_tracking_link(tracking_link_url)

@@ -15,10 +15,26 @@ from .models import SurveyResponse
 
 
 def can_view_satisfaction(user) -> bool:
-    """NKI and factor scores with their bands: the LOTS samordnare (and administrators)."""
+    """NKI and factor scores with their bands: the LOTS samordnare (and administrators), and
+    department leads, who see the same NKI on the statistics page."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or roles.is_samordnare(user)
+    return user.is_superuser or roles.is_samordnare(user) or roles.is_department_lead(user)
+
+
+def satisfaction_responses(
+    user, queryset: QuerySet[SurveyResponse] | None = None
+) -> QuerySet[SurveyResponse]:
+    """The answers the NKI page counts for ``user``: every answer for samordnare and
+    administrators; for a department lead those of the cases they may read, as the
+    statistics page counts them (a confidential case only where their departments take part).
+    """
+    queryset = SurveyResponse.objects.all() if queryset is None else queryset
+    if not can_view_satisfaction(user):
+        return queryset.none()
+    if user.is_superuser or roles.is_samordnare(user):
+        return queryset
+    return queryset.filter(case__in=visible_cases(user))
 
 
 def can_view_comments(user) -> bool:

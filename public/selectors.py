@@ -115,13 +115,15 @@ class SatisfactionPage:
     by_period: list[NkiRow]
 
 
-def satisfaction_page(*, period: str = "quarter") -> SatisfactionPage:
-    """Four aggregate queries, whatever the number of answers."""
+def satisfaction_page(*, user, period: str = "quarter") -> SatisfactionPage:
+    """Four aggregate queries, whatever the number of answers, over the answers ``user``
+    may count (``permissions.satisfaction_responses``)."""
+    responses = permissions.satisfaction_responses(user)
     return SatisfactionPage(
-        total=nki_total(),
-        by_department=nki_rows(by=("department",)),
-        by_case_type=nki_rows(by=("department", "case_type")),
-        by_period=nki_rows(by=("department",), period=period),
+        total=nki_total(responses=responses),
+        by_department=nki_rows(responses=responses, by=("department",)),
+        by_case_type=nki_rows(responses=responses, by=("department", "case_type")),
+        by_period=nki_rows(responses=responses, by=("department",), period=period),
     )
 
 

@@ -13,6 +13,7 @@ from django.utils.crypto import salted_hmac
 
 from cases.models import Case
 from cases.workflow import FINISHED_CASE_STATUSES
+from lotsportal.site import site_url
 
 from .models import CaseAccessToken, SurveyInvitation, TokenPurpose
 
@@ -46,7 +47,7 @@ def submission_tracking_token(once_key: str) -> str:
 
 
 def tracking_url(raw: str) -> str:
-    return settings.SITE_URL + reverse("public:track", args=[raw])
+    return site_url() + reverse("public:track", args=[raw])
 
 
 SURVEY_LINK_SALT = "lotsportal.public.survey"
@@ -76,7 +77,7 @@ def survey_token_of(invitation: SurveyInvitation) -> str | None:
 
 
 def survey_url(token: str) -> str:
-    return settings.SITE_URL + reverse("public:survey", args=[token])
+    return site_url() + reverse("public:survey", args=[token])
 
 
 def finished_at(case: Case):

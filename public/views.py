@@ -19,6 +19,8 @@ from cases.models import Case
 from cases.views.detail import render_detail
 from lotsportal.public_forms import (
     RATE_LIMITED_MESSAGE,
+    accepted_sends_used_up,
+    count_accepted_send,
     is_rate_limited,
     keep_on_unavailable_page,
 )
@@ -53,7 +55,11 @@ def intake(request):
         return render(request, template, {"form": IntakeForm()})
     form = IntakeForm(request.POST, request.FILES)
     keep_on_unavailable_page(request, form)
-    if is_rate_limited(request, group="intake", rate=settings.PUBLIC_INTAKE_RATE):
+    # Every send counts against the wide limit (against bots); only accepted matters count
+    # against the business's own limit, so a send refused for a mistake costs nothing.
+    if is_rate_limited(
+        request, group="intake", rate=settings.PUBLIC_INTAKE_ATTEMPT_RATE
+    ) or accepted_sends_used_up(request, group="intake", rate=settings.PUBLIC_INTAKE_RATE):
         form.is_valid()
         return _rate_limited(request, form, template)
     if not form.is_valid():
@@ -75,6 +81,7 @@ def intake(request):
     except CaseError as error:
         form.add_error(None, error.message)
         return render(request, template, {"form": form})
+    count_accepted_send(request, group="intake", rate=settings.PUBLIC_INTAKE_RATE)
     # The raw token goes to the business's browser (a signed, short-lived cookie), never to
     # the database: only its hash is stored. The same form sent again (a double click, a
     # replay) gets the same receipt: the same case and link, nothing stored twice.
@@ -208,7 +215,7 @@ def satisfaction(request):
     if not permissions.can_view_satisfaction(request.user):
         raise PermissionDenied
     period = request.GET.get("period") if request.GET.get("period") in ("month",) else "quarter"
-    page = selectors.satisfaction_page(period=period)
+    page = selectors.satisfaction_page(user=request.user, period=period)
     return render(
         request,
         "public/satisfaction.html",

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, Max, Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+from lotsportal.admin import LabelledInlineMixin
 
 from . import permissions
 from .errors import TrainingError
@@ -126,7 +130,7 @@ class TopicAdmin(CoordinatorAdmin):
         return obj._questions
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(LabelledInlineMixin, admin.TabularInline):
     model = QuestionVersion
     fields = ("number", "status", "type", "text", "source")
     readonly_fields = ("number", "status", "type", "text", "source")
@@ -159,7 +163,7 @@ class QuestionEntryAdmin(CoordinatorAdmin):
         return obj._latest
 
 
-class ChoiceInline(admin.TabularInline):
+class ChoiceInline(LabelledInlineMixin, admin.TabularInline):
     model = Choice
     fields = ["position", "text", "is_correct"]
     extra = 0
@@ -199,14 +203,14 @@ class QuestionVersionAdmin(CoordinatorAdmin):
         self.message_user(request, _("Draft versions created."), messages.SUCCESS)
 
 
-class SlotInline(admin.TabularInline):
+class SlotInline(LabelledInlineMixin, admin.TabularInline):
     model = CourseQuestion
     fields = ["position", "entry"]
     autocomplete_fields = ["entry"]
     extra = 0
 
 
-class RequirementInline(admin.TabularInline):
+class RequirementInline(LabelledInlineMixin, admin.TabularInline):
     model = PracticalRequirement
     extra = 0
 
@@ -216,7 +220,10 @@ class CourseAdmin(CoordinatorAdmin):
     list_display = ["title", "year", "opens_on", "closes_on", "pass_mark_percent", "slot_count"]
     list_filter = ["year", "feedback_mode"]
     search_fields = ["title"]
-    filter_horizontal = ["departments"]
+    # Checkboxes, not the two-box selector, whose search icons axe refuses; the creation
+    # time is shown, not edited (its split date and time boxes have no labels).
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    readonly_fields = ["created_at"]
     inlines = [RequirementInline, SlotInline]
     actions = ["copy_to_next_year"]
 

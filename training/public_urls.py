@@ -8,6 +8,7 @@ from .views import public
 app_name = "diploma"
 
 urlpatterns = [
+    path("", public.landing, name="landing"),
     path("verifiera/", public.verify_form, name="verify_form"),
     path("verifiera/<str:code>/", public.verify, name="verify"),
 ]

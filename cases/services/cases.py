@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from accounts import permissions as roles
 from accounts.models import Department
 
-from .. import events, permissions
+from .. import events, hooks, permissions
 from ..errors import CaseError, NotPermitted, TransitionNotAllowed
 from ..models import Case, CaseType, Company, ContactPerson, Door, Priority
 from ..workdays import add_working_days, working_days_between
-from ..workflow import CaseStatus, case_move_allowed
+from ..workflow import FINISHED_CASE_STATUSES, CaseStatus, case_move_allowed
 from .events import record
 from .notify import notify
 from .registration import allocate_number, due_date_for, refresh_search_vector
@@ -122,11 +122,34 @@ def register_case(
 
 
 @transaction.atomic
-def change_status(*, case: Case, to: str, by, comment: str = "") -> Case:
+def change_status(*, case: Case, to: str, by, comment: str = "", to_business: str = "") -> Case:
+    """Move the case; a decision or closing tells the business ``to_business``.
+
+    The text is shown on the business's tracking page and e-mailed to the contact person with
+    the link to it. The one who decides or closes a case that has no coordinator becomes it.
+    """
     case = lock_case(case)
     if not permissions.can_change_status(by, case):
         raise NotPermitted()
-    return _move(case, to=to, actor=by, comment=comment)
+    finishing = to in FINISHED_CASE_STATUSES
+    if finishing and case.coordinator_id is None and roles.is_official(by):
+        _name_coordinator(case, coordinator=by, by=by)
+    case = _move(
+        case, to=to, actor=by, comment=comment, to_business=to_business if finishing else ""
+    )
+    contact = case.contact
+    if finishing and to_business.strip() and contact is not None and contact.email:
+        notify(
+            to=contact.email,
+            template="case_finished",
+            case=case,
+            contact_name=contact.name,
+            status=to,
+            to_business=to_business.strip(),
+            official_name=by.full_name,
+            tracking_link_url=hooks.tracking_link_url(case),
+        )
+    return case
 
 
 @transaction.atomic
@@ -143,7 +166,27 @@ def resume_after_business_reply(*, case: Case) -> Case:
     return _move(case, to=CaseStatus.OPEN, actor=None, by_business=True)
 
 
-def _move(case: Case, *, to: str, actor, comment: str = "", by_business: bool = False) -> Case:
+def take_up(case: Case, *, by) -> Case:
+    """The first work on a new case (a referral taken on or answered, a message to the business,
+    the coordinator's note) opens it: the move "new → open" of the table, with its event.
+
+    Call inside the caller's transaction with the case locked (``lock_case``). Any other status,
+    and an anonymised case, is left as it is.
+    """
+    if case.status != CaseStatus.NEW or case.anonymised_at is not None:
+        return case
+    return _move(case, to=CaseStatus.OPEN, actor=by)
+
+
+def _move(
+    case: Case,
+    *,
+    to: str,
+    actor,
+    comment: str = "",
+    by_business: bool = False,
+    to_business: str = "",
+) -> Case:
     """Apply a status move to a locked case and append its event: the one place it is done."""
     if case.anonymised_at is not None:
         # Its contact, messages and files are gone: a new matter is a new case.
@@ -167,7 +210,8 @@ def _move(case: Case, *, to: str, actor, comment: str = "", by_business: bool = 
         case.waiting_since = None
     if to == CaseStatus.WAITING:
         case.waiting_since = today
-    if previous == CaseStatus.NEW and case.first_response_at is None:
+    if to in FINISHED_CASE_STATUSES and case.first_response_at is None:
+        # The first answer the business gets: a message, or this decision or closing.
         case.first_response_at = now
     if to == CaseStatus.DECIDED:
         case.decided_at = now
@@ -187,6 +231,7 @@ def _move(case: Case, *, to: str, actor, comment: str = "", by_business: bool = 
             by_business=by_business,
             paused_working_days=paused,
             reopened=reopened,
+            to_business=to_business,
             actor=actor,
         )
     )
@@ -202,12 +247,16 @@ def change_coordinator(*, case: Case, coordinator, by) -> Case:
         raise CaseError(_("The coordinator must be an official of the municipality."))
     if case.coordinator_id == coordinator.pk:
         raise CaseError(_("That person already coordinates the case."))
+    _name_coordinator(case, coordinator=coordinator, by=by)
+    if coordinator.pk != by.pk:
+        notify(to=coordinator.email, template="coordinator_assigned", case=case)
+    return case
+
+
+def _name_coordinator(case: Case, *, coordinator, by) -> None:
     previous = case.coordinator
     case.coordinator = coordinator
     case.save(update_fields=["coordinator"])
     record(
         events.coordinator_changed(case=case, previous=previous, coordinator=coordinator, actor=by)
     )
-    if coordinator.pk != by.pk:
-        notify(to=coordinator.email, template="coordinator_assigned", case=case)
-    return case

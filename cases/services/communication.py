@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import events, hooks, permissions
 from ..errors import CaseError, NotPermitted
 from ..models import Case, Message, MessageDirection, Note
-from .cases import lock_case
+from .cases import lock_case, take_up
 from .events import record
 from .notify import notify
 
@@ -23,6 +23,8 @@ def add_note(*, case: Case, by, body: str) -> Note:
         raise CaseError(_("Write a note."))
     note = Note.objects.create(case=case, author=by, body=body.strip())
     record(events.note_added(note=note, actor=by))
+    if case.coordinator_id == by.pk:
+        take_up(case, by=by)
     return note
 
 
@@ -48,6 +50,7 @@ def send_message_to_business(*, case: Case, by, body: str) -> Message:
         case.first_response_at = timezone.now()
         case.save(update_fields=["first_response_at"])
     record(events.message_sent(message=message, to=contact.name, actor=by))
+    take_up(case, by=by)
     notify(
         to=contact.email,
         template="message_to_business",

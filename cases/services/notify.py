@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 
 from accounts.models import Department, Membership, Role
+from lotsportal.site import site_url
 from notifications.services import queue_email
 
 from ..models import Case
 
 
 def case_url(case: Case) -> str:
-    return settings.SITE_URL + reverse("cases:detail", args=[case.pk])
+    return site_url() + reverse("cases:detail", args=[case.pk])
 
 
 def case_context(case: Case, **extra) -> dict:

@@ -16,7 +16,7 @@ from ..errors import CaseError, NotPermitted, TransitionNotAllowed
 from ..models import Case, Referral
 from ..workdays import add_working_days
 from ..workflow import REROUTABLE_REFERRAL_STATUSES, ReferralStatus, referral_move_allowed
-from .cases import lock_case
+from .cases import lock_case, take_up
 from .events import record
 from .notify import department_recipients, notify
 
@@ -109,6 +109,7 @@ def accept_referral(*, referral: Referral, by) -> Referral:
     referral.accepted_at = timezone.now()
     referral.save()
     record(events.referral_accepted(referral=referral, actor=by))
+    take_up(lock_case(referral.case), by=by)
     return referral
 
 
@@ -145,6 +146,7 @@ def answer_referral(*, referral: Referral, by, answer_text: str) -> Referral:
     referral.closed_at = now
     referral.save()
     record(events.referral_answered(referral=referral, actor=by))
+    take_up(lock_case(referral.case), by=by)
     _tell_coordinator(referral, by, "referral_answered", answer_text=referral.answer_text)
     return referral
 

@@ -48,7 +48,11 @@ def status_change(request, pk: int):
         form=forms.StatusForm(request.POST, case=case),
         key="status",
         action=lambda d: case_services.change_status(
-            case=case, to=d["to"], by=request.user, comment=d["comment"]
+            case=case,
+            to=d["to"],
+            by=request.user,
+            comment=d["comment"],
+            to_business=d["to_business"],
         ),
         success=_("The status is changed."),
     )

@@ -27,7 +27,7 @@ def case(receptionist, reception):
 def upload(client, case, name, content):
     return client.post(
         reverse("cases:upload", args=[case.pk]),
-        {"file": SimpleUploadedFile(name, content, content_type="application/pdf")},
+        {"upload-file": SimpleUploadedFile(name, content, content_type="application/pdf")},
     )
 
 

@@ -63,6 +63,7 @@ def build_every_kind(case, official, other_department):
             from_status=CaseStatus.WAITING,
             to_status=CaseStatus.OPEN,
             comment=f"{PERSONAL} ringde",
+            to_business=f"{PERSONAL} får ett svar",
             by_business=True,
             paused_working_days=2,
             reopened=True,

@@ -28,7 +28,11 @@ def test_an_answer_date_years_ahead_is_refused_with_a_message(client, case, rece
     client.force_login(receptionist)
     response = client.post(
         reverse("cases:route", args=[case.pk]),
-        {"department": bygg.pk, "request_text": "Bygglov?", "due_date": "9999-12-31"},
+        {
+            "route-department": bygg.pk,
+            "route-request_text": "Bygglov?",
+            "route-due_date": "9999-12-31",
+        },
     )
 
     assert response.status_code == 400
@@ -108,7 +112,11 @@ def test_a_due_date_today_or_in_five_years_is_accepted(client, case, receptionis
     due = timezone.localdate() + timedelta(days=365 * 5 - 3)
     response = client.post(
         reverse("cases:route", args=[case.pk]),
-        {"department": bygg.pk, "request_text": "Bygglov?", "due_date": due.isoformat()},
+        {
+            "route-department": bygg.pk,
+            "route-request_text": "Bygglov?",
+            "route-due_date": due.isoformat(),
+        },
     )
     assert response.status_code == 302
     assert Referral.objects.get(case=case).due_date == due

@@ -1,5 +1,7 @@
 """Officials use the case pages as they would in the browser (Django test client)."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.urls import reverse
 
@@ -182,8 +184,12 @@ def test_coordinator_moves_status_and_a_forbidden_move_is_shown(signed_in, recep
     client = signed_in(receptionist)
     url = reverse("cases:status", args=[case.pk])
 
-    ok = client.post(url, {"to": "closed", "comment": "Klart"}, follow=True)
-    refused = client.post(url, {"to": "decided"})
+    ok = client.post(
+        url,
+        {"status-to": "closed", "status-comment": "Klart", "status-to_business": "Klart."},
+        follow=True,
+    )
+    refused = client.post(url, {"status-to": "decided", "status-to_business": "Beviljat."})
 
     assert "Statusen är ändrad." in ok.content.decode()
     assert refused.status_code == 400
@@ -198,7 +204,7 @@ def test_routing_and_answering_through_the_pages(
     client = signed_in(receptionist)
     client.post(
         reverse("cases:route", args=[case.pk]),
-        {"department": miljo.pk, "request_text": "Behövs registrering?"},
+        {"route-department": miljo.pk, "route-request_text": "Behövs registrering?"},
     )
     referral = Referral.objects.get()
 
@@ -255,9 +261,11 @@ def test_notes_stay_internal_and_messages_go_to_the_business(
     case = a_case(by=receptionist, department=reception)
     client = signed_in(receptionist)
 
-    client.post(reverse("cases:note", args=[case.pk]), {"body": "Ringde, inget svar."})
+    client.post(reverse("cases:note", args=[case.pk]), {"note-body": "Ringde, inget svar."})
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("cases:message", args=[case.pk]), {"body": "Vi behöver en ritning."})
+        client.post(
+            reverse("cases:message", args=[case.pk]), {"message-body": "Vi behöver en ritning."}
+        )
 
     page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert "Ringde, inget svar." in page
@@ -432,3 +440,62 @@ def test_typing_the_number_of_a_known_company_uses_it_instead_of_a_duplicate(
 
     assert Company.objects.count() == 1
     assert Case.objects.get().company == known
+
+
+class _LabelledControls(HTMLParser):
+    """For each label's text: the control it names and the action of that control's form."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.labels: list[tuple[str, str]] = []  # (for, text)
+        self.control_form: dict[str, str] = {}  # control id -> form action
+        self._label: list | None = None
+        self._action = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self._action = a.get("action")
+        elif tag == "label" and a.get("for"):
+            self._label = [a["for"], ""]
+        elif tag in ("input", "textarea", "select") and a.get("id"):
+            self.control_form.setdefault(a["id"], self._action)
+            if a["id"] in self.control_form and self.control_form[a["id"]] != self._action:
+                self.control_form[a["id"]] = "several forms"
+
+    def handle_data(self, data):
+        if self._label is not None:
+            self._label[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._action = None
+        elif tag == "label" and self._label is not None:
+            self.labels.append((self._label[0], self._label[1].strip().rstrip("*").strip()))
+            self._label = None
+
+
+def test_the_internal_note_label_names_the_note_box_not_the_message_to_the_business(
+    signed_in, receptionist, reception, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Issue 13, defect 1: two textareas had id="id_body"; "Intern anteckning" focused the
+    message to the business. Each label must name a box of its own form."""
+    case = a_case(by=receptionist, department=reception)
+    client = signed_in(receptionist)
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    parser = _LabelledControls()
+    parser.feed(page)
+    form_of = {text: parser.control_form.get(target) for target, text in parser.labels}
+
+    assert form_of["Intern anteckning"] == reverse("cases:note", args=[case.pk])
+    assert form_of["Meddelande till företaget"] == reverse("cases:message", args=[case.pk])
+    assert form_of["Kommentar"] == reverse("cases:status", args=[case.pk])
+
+    # What is typed in the note box (the name the page gives it) stays internal.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("cases:note", args=[case.pk]), {"note-body": "Ringde, inget svar."})
+    assert mailoutbox == []
+    assert (
+        "Ringde, inget svar."
+        in client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    )

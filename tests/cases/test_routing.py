@@ -59,7 +59,11 @@ def test_member_of_the_department_accepts_and_answers_and_coordinator_is_told(
 
     assert referral.status == ReferralStatus.ANSWERED
     assert referral.answered_at is not None
-    assert kinds(case)[-2:] == [EventKind.REFERRAL_ACCEPTED, EventKind.REFERRAL_ANSWERED]
+    assert kinds(case)[-3:] == [
+        EventKind.REFERRAL_ACCEPTED,
+        EventKind.STATUS_CHANGED,  # taking it on opened the new case
+        EventKind.REFERRAL_ANSWERED,
+    ]
     told = OutboxMessage.objects.about(case).get(template="cases/email/referral_answered")
     assert told.recipient == receptionist.email
     assert told.context["all_answered"] is True

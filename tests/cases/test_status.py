@@ -25,9 +25,10 @@ def test_coordinator_works_the_case_to_closed_and_reopens_it(receptionist, recep
     case = a_case(by=receptionist, department=reception)
 
     case = change_status(case=case, to=CaseStatus.OPEN, by=receptionist)
-    assert case.first_response_at is not None
+    assert case.first_response_at is None  # the business has heard nothing yet
     case = change_status(case=case, to=CaseStatus.DECIDED, by=receptionist, comment="Beviljat")
     assert case.decided_at is not None
+    assert case.first_response_at == case.decided_at  # the decision is its first answer
     case = change_status(case=case, to=CaseStatus.CLOSED, by=receptionist)
     assert case.closed_at is not None
     case = change_status(case=case, to=CaseStatus.OPEN, by=receptionist)

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.utils import timezone
 
 from cases.events import definition_of
@@ -101,7 +102,7 @@ def test_the_search_text_is_the_one_the_services_write(generated):
     assert all(again[pk] == written[pk] for pk in list(again)[:40])
     company = generated_cases().select_related("company").first().company
     name = company.name.split()[0]
-    assert Case.objects.filter(search_vector=name).exists()
+    assert Case.objects.filter(search_vector=SearchQuery(name, config="swedish")).exists()
 
 
 def _types():

@@ -50,3 +50,14 @@ def test_demo_cases_are_many_consistent_and_seeded_once():
 
     assert Case.objects.count() == DEMO_CASES
     assert "already exist" in lines[-1]
+
+
+def test_no_demo_case_type_asks_the_whole_matter_to_be_done_in_a_few_working_days():
+    """Issue 13, defect 12: the demo gave "Etablering / lokal / mark" 2 working days for the
+    whole case (DOMAIN.md's promise of a first answer), so Näringsliv finished 0 % in time."""
+    from demo.texts import CASE_TYPES
+
+    per_day = {"working_days": 1, "calendar_days": 5 / 7}
+    working_days = {code: amount * per_day[unit] for code, _n, _d, amount, unit, _t in CASE_TYPES}
+    assert working_days["etablering"] >= 10
+    assert min(working_days.values()) >= 10, working_days

@@ -88,10 +88,23 @@ def test_reception_opens_routes_miljo_answers_coordinator_closes(page, sign_in):
     # 4. Anna, the coordinator, closes the case.
     sign_in("anna@exempelby.se", TEST_PASSWORD)
     page.goto(case_url)
+    # The label "Intern anteckning" names the note box, not the message to the business.
+    page.get_by_label("Intern anteckning").fill("Ringde Kim, ritning kommer.")
+    page.get_by_role("button", name="Spara anteckning").click()
+    expect(page.get_by_text("Anteckningen är sparad.")).to_be_visible()
+    notes = page.get_by_role("region", name="Interna anteckningar")
+    expect(notes).to_contain_text("Ringde Kim, ritning kommer.")
+    messages = page.get_by_role("region", name="Meddelanden med företaget")
+    expect(messages).not_to_contain_text("Ringde Kim")
     status = page.get_by_role("region", name="Ändra status")
     status.get_by_label("Ny status").select_option(label="Avslutat")
+    status.get_by_role(
+        "textbox", name=re.compile("^(Text till företaget|Text to the business)")
+    ).fill("Kaféet ska registreras senast två veckor före start.")
     status.get_by_role("button", name="Ändra status").click()
     expect(page.get_by_text("Statusen är ändrad.")).to_be_visible()
     expect(page.get_by_test_id("case-status")).to_contain_text("Avslutat")
-    expect(timeline(page).locator("li")).to_have_count(5)
-    expect(timeline(page).locator("li").last).to_contain_text("Nytt → Avslutat")
+    # Taking on the referral opened the case (defect 2): accept, open, answer, note, close.
+    expect(timeline(page).locator("li")).to_have_count(7)
+    expect(timeline(page)).to_contain_text("Nytt → Pågående")
+    expect(timeline(page).locator("li").last).to_contain_text("Pågående → Avslutat")

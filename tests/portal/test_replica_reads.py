@@ -102,7 +102,7 @@ def test_the_case_pages_and_every_write_stay_on_the_primary(client, coordinator,
     with CaptureQueriesContext(connections["replica"]) as on_replica:
         assert client.get(reverse("cases:list")).status_code == 200
         assert client.get(reverse("cases:detail", args=[case.pk])).status_code == 200
-        response = client.post(reverse("cases:status", args=[case.pk]), {"to": "open"})
+        response = client.post(reverse("cases:status", args=[case.pk]), {"status-to": "open"})
     assert response.status_code == 302
     assert on_replica.captured_queries == []
     assert Case.objects.get().status == "open"

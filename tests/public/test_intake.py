@@ -272,6 +272,41 @@ def test_too_many_sends_from_one_address_are_refused_with_a_clear_message(
     assert submit(client, form_data, REMOTE_ADDR="10.9.9.9").status_code == 302
 
 
+def _fresh(form_data, **changes):
+    return {**form_data, "form_started": started(), "once_key": new_once_key(), **changes}
+
+
+def test_refused_sends_do_not_use_up_the_businesss_five_matters(client, form_data, settings):
+    """Issue 13, defect 6: after three refused tries and one success the fifth send got 429."""
+    settings.PUBLIC_INTAKE_RATE = "5/h"
+    for _ in range(3):  # a mistake each time: no organisationsnummer
+        refused = submit(client, _fresh(form_data, org_number=""))
+        assert refused.status_code == 200
+        assert "Du har skickat formuläret många gånger" not in refused.content.decode()
+    for n in range(5):
+        assert submit(client, _fresh(form_data, description=f"Ärende {n}")).status_code == 302
+
+    sixth = submit(client, _fresh(form_data, description="Ärende 6"))
+
+    assert sixth.status_code == 429
+    assert "Du har skickat formuläret många gånger" in sixth.content.decode()
+    assert "Ärende 6" in sixth.content.decode()
+    assert Case.objects.count() == 5
+
+
+def test_a_bot_sending_again_and_again_meets_the_wider_limit_on_every_send(
+    client, form_data, settings
+):
+    settings.PUBLIC_INTAKE_ATTEMPT_RATE = "4/h"
+    for _ in range(4):
+        assert submit(client, _fresh(form_data, org_number="")).status_code == 200
+
+    response = submit(client, _fresh(form_data))
+
+    assert response.status_code == 429
+    assert Case.objects.count() == 0
+
+
 def test_an_oversized_attachment_is_refused(client, form_data, settings):
     settings.CASE_ATTACHMENT_MAX_BYTES = 50
     form_data["attachments"] = [pdf()]

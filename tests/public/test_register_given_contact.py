@@ -94,7 +94,7 @@ def test_the_official_adds_the_given_contact_once_and_can_write_to_the_business(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("cases:message", args=[form_case.pk]),
-            {"body": "Hej! Vi behöver en ritning."},
+            {"message-body": "Hej! Vi behöver en ritning."},
             follow=True,
         )
     assert response.status_code == 200

@@ -113,7 +113,7 @@ def test_comments_are_read_by_the_departments_of_the_case(client, bygg, samordna
         ("visitor", 302, 302),
         ("user without department", 403, 403),
         ("lots", 403, 200),
-        ("department lead", 403, 200),
+        ("department lead", 200, 200),  # as on the statistics page (issue 13)
         ("samordnare", 200, 200),
         ("administrator", 200, 200),
     ],
@@ -160,3 +160,34 @@ def test_a_samordnare_reads_no_comment_on_a_confidential_case_they_take_no_part_
     assert "Hemlig affär" not in page
     client.force_login(official(bygg, Role.LOTS))
     assert "Hemlig affär" in client.get(COMMENTS).content.decode()
+
+
+def test_a_department_lead_reads_the_nki_page_as_the_statistics_page_counts_it(
+    client, bygg, answered
+):
+    """Issue 13, defect 12: the lead saw the NKI figure on the statistics page, and the NKI
+    page /foretag/nojdhet/ answered 403."""
+    lead = official(bygg, Role.AVDELNINGSCHEF, full_name="Lea Lead")
+    sign_in(client, lead)
+
+    assert 'href="/foretag/nojdhet/"' in client.get("/").content.decode()
+    response = client.get(SATISFACTION)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    department_row = page[page.index('id="nki-departments"') :][:2500]
+    assert "<strong>62</strong>" in department_row  # the same answers as the samordnare's
+
+
+def test_a_lead_does_not_count_the_answers_of_a_confidential_case_of_another_department(
+    client, bygg, answered
+):
+    other = DepartmentFactory(name="Miljö", code="miljo")
+    secret_type = PublicCaseTypeFactory(name="Hemligt", lead_department=other)
+    for _ in range(7):
+        answer(FinishedCaseFactory(case_type=secret_type, confidential=True), overall=(1, 1, 1))
+    lead = official(bygg, Role.AVDELNINGSCHEF)
+
+    page = sign_in(client, lead).get(SATISFACTION).content.decode()
+
+    assert "Hemligt" not in page

@@ -1,5 +1,6 @@
 """The business follows its matter on a private page, replies, and gets its link again."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -94,7 +95,9 @@ def test_internal_notes_and_referral_texts_never_reach_the_business(
         )
         decline_referral(referral=referral, by=inspector, reason=markers["decline"])
         send_message_to_business(case=case, by=street_officer, body="Vi återkommer snart.")
-        change_status(case=case, to=CaseStatus.OPEN, by=street_officer, comment=markers["status"])
+        change_status(  # the coordinator's note opened it: it now waits for the business
+            case=case, to=CaseStatus.WAITING, by=street_officer, comment=markers["status"]
+        )
     page = client.get(track_url(submitted)).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("public:resend_link"), {"email": BUSINESS, "form_started": started()})
@@ -312,3 +315,37 @@ def test_too_many_replies_from_one_address_are_refused_and_the_text_kept(
     assert "Du har skickat formuläret många gånger" in page
     assert "Andra svaret." in page
     assert Message.objects.filter(direction=MessageDirection.FROM_BUSINESS).count() == 1
+
+
+def test_a_closed_cases_page_offers_no_reply_form_and_a_stale_send_is_told_once(
+    client, submitted, street_officer
+):
+    """Issue 13, defect 5: the page said a closed case can no longer be answered but still
+    showed the form; sending it gave 409 with the message twice."""
+    close(submitted.case, street_officer)
+    refusal = "Ärendet är avslutat, så det går inte längre att svara i det."
+
+    page = client.get(track_url(submitted)).content.decode()
+    assert refusal in page
+    assert 'name="body"' not in page
+    assert "Skicka svaret" not in page
+
+    response = client.post(  # a page opened before the case was closed
+        track_url(submitted), {"once_key": new_once_key(), "body": "Glömde en sak."}
+    )
+    assert response.status_code == 409
+    stale = response.content.decode()
+    assert refusal in stale
+    errors = re.findall(r'role="alert"[^>]*>(.*?)</div>', stale, re.S)
+    assert len(errors) == 1, errors
+    assert 'name="body"' not in stale
+    assert "Glömde en sak." in stale  # what was typed is kept to copy
+
+
+def test_a_refused_reply_on_an_open_case_shows_its_reason_once(client, submitted, settings):
+    settings.PUBLIC_REPLY_RATE = "1/h"
+    client.post(track_url(submitted), {"once_key": new_once_key(), "body": "Första."})
+    response = client.post(track_url(submitted), {"once_key": new_once_key(), "body": "Andra."})
+
+    assert response.status_code == 429
+    assert len(re.findall(r'class="alert[^"]*alert-danger', response.content.decode())) == 1

@@ -267,3 +267,27 @@ def test_the_pdf_is_rendered_outside_the_course_lock(
     assert again.pk == diploma.pk and again.file and again.sha256
     assert Diploma.objects.count() == 1
     assert OutboxMessage.objects.filter(template="training/email/diploma_ready").count() == 1
+
+
+def test_the_pdf_is_tagged_and_signed_by_the_editions_coordinator(
+    lots, samordnare, short_course, client, django_capture_on_commit_callbacks
+):
+    """Issue 13, defect 11: the signature line named nobody and the PDF was untagged."""
+    short_course.diploma_signatory = "Johan Ek, LOTS-samordnare"
+    short_course.save(update_fields=["diploma_signatory"])
+    visit = requirement(short_course, "company_visit", 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        pass_web_course(lots, short_course)
+        approved_visit(lots, short_course, samordnare, visit)
+    client.force_login(lots)
+
+    response = client.get(reverse("training:diploma_download", args=[short_course.pk]))
+
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    text = reader.pages[0].extract_text()
+    assert "Johan Ek, LOTS-samordnare" in text
+    assert "Exempelby kommun" in text.split("Johan Ek, LOTS-samordnare", 1)[1]
+    catalog = reader.trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])  # a tagged PDF
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/Lang"] == "sv"

@@ -110,6 +110,7 @@ proposals              302       403         200        403  403   200
 proposal_review        302       403         200        403  403   200
 proposal_reject        302       403         302        403  403   302
 verify_form            200       200         200        200  200   200
+diploma_landing        200       200         200        200  200   200
 verify                 200       200         200        200  200   200
 admin_activity         302       302         200        302  403   200
 """
@@ -226,6 +227,7 @@ REQUESTS = {
         "training:proposal_review",
     ),
     "verify_form": ("get", lambda w: reverse("diploma:verify_form"), None, "diploma:verify_form"),
+    "diploma_landing": ("get", lambda w: reverse("diploma:landing"), None, "diploma:landing"),
     "verify": (
         "get",
         lambda w: reverse("diploma:verify", args=[w["diploma"].verification_code]),

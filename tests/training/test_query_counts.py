@@ -108,6 +108,7 @@ PAGES = {
         5,
     ),
     "verify_form": (None, lambda c, w: reverse("diploma:verify_form"), 0),
+    "landing": (None, lambda c, w: reverse("diploma:landing"), 0),
     "verify": (
         None,
         lambda c, w: reverse("diploma:verify", args=[w["diploma"].verification_code]),

@@ -34,6 +34,15 @@ class Course(models.Model):
         related_name="training_courses",
         verbose_name=_("departments taking part"),
     )
+    diploma_signatory = models.CharField(
+        _("signature on the diploma"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The training coordinator who signs this year's diplomas, with the title, e.g. "
+            "“Johan Ek, LOTS-samordnare”. The municipality's name is added below it."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:

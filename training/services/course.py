@@ -74,6 +74,7 @@ def copy_course(*, source: Course, year: int, by: User | None = None) -> Course:
             pass_mark_percent=source.pass_mark_percent,
             topic_minimum_percent=source.topic_minimum_percent,
             feedback_mode=source.feedback_mode,
+            diploma_signatory=source.diploma_signatory,
             enrol_all_officials=source.enrol_all_officials,
         )
         course.departments.set(source.departments.all())

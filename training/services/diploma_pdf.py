@@ -63,4 +63,5 @@ def render_diploma_pdf(diploma: Diploma) -> bytes:
                 "qr_svg": mark_safe(qr_svg(url)),  # noqa: S308 - segno's own SVG, no user input
             },
         )
-    return HTML(string=html, url_fetcher=static_only_fetcher()).write_pdf()
+    # Tagged PDF/UA-1: headings, paragraphs and reading order for a screen reader.
+    return HTML(string=html, url_fetcher=static_only_fetcher()).write_pdf(pdf_variant="pdf/ua-1")

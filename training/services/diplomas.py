@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lotsportal.site import site_url
 from lotsportal.tasking import enqueue_on_commit
 from notifications.services import queue_email
 from training import events, permissions
@@ -88,7 +89,7 @@ def _next_number(year: int) -> str:
 def verification_url(code: str) -> str:
     from django.urls import reverse
 
-    return settings.SITE_URL + reverse("diploma:verify", args=[code])
+    return site_url() + reverse("diploma:verify", args=[code])
 
 
 def issue_diploma(*, user, course: Course, by=None) -> Diploma:
@@ -137,6 +138,7 @@ def _reserve_diploma(*, user, course: Course) -> Diploma:
                 "name": user.full_name,
                 "year": course.year,
                 "municipality": settings.MUNICIPALITY_NAME,
+                "signatory": course.diploma_signatory.strip(),
                 "score": result.percent,
                 "course": course.title,
             },
@@ -169,7 +171,7 @@ def _record_issued(*, diploma: Diploma, stored_name: str, pdf: bytes, by) -> Dip
             context={
                 "name": user.full_name,
                 "year": course.year,
-                "url": settings.SITE_URL + _home_url(),
+                "url": site_url() + _home_url(),
             },
             related=diploma,
             dedupe_key=f"training:diploma_ready:{user.pk}:{course.pk}",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from lotsportal.site import site_url
 from notifications.services import queue_email
 from training.models import Course, CourseResult
 
@@ -27,7 +27,7 @@ def participants(course: Course):
 def send_due_reminders(*, today: datetime.date | None = None) -> int:
     """Queue what is due today; a dedupe key per (user, course, kind) keeps each to one e-mail."""
     today = today or timezone.localdate()
-    url = settings.SITE_URL + reverse("training:home")
+    url = site_url() + reverse("training:home")
     queued = 0
     for course in Course.objects.filter(opens_on__lte=today, closes_on__gte=today):
         closing = today >= course.closes_on - CLOSING_SOON

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from lotsportal.params import int_list_param
 from training.errors import TrainingError
@@ -146,8 +146,11 @@ def export(request: SignedInRequest, fmt: str) -> HttpResponse:
 
 
 @signed_in
-@require_POST
+@require_http_methods(["GET", "POST"])
 def copy_edition(request: SignedInRequest) -> HttpResponse:
+    if request.method == "GET":
+        # The address of the "copy to next year" button, opened: the page the button is on.
+        return redirect("training:coordinator")
     course = _chosen_course(request)
     if course is None:
         raise Http404

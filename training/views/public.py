@@ -29,6 +29,11 @@ def _refused(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def landing(request: HttpRequest) -> HttpResponse:
+    """``/diplom/``: what a LOTS diploma is, and the way to verify one."""
+    return render(request, "training/public/landing.html", {"form": VerifyForm()})
+
+
 def verify_form(request: HttpRequest) -> HttpResponse:
     form = VerifyForm(request.GET or None)
     if request.GET and form.is_valid():
