@@ -1,24 +1,50 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django_ratelimit.exceptions import Ratelimited
 
 from lotsportal.public_forms import is_rate_limited
 
-from . import forms
+from . import forms, oidc
 from .selectors import memberships_for_start_page
+from .sso_views import ID_TOKEN_KEY, provider_logout_url
 
 
 class SignInView(auth_views.LoginView):
+    """The password form (for local accounts; off with ``PASSWORD_SIGN_IN_ENABLED=false``)
+    and the button "Logga in med kommunens konto" when OIDC is configured."""
+
     form_class = forms.SignInForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def post(self, request, *args, **kwargs):
+        if not settings.PASSWORD_SIGN_IN_ENABLED:
+            return self.get(request, *args, **kwargs)
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "oidc_enabled": oidc.enabled(),
+            "password_enabled": settings.PASSWORD_SIGN_IN_ENABLED,
+        }
+
 
 class SignOutView(auth_views.LogoutView):
-    pass
+    """Ends the portal's session and, after signing in with the municipality's account, the
+    provider's too where it offers that (RP-initiated logout)."""
+
+    def post(self, request, *args, **kwargs):
+        id_token = request.session.get(ID_TOKEN_KEY, "")
+        response = super().post(request, *args, **kwargs)
+        provider_url = provider_logout_url(request, id_token) if id_token else None
+        if provider_url:
+            return HttpResponseRedirect(provider_url)
+        return response
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
