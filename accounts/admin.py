@@ -1,6 +1,9 @@
 from django.contrib import admin, messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -9,6 +12,17 @@ from confighistory.admin import ConfigHistoryAdmin
 
 from .models import ClaimMapping, Department, Membership, SignInEvent, User
 from .services.two_factor import TwoFactorError, reset_two_factor
+
+
+def _sign_in_page(request, extra_context=None):
+    """The admin's own sign-in form is the portal's (axes, the audit, the second factor)."""
+    return redirect_to_login(
+        request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index"),
+        reverse("accounts:login"),
+    )
+
+
+admin.site.login = _sign_in_page  # type: ignore[method-assign]
 
 # Devices are made by the user's own enrolment and removed by the logged reset (the user
 # list's action), never edited in the admin: django-otp's own admin pages are taken away.

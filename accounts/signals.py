@@ -6,17 +6,18 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from .backends import OIDC_BACKEND, PASSWORD_BACKEND, SESSION_KEY
+from .backends import SESSION_KEY, SIGN_IN_METHOD_ATTR
 from .models import SignInEventKind
 from .services.audit import record_sign_in_event
-
-METHODS = {PASSWORD_BACKEND: "password", OIDC_BACKEND: "oidc"}
 
 
 @receiver(user_logged_in, dispatch_uid="accounts.audit.logged_in")
 def _logged_in(sender, request, user, **kwargs):
-    method = METHODS.get(getattr(user, "backend", ""))
-    if method is None or request is None:
+    if request is None:
+        return
+    # Set by the sign-in page (password) and the provider's callback (oidc) before login().
+    method = getattr(request, SIGN_IN_METHOD_ATTR, None)
+    if method is None:
         return  # a session made outside the sign-in pages (force_login in tests)
     request.session[SESSION_KEY] = method
     if method == "password":

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from . import oidc
-from .backends import OIDC_BACKEND
+from .backends import OIDC_BACKEND, SIGN_IN_METHOD_ATTR
 from .models import SignInEventKind
 from .services.audit import record_sign_in_event
 from .services.sso import NoMappedGroups, SignInRefused, sign_in_from_claims
@@ -117,6 +117,7 @@ def oidc_callback(request):
     except SignInRefused as refused:
         return render(request, "accounts/sso_error.html", {"message": refused.message}, status=403)
     next_url = request.session.pop(NEXT_KEY, None) or resolve_url(settings.OIDC_LOGIN_REDIRECT_URL)
+    setattr(request, SIGN_IN_METHOD_ATTR, "oidc")
     login(request, user, backend=OIDC_BACKEND)
     request.session[ID_TOKEN_KEY] = token.get("id_token", "")
     return redirect(next_url)

@@ -9,6 +9,7 @@ from django_ratelimit.exceptions import Ratelimited
 from lotsportal.public_forms import is_rate_limited
 
 from . import forms, oidc
+from .backends import SIGN_IN_METHOD_ATTR
 from .selectors import memberships_for_start_page
 from .sso_views import ID_TOKEN_KEY, provider_logout_url
 
@@ -25,6 +26,10 @@ class SignInView(auth_views.LoginView):
         if not settings.PASSWORD_SIGN_IN_ENABLED:
             return self.get(request, *args, **kwargs)
         return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        setattr(self.request, SIGN_IN_METHOD_ATTR, "password")
+        return super().form_valid(form)
 
     def get_context_data(self, **kwargs):
         return {

@@ -55,7 +55,6 @@ def roles_from_groups(groups: Iterable[str]) -> dict[int, str]:
     return wanted
 
 
-@transaction.atomic
 def sign_in_from_claims(
     *, claims: Mapping[str, Any], groups_claim: str, employee_id_claim: str, request=None
 ) -> User:
@@ -79,7 +78,33 @@ def sign_in_from_claims(
             detail=f"groups: {', '.join(groups) or '-'}",
         )
         raise NoMappedGroups()
+    try:
+        return _update_user(
+            claims=claims,
+            email=email,
+            groups=groups,
+            wanted=wanted,
+            request=request,
+            employee_id_claim=employee_id_claim,
+        )
+    except SignInRefused as refused:
+        record_sign_in_event(
+            kind=SignInEventKind.SSO_FAILURE, request=request, username=email, detail=str(refused)
+        )
+        raise
 
+
+@transaction.atomic
+def _update_user(
+    *,
+    claims: Mapping[str, Any],
+    email: str,
+    groups: list[str],
+    wanted: dict[int, str],
+    request,
+    employee_id_claim: str,
+) -> User:
+    subject = str(claims["sub"])
     user = (
         User.objects.select_for_update().filter(oidc_subject=subject).first()
         or User.objects.select_for_update().filter(email__iexact=email).first()
@@ -91,9 +116,6 @@ def sign_in_from_claims(
         user = User(email=email)
         user.set_unusable_password()
     if not user.is_active:
-        record_sign_in_event(
-            kind=SignInEventKind.SSO_FAILURE, request=request, user=user, detail="inactive"
-        )
         raise SignInRefused(_("This account is not active. Contact your administrator."))
     user.oidc_subject = subject
     user.email = email
