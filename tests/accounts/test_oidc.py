@@ -45,7 +45,8 @@ def test_password_sign_in_can_be_switched_off(client, settings):
     page = client.get(reverse("accounts:login")).content.decode()
     assert 'name="password"' not in page
     response = client.post(
-        reverse("accounts:login"), {"username": user.email, "password": "correct horse battery staple"}
+        reverse("accounts:login"),
+        {"username": user.email, "password": "correct horse battery staple"},
     )
     assert not response.wsgi_request.user.is_authenticated
 
@@ -77,7 +78,9 @@ def test_official_signs_in_through_the_provider_with_pkce_and_lands_on_my_work(
 
 def test_groups_decide_departments_and_roles_at_every_sign_in(client, provider, miljo):
     bygg = DepartmentFactory(name="Bygglov", code="bygg")
-    ClaimMapping.objects.create(claim_value="lots-samordnare", department=bygg, role=Role.SAMORDNARE)
+    ClaimMapping.objects.create(
+        claim_value="lots-samordnare", department=bygg, role=Role.SAMORDNARE
+    )
     ClaimMapping.objects.create(claim_value="chef-bygg", department=bygg, role=Role.AVDELNINGSCHEF)
     provider.users["anna"]["groups"] = ["lots-miljo", "lots-samordnare", "chef-bygg"]
     sign_in_through(client, provider, "anna")
