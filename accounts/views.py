@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django_ratelimit.exceptions import Ratelimited
@@ -48,7 +47,9 @@ class SignOutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         provider_url = provider_logout_url(request, id_token) if id_token else None
         if provider_url:
-            return HttpResponseRedirect(provider_url)
+            # A page that moves on by itself, not a redirect: the sign-out form's redirect to
+            # another origin would be blocked by the policy's form-action 'self'.
+            return render(request, "accounts/sso_logout.html", {"provider_url": provider_url})
         return response
 
 

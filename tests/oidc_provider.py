@@ -159,7 +159,9 @@ class OIDCProvider:
             "redirect_uri": redirect_uri,
             "issued": time.time(),
         }
-        return self._redirect(f"{redirect_uri}?{urlencode({'code': code, 'state': params['state']})}")
+        return self._redirect(
+            f"{redirect_uri}?{urlencode({'code': code, 'state': params['state']})}"
+        )
 
     def _client_ok(self, environ, body) -> bool:
         auth = environ.get("HTTP_AUTHORIZATION", "")
@@ -186,7 +188,9 @@ class OIDCProvider:
             .decode()
         )
         if challenge != grant["challenge"] or body.get("redirect_uri") != grant["redirect_uri"]:
-            return self._json({"error": "invalid_grant", "error_description": "PKCE"}, "400 Bad Request")
+            return self._json(
+                {"error": "invalid_grant", "error_description": "PKCE"}, "400 Bad Request"
+            )
         now = int(time.time())
         claims = {
             "iss": self.issuer,
