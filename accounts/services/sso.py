@@ -115,6 +115,11 @@ def _update_user(
     if user is None:
         user = User(email=email)
         user.set_unusable_password()
+    if user.oidc_subject and user.oidc_subject != subject:
+        # The address belongs to another identity at the provider: never merge the two.
+        raise SignInRefused(
+            _("This e-mail address belongs to another account. Contact your administrator.")
+        )
     if not user.is_active:
         raise SignInRefused(_("This account is not active. Contact your administrator."))
     user.oidc_subject = subject
@@ -130,13 +135,13 @@ def _update_user(
             membership.delete()
             changes.append(f"-{membership.department_id}")
     for department_id, role in wanted.items():
-        membership = current.get(department_id)
-        if membership is None:
+        existing = current.get(department_id)
+        if existing is None:
             Membership.objects.create(user=user, department_id=department_id, role=role)
             changes.append(f"+{department_id}:{role}")
-        elif membership.role != role:
-            membership.role = role
-            membership.save(update_fields=["role"])
+        elif existing.role != role:
+            existing.role = role
+            existing.save(update_fields=["role"])
             changes.append(f"~{department_id}:{role}")
     detail = f"groups: {', '.join(groups)}"
     if changes:

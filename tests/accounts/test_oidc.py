@@ -203,3 +203,17 @@ def test_a_password_user_signs_out_without_the_provider(client, provider):
     response = client.post(reverse("accounts:logout"))
     assert response["Location"] == reverse("accounts:login")
     assert not provider.logouts
+
+
+def test_an_address_held_by_another_identity_is_never_merged(client, provider, miljo):
+    holder = official(email="anna.berg@kommun.example", full_name="Anna Annan")
+    holder.oidc_subject = "someone-else"
+    holder.save()
+
+    response = sign_in_through(client, provider, "anna")
+
+    assert response.status_code == 403
+    assert "hör till ett annat konto" in response.content.decode()
+    holder.refresh_from_db()
+    assert (holder.full_name, holder.oidc_subject) == ("Anna Annan", "someone-else")
+    assert not response.wsgi_request.user.is_authenticated
