@@ -217,3 +217,19 @@ def test_an_address_held_by_another_identity_is_never_merged(client, provider, m
     holder.refresh_from_db()
     assert (holder.full_name, holder.oidc_subject) == ("Anna Annan", "someone-else")
     assert not response.wsgi_request.user.is_authenticated
+
+
+def test_a_group_mapping_added_in_the_admin_keeps_its_history(client, admin_user, department):
+    from confighistory.models import ConfigChange
+
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:accounts_claimmapping_add"),
+        {"claim_value": "lots-miljo", "department": department.pk, "role": Role.SAMORDNARE},
+    )
+
+    assert response.status_code == 302
+    mapping = ClaimMapping.objects.get()
+    change = ConfigChange.objects.of(ClaimMapping, mapping.pk).get()
+    assert change.changes["claim_value"] == {"old": "", "new": "lots-miljo"}
+    assert change.actor == admin_user
