@@ -131,8 +131,19 @@ class MembershipAdmin(ConfigHistoryAdmin, admin.ModelAdmin):
     list_select_related = ["user", "department"]
 
 
+class NoNulQueryAdmin:
+    """PostgreSQL refuses text with a NUL byte: the change list's search and filters drop them."""
+
+    def changelist_view(self, request, extra_context=None):
+        cleaned = request.GET.copy()
+        for key, values in request.GET.lists():
+            cleaned.setlist(key, [value.replace("\x00", "") for value in values])
+        request.GET = cleaned
+        return super().changelist_view(request, extra_context)  # type: ignore[misc]
+
+
 @admin.register(ClaimMapping)
-class ClaimMappingAdmin(ConfigHistoryAdmin, admin.ModelAdmin):
+class ClaimMappingAdmin(NoNulQueryAdmin, ConfigHistoryAdmin, admin.ModelAdmin):
     """Which group of the provider's claim gives which department and role (OIDC sign-in)."""
 
     list_display = ["claim_value", "department", "role"]
@@ -143,7 +154,7 @@ class ClaimMappingAdmin(ConfigHistoryAdmin, admin.ModelAdmin):
 
 
 @admin.register(SignInEvent)
-class SignInEventAdmin(admin.ModelAdmin):
+class SignInEventAdmin(NoNulQueryAdmin, admin.ModelAdmin):
     """The sign-in audit log: appended by the services, read here, never changed."""
 
     list_display = ["created_at", "kind", "username", "user", "ip_address", "detail", "actor"]

@@ -146,3 +146,12 @@ def test_the_admin_sign_in_form_is_the_portals(client):
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.parametrize("model", ["claimmapping", "signinevent"])
+def test_the_new_admin_lists_take_nul_bytes_in_search_and_filters(client, superuser, model):
+    client.force_login(superuser)
+    response = client.get(
+        f"/admin/accounts/{model}/?q=u%0C9%00&_facets=-9999999999&role__exact=%2B%00&kind__exact=%00"
+    )
+    assert response.status_code in (200, 302)
