@@ -45,6 +45,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("May sign in to the administration."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Filled from the municipality's identity provider (OIDC) at each sign-in through it.
+    employee_id = models.CharField(_("employee id"), max_length=64, blank=True)
+    oidc_subject = models.CharField(
+        _("identity at the municipality's provider"),
+        max_length=255,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+    )
 
     objects = UserManager()
 
@@ -135,3 +145,84 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.department} ({self.get_role_display()})"
+
+
+class ClaimMapping(models.Model):
+    """One value of the provider's group claim (a group name or id) and what it gives here.
+
+    A user signing in with the municipality's account is a member of each department whose
+    mapping matches one of their groups, with the highest role mapped there. Kept in the admin;
+    every change is saved through ``confighistory.services`` (old and new values).
+    """
+
+    claim_value = models.CharField(
+        _("group in the claim"),
+        max_length=255,
+        help_text=_("The group's name or id exactly as the provider sends it."),
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="+", verbose_name=_("department")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.LOTS)
+
+    class Meta:
+        verbose_name = _("group mapping")
+        verbose_name_plural = _("group mappings")
+        ordering = ["claim_value", "department__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim_value", "department"], name="accounts_claimmapping_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_value} → {self.department} ({self.get_role_display()})"
+
+
+class SignInEventKind(models.TextChoices):
+    PASSWORD_SUCCESS = "password_success", _("Signed in with password")
+    PASSWORD_FAILURE = "password_failure", _("Failed password sign-in")
+    LOCKED_OUT = "locked_out", _("Locked out")
+    SSO_SUCCESS = "sso_success", _("Signed in with the municipality's account")
+    SSO_FAILURE = "sso_failure", _("Failed sign-in with the municipality's account")
+    SSO_NO_ACCESS = "sso_no_access", _("Signed in at the provider, but no group is mapped")
+    OTP_SUCCESS = "otp_success", _("Second factor accepted")
+    OTP_FAILURE = "otp_failure", _("Second factor refused")
+    OTP_RECOVERY_USED = "otp_recovery", _("Recovery code used")
+    OTP_ENROLLED = "otp_enrolled", _("Authenticator app enrolled")
+    OTP_RESET = "otp_reset", _("Second factor reset by an administrator")
+    SIGNED_OUT = "signed_out", _("Signed out")
+
+
+class SignInEvent(models.Model):
+    """The audit log of sign-ins: appended by ``accounts.services.audit``, never edited."""
+
+    kind = models.CharField(_("event"), max_length=20, choices=SignInEventKind.choices)
+    user = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    username = models.CharField(_("user name given"), max_length=255, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    detail = models.CharField(_("detail"), max_length=500, blank=True)
+    actor = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("done by"),
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("sign-in event")
+        verbose_name_plural = _("sign-in events")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.username}"

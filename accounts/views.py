@@ -7,18 +7,50 @@ from django_ratelimit.exceptions import Ratelimited
 
 from lotsportal.public_forms import is_rate_limited
 
-from . import forms
+from . import forms, oidc
+from .backends import SIGN_IN_METHOD_ATTR
 from .selectors import memberships_for_start_page
+from .sso_views import ID_TOKEN_KEY, provider_logout_url
 
 
 class SignInView(auth_views.LoginView):
+    """The password form (for local accounts; off with ``PASSWORD_SIGN_IN_ENABLED=false``)
+    and the button "Logga in med kommunens konto" when OIDC is configured."""
+
     form_class = forms.SignInForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def post(self, request, *args, **kwargs):
+        if not settings.PASSWORD_SIGN_IN_ENABLED:
+            return self.get(request, *args, **kwargs)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        setattr(self.request, SIGN_IN_METHOD_ATTR, "password")
+        return super().form_valid(form)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "oidc_enabled": oidc.enabled(),
+            "password_enabled": settings.PASSWORD_SIGN_IN_ENABLED,
+        }
+
 
 class SignOutView(auth_views.LogoutView):
-    pass
+    """Ends the portal's session and, after signing in with the municipality's account, the
+    provider's too where it offers that (RP-initiated logout)."""
+
+    def post(self, request, *args, **kwargs):
+        id_token = request.session.get(ID_TOKEN_KEY, "")
+        response = super().post(request, *args, **kwargs)
+        provider_url = provider_logout_url(request, id_token) if id_token else None
+        if provider_url:
+            # A page that moves on by itself, not a redirect: the sign-out form's redirect to
+            # another origin would be blocked by the policy's form-action 'self'.
+            return render(request, "accounts/sso_logout.html", {"provider_url": provider_url})
+        return response
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

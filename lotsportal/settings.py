@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "django_ratelimit",
+    # Two factors (TOTP and recovery codes); before accounts, whose admin replaces theirs.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     # Configuration history (old and new values of roles, retention, case types ...).
     "confighistory",
@@ -90,6 +94,9 @@ MIDDLEWARE = [
     "lotsportal.site.SiteUrlFromRequestMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor (accounts/two_factor.py): request.user.is_verified(), then the demand.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "lotsportal.middleware.FriendlyMethodNotAllowedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -157,6 +164,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Loads a user who signed in with the municipality's account (accounts/sso_views.py).
+    "accounts.backends.OIDCBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -178,6 +187,37 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0) or None
+
+# --- Sign-in with the municipality's account (OIDC) and two factors -----------------------
+# (accounts/oidc.py, accounts/sso_views.py, accounts/two_factor.py; docs/operations.md has the
+# set-up for Entra ID and Keycloak.) With no OIDC_DISCOVERY_URL the button is not shown and the
+# portal signs in with passwords only, as in the zero-setup mode.
+# The provider's discovery document, or its issuer (/.well-known/openid-configuration is added).
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="").rstrip("/")
+OIDC_DISCOVERY_URL = env.str(
+    "OIDC_DISCOVERY_URL",
+    default=f"{OIDC_ISSUER}/.well-known/openid-configuration" if OIDC_ISSUER else "",
+)
+OIDC_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
+# client_secret_basic, client_secret_post, or none (a public client: PKCE alone).
+OIDC_TOKEN_AUTH_METHOD = env.str("OIDC_TOKEN_AUTH_METHOD", default="client_secret_basic")
+OIDC_SCOPES = env.str("OIDC_SCOPES", default="openid email profile")
+# The claim holding the user's groups (mapped to departments and roles in the admin: Group
+# mappings), and the one holding the employee id.
+OIDC_GROUPS_CLAIM = env.str("OIDC_GROUPS_CLAIM", default="groups")
+OIDC_EMPLOYEE_ID_CLAIM = env.str("OIDC_EMPLOYEE_ID_CLAIM", default="employee_id")
+# Seconds to wait for the provider, and how long its discovery document and keys are kept.
+OIDC_TIMEOUT_SECONDS = env.float("OIDC_TIMEOUT_SECONDS", default=5.0)
+OIDC_METADATA_SECONDS = env.int("OIDC_METADATA_SECONDS", default=3600)
+# Where an official lands after signing in through the provider (Mitt arbete).
+OIDC_LOGIN_REDIRECT_URL = env.str("OIDC_LOGIN_REDIRECT_URL", default="cases:my_work")
+# The password form on the sign-in page (local accounts); false leaves only the provider.
+PASSWORD_SIGN_IN_ENABLED = env.bool("PASSWORD_SIGN_IN_ENABLED", default=True)
+# A second factor (TOTP) is asked of everyone who may open the admin after a password sign-in;
+# true asks it of every user after every sign-in (also with the municipality's account).
+TWO_FACTOR_FOR_EVERYONE = env.bool("TWO_FACTOR_FOR_EVERYONE", default=False)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default=f"Lotsportalen {MUNICIPALITY_NAME}")
 
 # --- Language -------------------------------------------------------------------------
 LANGUAGE_CODE = "sv"
@@ -335,7 +375,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "celery.app.trace": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "authlib": {"level": "WARNING"},
+        "celery.app.trace": {"level": "WARNING"},
+    },
 }
 
 # --- Business cases (cases/) ------------------------------------------------------------

@@ -45,8 +45,10 @@ SECRET_REQUEST = "Får vindkraftverken stå på åkern?"  # in the timeline (the
 
 EXPECTED = """
 model                       lots   same   other  lead   staff  super
+accounts.claimmapping       33333  44434  44434  44434  44434  23233
 accounts.department         33333  44444  44444  44444  44444  22222
 accounts.membership         33333  44444  44444  44444  44444  22222
+accounts.signinevent        33333  44434  44434  44434  44434  23434
 accounts.user               33333  44444  44444  44444  44444  22222
 auth.group                  33333  44444  44444  44444  44444  22222
 axes.accessattempt          33333  44434  44434  44434  44434  23433
