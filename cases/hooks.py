@@ -12,7 +12,10 @@ each app seed its part of the demo):
   query count stays what ``tests/cases/test_query_counts.py`` pins) and a function giving its
   context (the training course adds a "propose a course question" link under the notes);
 - the **message link** is the address, told in the e-mail of a message to the business, where
-  the business reads and answers it.
+  the business reads and answers it;
+- an **event listener** is called by ``cases.services.events.record`` with every event saved on
+  a case's timeline, inside the service's transaction (the API app writes its webhook
+  deliveries there, so they commit or roll back with the change).
 
 ``tests/test_architecture.py`` fails on an import from ``cases`` into an app built on it.
 """
@@ -24,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from .models import Case
+    from .models import Case, CaseEvent
 
 CASE_PAGE_SLOTS = ("company", "contact", "notes")
 
@@ -59,6 +62,7 @@ class RenderedPart:
 _erasers: list[Eraser] = []
 _case_page_parts: list[CasePagePart] = []
 _message_link: list[Callable[[], str]] = []
+_event_listeners: list[Callable[[CaseEvent], None]] = []
 
 
 def register_eraser(eraser: Eraser) -> None:
@@ -101,3 +105,13 @@ def register_message_link(provider: Callable[[], str]) -> None:
 def message_link_url() -> str:
     """Where the business reads a message and answers it; "" when no app offers that."""
     return _message_link[0]() if _message_link else ""
+
+
+def register_event_listener(listener: Callable[[CaseEvent], None]) -> None:
+    """Called with each recorded event, in the recording transaction (keep it to a write)."""
+    if listener not in _event_listeners:
+        _event_listeners.append(listener)
+
+
+def event_listeners() -> tuple[Callable[[CaseEvent], None], ...]:
+    return tuple(_event_listeners)

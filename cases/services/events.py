@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import hooks
 from ..events import definition_of
 from ..models import Case, CaseEvent
 
 
 def record(event: CaseEvent) -> CaseEvent:
-    """Save a built event. Call inside the service's transaction."""
+    """Save a built event and tell the registered listeners. Call inside the service's
+    transaction."""
     event.save()
+    for listener in hooks.event_listeners():
+        listener(event)
     return event
 
 
