@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
 from schemathesis import checks
 
 from api.models import Scope
@@ -16,11 +16,6 @@ from .conftest import bearer, integration_for
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "api" / "openapi.yaml"
-
-
-@pytest.fixture
-def api_schema():
-    return schemathesis.openapi.from_path(SCHEMA)
 
 
 @pytest.fixture
@@ -40,18 +35,28 @@ def token(live_server):
     return raw
 
 
-schema = schemathesis.pytest.from_fixture("api_schema")
+def test_the_api_keeps_to_its_schema(live_server, token):
+    """Every operation in turn (schemathesis' pytest plugin is not yet at home in pytest 9:
+    the strategies are driven with hypothesis directly)."""
+    api_schema = schemathesis.openapi.from_path(SCHEMA)
+    headers = {"Authorization": f"Bearer {token}"}
+    operations = [result.ok() for result in api_schema.get_all_operations()]
+    assert len(operations) >= 12
 
+    for operation in operations:
 
-@schema.parametrize()
-@settings(
-    max_examples=15,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-def test_the_api_keeps_to_its_schema(case, live_server, token):
-    case.call_and_validate(
-        base_url=live_server.url,
-        headers={"Authorization": f"Bearer {token}"},
-        checks=[checks.not_a_server_error, checks.response_schema_conformance],
-    )
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=15,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def keeps_to_the_schema(case):
+            case.call_and_validate(
+                base_url=live_server.url,
+                headers=headers,
+                checks=[checks.not_a_server_error, checks.response_schema_conformance],
+            )
+
+        keeps_to_the_schema()
