@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -59,9 +58,8 @@ class ApiToken(models.Model):
     name = models.CharField(_("name"), max_length=100, blank=True)
     prefix = models.CharField(_("prefix"), max_length=12, db_index=True)
     digest = models.CharField(_("SHA-256"), max_length=64, unique=True)
-    scopes = ArrayField(
-        models.CharField(max_length=20, choices=Scope.choices), verbose_name=_("scopes")
-    )
+    # Lists of strings (JSON, not ArrayField: the newcomer's `make run` is on SQLite).
+    scopes = models.JSONField(_("scopes"), default=list)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -102,7 +100,7 @@ class WebhookSubscription(models.Model):
         max_length=100,
         help_text=_("Shared with the receiver, which checks the signature with it (whsec_…)."),
     )
-    event_kinds = ArrayField(models.CharField(max_length=30), verbose_name=_("event kinds"))
+    event_kinds = models.JSONField(_("event kinds"), default=list)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 

@@ -34,7 +34,7 @@ from cases.models import CaseEvent
 from lotsportal.tasking import enqueue_now
 
 from ..errors import ApiError
-from ..models import DeliveryStatus, Scope, WebhookDelivery, WebhookSubscription
+from ..models import ApiToken, DeliveryStatus, Scope, WebhookDelivery, WebhookSubscription
 
 logger = logging.getLogger(__name__)
 
@@ -100,16 +100,23 @@ def cloud_event(*, event: CaseEvent, event_id: str) -> dict[str, Any]:
 def queue_deliveries_for(event: CaseEvent) -> list[WebhookDelivery]:
     """The event listener: one delivery per active subscription that wants this kind and whose
     integration may read the case (scope ``cases:read`` and the portal's ``can_view_case``)."""
-    subscriptions = list(
-        WebhookSubscription.objects.filter(
-            is_active=True,
-            event_kinds__contains=[event.kind],
-            integration__tokens__revoked_at__isnull=True,
-            integration__tokens__scopes__contains=[Scope.READ_CASES],
+    subscriptions = [
+        subscription
+        for subscription in WebhookSubscription.objects.filter(is_active=True).select_related(
+            "integration__service_user"
         )
-        .select_related("integration__service_user")
-        .distinct()
-    )
+        if event.kind in subscription.event_kinds
+    ]
+    if not subscriptions:
+        return []
+    readers = {
+        token.integration_id
+        for token in ApiToken.objects.filter(
+            integration__in={s.integration_id for s in subscriptions}, revoked_at__isnull=True
+        )
+        if Scope.READ_CASES in token.scopes
+    }
+    subscriptions = [s for s in subscriptions if s.integration_id in readers]
     deliveries = []
     for subscription in subscriptions:
         if not case_permissions.can_view_case(subscription.integration.service_user, event.case):

@@ -40,7 +40,9 @@ def bearer(integration, scopes=ALL_SCOPES) -> tuple[APIClient, str]:
 
 @pytest.fixture
 def diarium(reception):
-    user = official(reception, Role.LOTS, full_name="Diariet (integration)", email="diarium@kommun.example")
+    user = official(
+        reception, Role.LOTS, full_name="Diariet (integration)", email="diarium@kommun.example"
+    )
     return integration_for(user, name="Diariet")
 
 
@@ -61,7 +63,7 @@ def verify(secret: str, headers, body: bytes) -> bool:
 
 
 class Receiver:
-    """Records every POST; answers ``fail_first`` requests with 500, then 200 (bad signature: 400)."""
+    """Records every POST: the first ``fail_first`` get 500, then 200 (bad signature: 400)."""
 
     def __init__(self, *, fail_first: int = 0):
         self.fail_first = fail_first

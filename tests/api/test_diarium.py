@@ -16,7 +16,8 @@ def food(db):
     from tests.factories import DepartmentFactory
 
     return CaseTypeFactory(
-        code="livsmedel", name="Livsmedelsregistrering",
+        code="livsmedel",
+        name="Livsmedelsregistrering",
         lead_department=DepartmentFactory(name="Miljö", code="miljo"),
     )
 
@@ -27,7 +28,9 @@ def test_the_diarium_registers_follows_and_moves_a_case_and_hears_of_it_by_webho
     door("email")
     company = CompanyFactory(org_number="556036-0793", name="Torgets Krog AB")
     subscription = create_subscription(
-        integration=diarium, url=receiver.url, event_kinds=["opened", "status_changed"],
+        integration=diarium,
+        url=receiver.url,
+        event_kinds=["opened", "status_changed"],
         by=diarium.owner,
     )
     receiver.secret = subscription.secret
@@ -36,8 +39,11 @@ def test_the_diarium_registers_follows_and_moves_a_case_and_hears_of_it_by_webho
         created = api.post(
             "/api/v1/cases/",
             {
-                "department": "kontaktcenter", "org_number": "556036-0793",
-                "case_type": "livsmedel", "door": "email", "title": "Ny restaurang vid torget",
+                "department": "kontaktcenter",
+                "org_number": "556036-0793",
+                "case_type": "livsmedel",
+                "door": "email",
+                "title": "Ny restaurang vid torget",
                 "description": "Inkommen via e-post, dnr 2026/123.",
             },
             format="json",
@@ -55,7 +61,8 @@ def test_the_diarium_registers_follows_and_moves_a_case_and_hears_of_it_by_webho
 
     with django_capture_on_commit_callbacks(execute=True):
         moved = api.post(
-            f"/api/v1/cases/{case['id']}/status/", {"to": "open", "comment": "Tas upp"},
+            f"/api/v1/cases/{case['id']}/status/",
+            {"to": "open", "comment": "Tas upp"},
             format="json",
         )
     assert moved.status_code == 200 and moved.json()["status"] == "open"
@@ -64,7 +71,9 @@ def test_the_diarium_registers_follows_and_moves_a_case_and_hears_of_it_by_webho
     assert refused["Content-Type"] == "application/problem+json"
 
     later = api.get("/api/v1/events/", {"after": cursor}).json()
-    assert [(e["kind"], e["payload"]["to"]) for e in later["results"]] == [("status_changed", "open")]
+    assert [(e["kind"], e["payload"]["to"]) for e in later["results"]] == [
+        ("status_changed", "open")
+    ]
     assert later["results"][0]["actor"] == "Diariet (integration)"
     assert api.get(later["next"]).json()["results"] == []
 
@@ -74,8 +83,11 @@ def test_the_diarium_registers_follows_and_moves_a_case_and_hears_of_it_by_webho
         event = delivery["event"]
         assert event["specversion"] == "1.0" and event["subject"] == case["number"]
         assert delivery["headers"]["webhook-id"] == event["id"]
-        assert event["data"]["case"] == {"id": case["id"], "number": case["number"],
-                                         "status": event["data"]["case"]["status"]}
+        assert event["data"]["case"] == {
+            "id": case["id"],
+            "number": case["number"],
+            "status": event["data"]["case"]["status"],
+        }
     # The comment is personal data of its kind (cases/events.py): not sent.
     assert "comment" not in receiver.received[1]["event"]["data"]["event"]["payload"]
 
@@ -92,16 +104,27 @@ def test_a_case_for_an_unknown_company_registers_it_when_named(api, food):
     door("phone")
     answer = api.post(
         "/api/v1/cases/",
-        {"department": "kontaktcenter", "org_number": "556036-0793", "case_type": "livsmedel",
-         "door": "phone", "title": "Fråga om bygglov"},
+        {
+            "department": "kontaktcenter",
+            "org_number": "556036-0793",
+            "case_type": "livsmedel",
+            "door": "phone",
+            "title": "Fråga om bygglov",
+        },
         format="json",
     )
     assert answer.status_code == 400
     assert "company_name" in answer.json()["errors"]
     named = api.post(
         "/api/v1/cases/",
-        {"department": "kontaktcenter", "org_number": "556036-0793", "company_name": "Nya AB",
-         "case_type": "livsmedel", "door": "phone", "title": "Fråga om bygglov"},
+        {
+            "department": "kontaktcenter",
+            "org_number": "556036-0793",
+            "company_name": "Nya AB",
+            "case_type": "livsmedel",
+            "door": "phone",
+            "title": "Fråga om bygglov",
+        },
         format="json",
     )
     assert named.status_code == 201
@@ -114,7 +137,9 @@ def test_the_list_filters_and_searches_like_the_case_list(api, diarium, food):
     from tests.cases.factories import a_case
 
     dept = diarium.service_user.memberships.first().department
-    a_case(by=diarium.service_user, department=dept, case_type=food, title="Uteservering vid torget")
+    a_case(
+        by=diarium.service_user, department=dept, case_type=food, title="Uteservering vid torget"
+    )
     a_case(by=diarium.service_user, department=dept, case_type=food, title="Skylt på fasaden")
     found = api.get("/api/v1/cases/", {"q": "fasaden"}).json()["results"]
     assert [c["title"] for c in found] == ["Skylt på fasaden"]

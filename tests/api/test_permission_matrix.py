@@ -48,16 +48,29 @@ def world(db):
         "samordnare": official(DepartmentFactory(name="Näringsliv", code="nl"), Role.SAMORDNARE),
     }
     case_type = CaseTypeFactory(lead_department=miljo)
-    secret = a_case(by=users["coordinator"], department=reception, case_type=case_type,
-                    confidential=True, title="Hemlig vindkraftpark")
-    referral = route_case(case=secret, department=bygg, by=users["coordinator"], request_text="Bygglov?")
+    secret = a_case(
+        by=users["coordinator"],
+        department=reception,
+        case_type=case_type,
+        confidential=True,
+        title="Hemlig vindkraftpark",
+    )
+    referral = route_case(
+        case=secret, department=bygg, by=users["coordinator"], request_text="Bygglov?"
+    )
     attachment = add_attachment(
-        case=secret, by=users["coordinator"],
+        case=secret,
+        by=users["coordinator"],
         uploaded_file=SimpleUploadedFile("ritning.txt", b"Ritning"),
     )
     public = a_case(by=users["lead"], department=miljo, case_type=case_type)
-    return {"users": users, "secret": secret, "public": public, "referral": referral,
-            "attachment": attachment}
+    return {
+        "users": users,
+        "secret": secret,
+        "public": public,
+        "referral": referral,
+        "attachment": attachment,
+    }
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -18,7 +18,10 @@ def test_without_a_token_the_api_answers_401_as_a_problem():
     assert answer.status_code == 401
     assert answer["Content-Type"] == "application/problem+json"
     assert answer.json()["status"] == 401 and answer["WWW-Authenticate"] == "Bearer"
-    assert APIClient().get("/api/v1/cases/", HTTP_AUTHORIZATION="Bearer lots_nonsense").status_code == 401
+    assert (
+        APIClient().get("/api/v1/cases/", HTTP_AUTHORIZATION="Bearer lots_nonsense").status_code
+        == 401
+    )
 
 
 def test_a_token_without_the_scope_is_refused_in_the_language_asked_for(diarium):

@@ -104,7 +104,9 @@ def test_the_signature_is_the_standard_webhooks_one():
     secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
     # The example of the Standard Webhooks specification.
     signature = webhooks.sign(
-        secret=secret, msg_id="msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp=1614265330,
+        secret=secret,
+        msg_id="msg_p5jXN8AQM9LWM0D4loKWxJek",
+        timestamp=1614265330,
         body=b'{"test": 2432232314}',
     )
     assert signature == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
