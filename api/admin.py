@@ -120,6 +120,7 @@ class ApiTokenAdmin(SuperuserAdmin, admin.ModelAdmin):
 
 
 class SubscriptionForm(forms.ModelForm):
+    url = forms.URLField(label=_("URL"), max_length=500, assume_scheme="https")
     event_kinds = forms.MultipleChoiceField(
         label=_("event kinds"), choices=EventKind.choices, widget=forms.CheckboxSelectMultiple
     )

@@ -72,5 +72,5 @@ def problem_exception_handler(exc, context):
         if header in response:
             answer[header] = response[header]
     if code == status.HTTP_429_TOO_MANY_REQUESTS:
-        answer.data["kind"] = "rate-limited"
+        answer.data["type"] = PROBLEM_TYPE + "rate-limited"
     return answer
