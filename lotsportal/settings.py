@@ -67,11 +67,13 @@ INSTALLED_APPS = [
     "public",
     "training",
     "stats",
-    # The REST API and webhooks for the municipality's systems (docs/api.md).
+    # The REST API and webhooks for the municipality's systems (docs/api.md). ``api`` comes
+    # before ``rest_framework``: its catalogue keeps Django's Swedish wording for the few
+    # messages DRF's catalogue words differently ("Detta fält måste fyllas i.").
+    "api",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "api",
 ]
 
 MIDDLEWARE = [
