@@ -67,10 +67,11 @@ INSTALLED_APPS = [
     "public",
     "training",
     "stats",
-    # The REST API and webhooks for the municipality's systems (docs/api.md). ``api`` comes
-    # before ``rest_framework``: its catalogue keeps Django's Swedish wording for the few
+    # The REST API and webhooks for the municipality's systems (docs/api.md). ``api.wording``
+    # comes before ``rest_framework``: its catalogue keeps Django's Swedish wording for the few
     # messages DRF's catalogue words differently ("Detta fält måste fyllas i.").
     "api",
+    "api.wording",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
