@@ -110,3 +110,9 @@ def test_the_signature_is_the_standard_webhooks_one():
         body=b'{"test": 2432232314}',
     )
     assert signature == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
+
+
+def test_the_deliveries_list_takes_a_filter_value_with_a_nul_byte(admin_client):
+    url = reverse("admin:api_webhookdelivery_changelist")
+    answer = admin_client.get(url, {"status__exact": "gave_up\x00", "kind": "x\x00"})
+    assert answer.status_code in (200, 302)
