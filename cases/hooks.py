@@ -19,6 +19,9 @@ each app add its health check):
   per-case working days) are written in the same transaction as the change.
 - the **tracking link** is the address of one case's own page for the business (told in the
   e-mail of a decision or closing); without a provider the message link stands in.
+- an **event listener** is called by ``cases.services.events.record`` with every event saved on
+  a case's timeline, inside the service's transaction (the API app writes its webhook
+  deliveries there, so they commit or roll back with the change).
 
 ``tests/test_architecture.py`` fails on an import from ``cases`` into an app built on it.
 """
@@ -30,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from .models import Case
+    from .models import Case, CaseEvent
 
 CASE_PAGE_SLOTS = ("company", "contact", "notes")
 
@@ -67,6 +70,7 @@ _case_page_parts: list[CasePagePart] = []
 _message_link: list[Callable[[], str]] = []
 _change_listeners: list[Callable[[int], None]] = []
 _tracking_link: list[Callable[[Case], str]] = []
+_event_listeners: list[Callable[[CaseEvent], None]] = []
 
 
 def register_eraser(eraser: Eraser) -> None:
@@ -130,3 +134,13 @@ def register_tracking_link(provider: Callable[[Case], str]) -> None:
 def tracking_link_url(case: Case) -> str:
     """The address of the case's page for the business; "" when no app offers one."""
     return _tracking_link[0](case) if _tracking_link else message_link_url()
+
+
+def register_event_listener(listener: Callable[[CaseEvent], None]) -> None:
+    """Called with each recorded event, in the recording transaction (keep it to a write)."""
+    if listener not in _event_listeners:
+        _event_listeners.append(listener)
+
+
+def event_listeners() -> tuple[Callable[[CaseEvent], None], ...]:
+    return tuple(_event_listeners)

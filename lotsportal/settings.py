@@ -78,6 +78,14 @@ INSTALLED_APPS = [
     "stats",
     # The demo municipality (seed_demo) and the volume generator of bench/: on top of all.
     "demo",
+    # The REST API and webhooks for the municipality's systems (docs/api.md). ``api.wording``
+    # comes before ``rest_framework``: its catalogue keeps Django's Swedish wording for the few
+    # messages DRF's catalogue words differently ("Detta fält måste fyllas i.").
+    "api",
+    "api.wording",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -467,3 +475,47 @@ REQUEST_BODY_UPLOAD_LIMITS = {
 }
 # The form fields of a request (files not counted) Django keeps in memory: the same bound.
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
+
+
+# --- REST API and webhooks (api/, docs/api.md) ---------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle"],
+    # Per token, in Redis (the default cache): requests per minute.
+    "DEFAULT_THROTTLE_RATES": {"api_token": env.str("API_RATE", default="600/min")},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.problem_exception_handler",
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_PAGINATION_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Lotsportalen API",
+    "DESCRIPTION": "Business cases, their timeline, referrals, companies, attachments and "
+    "training results for the municipality's systems. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "cases.workflow.CaseStatus",
+        "ReferralStatusEnum": "cases.workflow.ReferralStatus",
+    },
+}
+# An API token's last-use time is written at most this often (seconds).
+API_TOKEN_TOUCH_SECONDS = env.int("API_TOKEN_TOUCH_SECONDS", default=60)
+# Webhook deliveries: the same outbox rules as e-mail, given up after a day.
+WEBHOOK_GIVE_UP_HOURS = env.float("WEBHOOK_GIVE_UP_HOURS", default=24)
+WEBHOOK_RETRY_BASE_SECONDS = env.int("WEBHOOK_RETRY_BASE_SECONDS", default=30)
+WEBHOOK_RETRY_MAX_SECONDS = env.int("WEBHOOK_RETRY_MAX_SECONDS", default=3600)
+WEBHOOK_LEASE_SECONDS = env.int("WEBHOOK_LEASE_SECONDS", default=120)
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10)
+CELERY_BEAT_SCHEDULE["send-pending-webhooks"] = {
+    "task": "api.tasks.send_pending_webhooks",
+    "schedule": timedelta(seconds=OUTBOX_SWEEP_SECONDS),
+}

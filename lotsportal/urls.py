@@ -24,5 +24,6 @@ urlpatterns = [
     path("foretag/", include("public.urls")),
     path("diplom/", include("training.public_urls")),
     path("statistik/", include("stats.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -14,10 +14,12 @@ from ..models import Case, CaseEvent
 
 
 def record(event: CaseEvent) -> CaseEvent:
-    """Save a built event and tell the change listeners. Call inside the service's
-    transaction, after the case itself is saved."""
+    """Save a built event, tell the change listeners (the case's id) and the event listeners
+    (the event). Call inside the service's transaction, after the case itself is saved."""
     event.save()
     hooks.case_changed(event.case_id)
+    for listener in hooks.event_listeners():
+        listener(event)
     return event
 
 

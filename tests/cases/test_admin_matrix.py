@@ -50,6 +50,10 @@ accounts.department         33333  44444  44444  44444  44444  22222
 accounts.membership         33333  44444  44444  44444  44444  22222
 accounts.signinevent        33333  44434  44434  44434  44434  23434
 accounts.user               33333  44444  44444  44444  44444  22222
+api.apitoken                33333  44434  44434  44434  44434  23234
+api.integration             33333  44434  44434  44434  44434  23234
+api.webhookdelivery         33333  44434  44434  44434  44434  23434
+api.webhooksubscription     33333  44434  44434  44434  44434  23234
 auth.group                  33333  44444  44444  44444  44444  22222
 axes.accessattempt          33333  44434  44434  44434  44434  23433
 axes.accessfailurelog       33333  44434  44434  44434  44434  23433

@@ -150,5 +150,13 @@ def build_world() -> World:
         "accounts:password_reset_confirm": {
             "token": [default_token_generator.make_token(reset_user)]
         },
+        # The REST API (a session is no token: 401 problem+json; tests/api fuzzes it with one).
+        "api:case": {"pk": [case.pk]},
+        "api:case_status": {"pk": [case.pk]},
+        "api:case_events": {"pk": [case.pk]},
+        "api:case_attachments": {"pk": [case.pk]},
+        "api:referral": {"pk": [referral.pk]},
+        "api:company": {"org_number": [company.org_number]},
+        "api:attachment_content": {"pk": [attachment.pk]},
     }
     return world
