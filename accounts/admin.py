@@ -162,7 +162,7 @@ class SignInEventAdmin(NoNulQueryAdmin, admin.ModelAdmin):
     search_fields = ["username", "user__full_name", "detail"]
     list_select_related = ["user", "actor"]
     date_hierarchy = "created_at"
-    fields = ["created_at", "kind", "username", "user", "ip_address", "detail", "actor"]
+    fields = ("created_at", "kind", "username", "user", "ip_address", "detail", "actor")
     readonly_fields = fields
 
     def has_add_permission(self, request):

@@ -129,7 +129,7 @@ class StatusForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("to") in FINISHED_CASE_STATUSES and not data.get("to_business", "").strip():
             self.add_error(
                 "to_business", _("Write what the business is told of the decision or closing.")

@@ -41,6 +41,7 @@ import csv
 import datetime
 import io
 import math
+from typing import Any
 import re
 import tempfile
 import unicodedata
@@ -217,8 +218,9 @@ def _xlsx_text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_CELL_MAX]
 
 
-def _cell(sheet, value: object, *, font: Font | None = None) -> WriteOnlyCell:
-    """One typed cell; text is always a string cell, never a formula or error."""
+def _cell(sheet, value: Any, *, font: Font | None = None) -> Any:
+    """One typed cell (openpyxl's ``WriteOnlyCell``, a factory function, so typed ``Any``);
+    text is always a string cell, never a formula or error."""
     number_format = None
     if isinstance(value, float | Decimal) and not (
         math.isfinite(value) if isinstance(value, float) else value.is_finite()

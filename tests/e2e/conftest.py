@@ -77,6 +77,26 @@ def sign_in(page):
     return _sign_in
 
 
+@pytest.fixture
+def enrol_second_factor(page):
+    """After a password sign-in, the admin first asks for the second factor: enrol it on the
+    page (the code from the device the page made, as an authenticator app would show it)."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from playwright.sync_api import expect
+
+    def _enrol(email: str) -> None:
+        page.goto("/admin/")
+        expect(page.get_by_role("heading", name="Aktivera tvåfaktorinloggning")).to_be_visible()
+        device = TOTPDevice.objects.get(user__email=email, confirmed=False)
+        code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+        page.get_by_label("Kod").fill(f"{code:06d}")
+        page.get_by_role("button", name="Aktivera").click()
+        expect(page.get_by_role("heading", name="Dina reservkoder")).to_be_visible()
+
+    return _enrol
+
+
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 
 

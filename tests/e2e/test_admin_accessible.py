@@ -23,11 +23,12 @@ def course():
 
 
 def test_the_course_edition_and_department_admin_pages_pass_axe(
-    page, sign_in, assert_accessible, course
+    page, sign_in, enrol_second_factor, assert_accessible, course
 ):
     DepartmentFactory(name="Miljö")
     UserFactory(email="ada@exempelby.se", is_staff=True, is_superuser=True)
     sign_in("ada@exempelby.se", TEST_PASSWORD)
+    enrol_second_factor("ada@exempelby.se")
 
     page.goto(f"/admin/training/course/{course.pk}/change/")
     assert page.locator("td.field-position input[aria-label]").count() >= 3

@@ -7,8 +7,6 @@ test through a binding that the policy cannot block) and Chromium's console mess
 """
 
 import pytest
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from accounts.models import Role
@@ -78,6 +76,7 @@ def test_main_pages_htmx_charts_and_admin_run_without_a_csp_violation(
     page,
     sign_in,
     csp_violations,
+    enrol_second_factor,
     coordinator,  # noqa: F811 - the statistics' samordnare, with a quarter of cases
     quarter,  # noqa: F811
     short_course,  # noqa: F811 - an open edition, two topics of two questions
@@ -143,14 +142,7 @@ def test_main_pages_htmx_charts_and_admin_run_without_a_csp_violation(
     # After a password sign-in the admin first asks for the second factor: the enrolment
     # page (its QR code is a data: image) runs under the policy too.
     sign_in("ada@exempelby.se", TEST_PASSWORD)
-    page.goto("/admin/")
-    expect(page.get_by_role("heading", name="Aktivera tvåfaktorinloggning")).to_be_visible()
-    device = TOTPDevice.objects.get(user__email="ada@exempelby.se", confirmed=False)
-    page.get_by_label("Kod").fill(
-        f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-    )
-    page.get_by_role("button", name="Aktivera").click()
-    expect(page.get_by_role("heading", name="Dina reservkoder")).to_be_visible()
+    enrol_second_factor("ada@exempelby.se")
     visit(page, "/admin/")
     visit(page, "/admin/cases/case/")
     expect(page.locator("#changelist")).to_be_visible()

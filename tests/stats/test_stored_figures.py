@@ -93,7 +93,9 @@ def test_every_change_of_a_case_through_the_services_stores_its_figures(
     )
 
     case = change_status(case=case, to=CaseStatus.OPEN, by=receptionist)
-    assert stored(case)["first_response_days"] == 0  # answered the day it came in
+    # Opening is no answer: the first answer is what the business is told (issue 13, item 12).
+    assert stored(case) == computed(case)
+    assert stored(case)["first_response_days"] is None
 
     referral = route_case(case=case, department=miljo, by=receptionist, request_text="Fråga")
     assert stored_referral(referral) == computed_referral(referral)
@@ -105,6 +107,7 @@ def test_every_change_of_a_case_through_the_services_stores_its_figures(
     case = change_status(case=case, to=CaseStatus.DECIDED, by=receptionist)
     assert stored(case) == computed(case)
     assert stored(case)["lead_days"] == 0
+    assert stored(case)["first_response_days"] == 0  # the decision told the day it came in
     assert stored(case)["finished_days_late"] <= 0
 
 
