@@ -41,13 +41,13 @@ import csv
 import datetime
 import io
 import math
-from typing import Any
 import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 from urllib.parse import quote
 
 from django.http import FileResponse, StreamingHttpResponse
