@@ -8,7 +8,6 @@ service user, inside the selectors and services called here.
 from __future__ import annotations
 
 from django.db import transaction
-from django.http import FileResponse, Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -22,6 +21,7 @@ from cases.identifiers import parse_company_identifier
 from cases.models import CaseType, Company, Door
 from cases.services import cases as case_services
 from cases.services import companies as company_services
+from cases.views.attachments import attachment_response
 from cases.workflow import CaseStatus
 
 from . import selectors, serializers
@@ -303,20 +303,7 @@ class AttachmentContentView(ApiView):
         responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, **ERRORS},
     )
     def get(self, request, pk: int):
-        attachment = selectors.visible_attachment(request.user, pk)
-        try:
-            handle = attachment.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=attachment.original_name,
-            content_type=attachment.content_type,
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        return response
+        return attachment_response(selectors.visible_attachment(request.user, pk))
 
 
 class CourseResultListView(ApiView):

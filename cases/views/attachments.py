@@ -33,6 +33,11 @@ def download(request, pk: int):
     attachment = Attachment.objects.filter(pk=pk, case__in=visible_cases(request.user)).first()
     if attachment is None:
         raise Http404
+    return attachment_response(attachment)
+
+
+def attachment_response(attachment: Attachment) -> FileResponse:
+    """A stored file as a download that a browser never renders (the portal and the API)."""
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
