@@ -38,9 +38,7 @@ def _write(entry: QuestionEntry, *, by: User | None, fields: list[str]) -> None:
         save_configuration(instance=entry, by=by, fields=fields)
 
 
-def mark_for_review(
-    *, entries: Iterable[QuestionEntry], reason: str, by: User | None
-) -> int:
+def mark_for_review(*, entries: Iterable[QuestionEntry], reason: str, by: User | None) -> int:
     """Mark questions whose source changed; they are listed as due until checked again."""
     if by is not None:
         permissions.require_coordinator(by)
