@@ -185,3 +185,31 @@ def test_only_a_coordinator_may_mark_questions(lots, next_edition):
     _, entries = next_edition
     with pytest.raises(NotPermitted):
         review.mark_for_review(entries=[entries["aktuell"]], reason="Ändrad.", by=lots)
+
+
+def test_the_check_date_and_reviewer_are_edited_on_the_questions_admin_page_with_history(
+    admin_client, next_edition
+):
+    _, entries = next_edition
+    entry = entries["okontrollerad"]
+    url = reverse("admin:training_questionentry_change", args=[entry.pk])
+    assert admin_client.get(url).status_code == 200
+
+    form = {
+        "topic": entry.topic_id,
+        "law_checked_on": "2026-12-15",
+        "reviewer": "Sam Samordnare",
+        "review_reason": "",
+        "versions-TOTAL_FORMS": "1",
+        "versions-INITIAL_FORMS": "1",
+        "versions-MIN_NUM_FORMS": "0",
+        "versions-MAX_NUM_FORMS": "1000",
+        "versions-0-id": entry.versions.get().pk,
+        "versions-0-entry": entry.pk,
+    }
+    response = admin_client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry.refresh_from_db()
+    assert (entry.law_checked_on, entry.reviewer) == (datetime.date(2026, 12, 15), "Sam Samordnare")
+    change = ConfigChange.objects.of(QuestionEntry, entry.pk).get()
+    assert change.changes["law_checked_on"]["new"] == "2026-12-15"
