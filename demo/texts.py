@@ -102,7 +102,10 @@ ANSWERS = {
     "miljo": "Verksamheten ska registreras senast två veckor innan start. Blankett skickad.",
     "tillstand": "Ansökan tar cirka åtta veckor. Remiss går till polisen och räddningstjänsten.",
     "teknik": "Marken kan upplåtas maj–september. Vi tillstyrker i yttrandet till polisen.",
-    "raddning": "Tillstånd krävs över 250 liter gasol. Vi gör ett platsbesök före beslut.",
+    "raddning": (
+        "En restaurang behöver tillstånd över 2 liter gasol inomhus, 60 liter om allt står"
+        " utomhus (MSBFS 2013:3). Vi gör ett platsbesök före beslut."
+    ),
     "naringsliv": "Vi har två lediga lokaler som passar. Fastighetsägarens kontakt är skickad.",
     "kommunledning": "Nej, kommunens avtal berörs inte.",
 }  # fmt: skip

@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
 from django.db import models
 from django.db.models import Count, Max, Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from confighistory.admin import ConfigHistoryAdmin
 from lotsportal.admin import LabelledInlineMixin
 
 from . import permissions
@@ -49,6 +51,7 @@ from .services import course as course_services
 from .services import diplomas as diploma_services
 from .services import practical as practical_services
 from .services import proposals as proposal_services
+from .services import review as review_services
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -142,13 +145,65 @@ class VersionInline(LabelledInlineMixin, admin.TabularInline):
         return False
 
 
+class ReviewActionForm(ActionForm):
+    """The action bar with the reason a question is marked for review."""
+
+    review_reason = forms.CharField(
+        label=_("Why (e.g. which source changed)"), required=False, max_length=500
+    )
+
+
 @admin.register(QuestionEntry)
-class QuestionEntryAdmin(CoordinatorAdmin):
-    list_display = ["key", "topic", "latest_version", "created_at"]
-    list_filter = ["topic"]
-    search_fields = ["key", "versions__text"]
-    readonly_fields = ["key", "created_at"]
+class QuestionEntryAdmin(ConfigHistoryAdmin, CoordinatorAdmin):
+    """The question's identity and its legal review; every change kept in the configuration
+    history (who, when, old -> new). Marking for review is an action that calls the service."""
+
+    list_display = [
+        "key",
+        "topic",
+        "latest_version",
+        "law_checked_on",
+        "reviewer",
+        "review_requested",
+        "created_at",
+    ]
+    list_filter = ["review_requested", "topic", "law_checked_on"]
+    search_fields = ["key", "versions__text", "reviewer", "review_reason"]
+    fields = [
+        "key",
+        "topic",
+        "law_checked_on",
+        "reviewer",
+        "review_requested",
+        "review_reason",
+        "review_requested_by",
+        "created_at",
+    ]
+    readonly_fields = ["key", "created_at", "review_requested_by"]
+    history_fields = ["topic", "law_checked_on", "reviewer", "review_requested", "review_reason"]
     inlines = [VersionInline]
+    action_form = ReviewActionForm
+    actions = ["mark_for_review"]
+
+    @admin.action(
+        description=_("Mark the chosen questions for review (their source changed)"),
+        permissions=["change"],
+    )
+    def mark_for_review(self, request: HttpRequest, queryset: QuerySet[QuestionEntry]) -> None:
+        try:
+            marked = review_services.mark_for_review(
+                entries=queryset,
+                reason=request.POST.get("review_reason", ""),
+                by=_actor(request),
+            )
+        except TrainingError as refused:
+            self.message_user(request, str(refused), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("%(count)s questions are marked for review.") % {"count": marked},
+                messages.SUCCESS,
+            )
 
     def get_queryset(self, request):
         return (

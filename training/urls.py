@@ -19,6 +19,7 @@ urlpatterns = [
     path("samordnare/diplom/", coordinator.diplomas, name="diplomas"),
     path("samordnare/diplom/<int:diploma_id>/aterkalla/", coordinator.revoke, name="revoke"),
     path("samordnare/statistik/", coordinator.statistics, name="statistics"),
+    path("samordnare/granskning/", coordinator.review_due, name="review_due"),
     path("samordnare/fragor/", coordinator.interchange, name="interchange"),
     path("samordnare/fragor/export.<str:fmt>", coordinator.export, name="export"),
     path("samordnare/kursomgang/", coordinator.copy_edition, name="copy_edition"),

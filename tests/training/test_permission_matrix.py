@@ -103,6 +103,7 @@ diplomas               302       403         200        403  403   200
 diplomas_post          302       403         302        403  403   302
 revoke                 302       403         302        403  403   302
 statistics             302       403         200        403  403   200
+review_due             302       403         200        403  403   200
 interchange            302       403         200        403  403   200
 export                 302       403         200        403  403   200
 copy_edition           302       403         302        403  403   302
@@ -200,6 +201,7 @@ REQUESTS = {
         "training:revoke",
     ),
     "statistics": ("get", lambda w: reverse("training:statistics"), None, "training:statistics"),
+    "review_due": ("get", lambda w: reverse("training:review_due"), None, "training:review_due"),
     "interchange": ("get", lambda w: reverse("training:interchange"), None, "training:interchange"),
     "export": (
         "get",

@@ -99,6 +99,7 @@ PAGES = {
         4,
     ),
     "statistics": ("samordnare", lambda c, w: reverse("training:statistics"), 8),
+    "review_due": ("samordnare", lambda c, w: reverse("training:review_due"), 8),
     "interchange": ("samordnare", lambda c, w: reverse("training:interchange"), 4),
     "export": ("samordnare", lambda c, w: reverse("training:export", args=["csv"]), 7),
     "proposals": ("samordnare", lambda c, w: reverse("training:proposals"), 4),

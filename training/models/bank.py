@@ -4,6 +4,7 @@ Editing a version that someone has been shown creates a new version, so every at
 exact question that was asked (the Moodle model).
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +50,34 @@ class QuestionEntry(models.Model):
         help_text=_("Identifies the question across editions, imports and exports."),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # The legal review: when the question was last checked against the law and the agencies'
+    # pages, by whom, and whether it waits for a new check because its source changed.
+    law_checked_on = models.DateField(
+        _("checked against the law on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the question, its answers and its source were last checked."),
+    )
+    reviewer = models.CharField(
+        _("reviewer"),
+        max_length=150,
+        blank=True,
+        help_text=_("Who checked it (a name or an editorial group)."),
+    )
+    review_requested = models.BooleanField(
+        _("marked for review"),
+        default=False,
+        help_text=_("Its source changed: check it before the next edition opens."),
+    )
+    review_reason = models.TextField(_("why it needs review"), blank=True)
+    review_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("marked for review by"),
+    )
 
     class Meta:
         verbose_name = _("question")

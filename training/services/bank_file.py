@@ -12,9 +12,10 @@ from django.utils import timezone
 from training.errors import TrainingError
 from training.interchange import ParsedQuestion
 from training.interchange.importer import ImportReport, import_parsed
-from training.models import Course, Topic
+from training.models import Course, QuestionEntry, Topic
 from training.services.bank import ChoiceData, QuestionData
 
+from . import review
 from .course import create_course, set_requirement
 
 BANK_PATH = Path(__file__).resolve().parent.parent / "question_bank" / "lots_sv.json"
@@ -44,6 +45,9 @@ def parsed_questions(bank: dict) -> list[ParsedQuestion]:
                 explanation=q.get("explanation", ""),
                 source=q.get("source", ""),
             ),
+            # The key is the question's identity: a question whose wording was corrected keeps
+            # the key of its first wording, so the correction becomes a new version of it.
+            key=q.get("key", ""),
         )
         for number, q in enumerate(bank["questions"], start=1)
     ]
@@ -81,4 +85,22 @@ def load_bank(*, path: Path = BANK_PATH, course: Course | None = None) -> Import
         report = import_parsed(questions=parsed_questions(bank), errors=[], course=course)
         if not report.ok:
             transaction.set_rollback(True)
+        else:
+            _apply_reviews(bank)
     return report
+
+
+def _apply_reviews(bank: dict) -> None:
+    """The bank's "checked_on"/"reviewer" (and "review" for what could not be verified) on
+    each entry, unless the entry was checked later than that in the portal."""
+    keys = {q["key"]: q for q in bank["questions"] if q.get("key") and q.get("checked_on")}
+    for entry in QuestionEntry.objects.filter(key__in=keys):
+        q = keys[entry.key]
+        checked_on = datetime.date.fromisoformat(q["checked_on"])
+        if entry.law_checked_on is not None and entry.law_checked_on >= checked_on:
+            continue
+        review.record_law_check(
+            entry=entry, checked_on=checked_on, reviewer=q.get("reviewer", ""), by=None
+        )
+        if q.get("review"):
+            review.mark_for_review(entries=[entry], reason=q["review"], by=None)

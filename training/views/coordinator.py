@@ -19,6 +19,7 @@ from training.interchange import csv_format, moodle_xml
 from training.interchange.importer import import_questions
 from training.models import Course
 from training.selectors import coordinator_pages as pages
+from training.selectors import review as review_pages
 from training.services import course as course_services
 from training.services import diplomas as diploma_services
 
@@ -100,6 +101,12 @@ def revoke(request: SignedInRequest, diploma_id: int) -> HttpResponse:
 def statistics(request: SignedInRequest) -> HttpResponse:
     page = pages.statistics_page(by=request.user, course_id=_filters(request)["kurs"])
     return render(request, "training/coordinator/statistics.html", page_context(page))
+
+
+@signed_in
+def review_due(request: SignedInRequest) -> HttpResponse:
+    page = review_pages.review_due_page(by=request.user, course_id=_filters(request)["kurs"])
+    return render(request, "training/coordinator/review_due.html", page_context(page))
 
 
 @signed_in
