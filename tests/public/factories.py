@@ -34,6 +34,7 @@ class FinishedCaseFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Case
+        skip_postgeneration_save = True  # the hook below writes other rows, not the case
 
     sequence = factory.Sequence(lambda n: 90000 + n)
     year = 2026
