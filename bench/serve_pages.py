@@ -3,7 +3,7 @@
     python bench/serve_pages.py --db 10k=postgres://.../lots_bench_10k --db 100k=postgres://...
 
 For each database (a child process each, one after the other): count each page's SQL
-statements in-process, start gunicorn (``deploy/gunicorn.conf.py``, 2 sync workers, DEBUG off,
+statements in-process, start gunicorn (``deploy/gunicorn.conf.py``, 2 workers, DEBUG off,
 ``bench/serve_settings.py``) on a free port of 127.0.0.1, and run wrk (keep-alive) at
 concurrency 4 and 16 on every page and on ``/__bench__/bare/`` (25 rows rendered from memory).
 Prints queries, median and p95 ms, req/s, and req/s as a share of the bare view's.
@@ -329,7 +329,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         results.append(json.loads(Path(path).read_text()))
         os.unlink(path)
-    print(f"gunicorn 2 sync workers, DEBUG off; wrk {args.seconds} s per page and concurrency")
+    kind = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+    threads = os.environ.get("GUNICORN_THREADS", "4") if kind == "gthread" else "1"
+    print(
+        f"gunicorn 2 {kind} workers × {threads} threads, DEBUG off; "
+        f"wrk {args.seconds} s per page and concurrency"
+    )
     for result in results:
         report(result, concurrency)
     return 0

@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 
 from accounts import permissions as roles
 
-from .models import Case, Referral
+from .models import Case, CaseAccess, Referral
 
 
 def is_official(user) -> bool:
@@ -24,22 +24,20 @@ def confidential_cases_taking_part(user) -> QuerySet:
     """The pks of the confidential cases ``user`` takes part in (coordinator, lead department,
     or a department the case is routed to), as one UNION subquery.
 
-    Each branch is an index lookup (partial indexes on confidential cases, and referrals by
-    department); PostgreSQL runs the subquery once and hashes it, instead of an EXISTS per row.
+    Each branch reads only what it returns: the partial index on confidential cases by
+    coordinator, and ``CaseAccess`` by department (the confidential cases led by or routed to
+    the user's departments, kept by ``services.access``), so its cost follows the user's
+    confidential cases, not all of the department's referrals. PostgreSQL runs it once and
+    hashes it. (``can_view_case`` decides for one case from the case and its referrals.)
     """
     departments = sorted(roles.department_ids(user))
-    confidential = Case.objects.filter(confidential=True).order_by()
-    taking_part = confidential.filter(
-        Q(coordinator=user) | Q(lead_department_id__in=departments)
-    ).values("pk")
+    coordinating = Case.objects.filter(confidential=True, coordinator=user).order_by().values("pk")
     if not departments:
-        return taking_part
-    routed_here = (
-        Referral.objects.filter(department_id__in=departments, case__confidential=True)
-        .order_by()
-        .values("case_id")
+        return coordinating
+    open_here = (
+        CaseAccess.objects.filter(department_id__in=departments).order_by().values("case_id")
     )
-    return taking_part.union(routed_here)
+    return coordinating.union(open_here)
 
 
 def visible_case_condition(user) -> Q:

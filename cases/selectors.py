@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -17,7 +18,17 @@ from accounts.models import Department, User
 from notifications.models import OutboxMessage
 
 from . import hooks
-from .models import Attachment, Case, CaseEvent, CaseType, Company, Message, Note, Referral
+from .models import (
+    Attachment,
+    Case,
+    CaseEvent,
+    CaseType,
+    Company,
+    Message,
+    Note,
+    Priority,
+    Referral,
+)
 from .pagination import KeysetPage, keyset_page
 from .permissions import visible_cases
 from .workdays import add_working_days
@@ -78,6 +89,39 @@ def search_cases(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
 def case_rows(user) -> QuerySet[Case]:
     """The visible cases with what a row of a list shows."""
     return visible_cases(user).select_related(*LIST_RELATED)
+
+
+EXPORT_FIELDS = (
+    "number",
+    "title",
+    "company__name",
+    "company__org_number",
+    "case_type__name",
+    "door__name",
+    "lead_department__name",
+    "coordinator__full_name",
+    "status",
+    "priority",
+    "created_at",
+    "due_date",
+)
+
+
+def export_rows(queryset: QuerySet[Case], *, chunk_size: int) -> Iterator[list]:
+    """The rows of the case export, as plain values (no model instances: only the twelve
+    columns are read, joined in the one statement), fetched ``chunk_size`` at a time."""
+    statuses, priorities = dict(CaseStatus.choices), dict(Priority.choices)
+    rows = queryset.order_by("-created_at", "-pk").values_list(*EXPORT_FIELDS)
+    for row in rows.iterator(chunk_size=chunk_size):
+        *text, status, priority, created_at, due_date = row
+        yield [
+            *text[:7],
+            text[7] or "",
+            statuses.get(status, status),
+            priorities.get(priority, priority),
+            timezone.localtime(created_at).date(),
+            due_date,
+        ]
 
 
 def status_counts(queryset: QuerySet[Case]) -> dict[str, int]:

@@ -10,7 +10,12 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
-# A request that takes longer than this is cut off and its worker replaced.
+# Threaded workers (gthread): the worker's heartbeat keeps going while a thread streams a long
+# download (the case export at 100,000 cases takes minutes), where a sync worker is killed
+# after ``timeout`` seconds in one response. GUNICORN_WORKER_CLASS=sync brings the old back.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# A worker silent for longer than this is replaced (with gthread: its main loop, not a request).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 # The request line (method, path and query string), the number of headers and each header's size.

@@ -2,11 +2,12 @@ from .activity import Attachment, CaseEvent, EventKind, Message, MessageDirectio
 from .case import Case, CaseQuerySet, Priority
 from .companies import Company, ContactPerson
 from .config import CaseSettings, CaseType, DeadlineUnit, Door, RegistrationCounter
-from .referral import Referral, ReferralQuerySet
+from .referral import CaseAccess, Referral, ReferralQuerySet
 
 __all__ = [
     "Attachment",
     "Case",
+    "CaseAccess",
     "CaseEvent",
     "CaseQuerySet",
     "CaseSettings",

@@ -74,3 +74,38 @@ class Referral(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_REFERRAL_STATUSES
+
+
+class CaseAccess(models.Model):
+    """A department a *confidential* case is open to: its lead department, or one it is
+    routed to (one row per case and department; none for a case that is not confidential).
+
+    Derived from the case and its referrals, kept by ``cases.services.access.sync_case_access``
+    in the transaction of every change of a case, so the list's visibility reads one small
+    index (the confidential cases open to the user's departments) instead of joining all of a
+    department's referrals to all confidential cases. The coordinator is read from the case
+    itself (a partial index on confidential cases).
+    """
+
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.CASCADE, related_name="access", verbose_name=_("case")
+    )
+    department = models.ForeignKey(
+        "accounts.Department",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,  # the unique (department, case) index serves the lookups by department
+        verbose_name=_("department"),
+    )
+
+    class Meta:
+        verbose_name = _("access of a confidential case")
+        verbose_name_plural = _("access of confidential cases")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "case"], name="cases_caseaccess_dept_case"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} → {self.department_id}"

@@ -11,12 +11,16 @@ from typing import Any
 from .. import hooks
 from ..events import definition_of
 from ..models import Case, CaseEvent
+from .access import sync_case_access
 
 
 def record(event: CaseEvent) -> CaseEvent:
     """Save a built event, tell the change listeners (the case's id) and the event listeners
-    (the event). Call inside the service's transaction, after the case itself is saved."""
+    (the event). Call inside the service's transaction, after the case itself is saved.
+
+    First the case's ``CaseAccess`` is brought up to date (who may see it if confidential)."""
     event.save()
+    sync_case_access(event.case_id)
     hooks.case_changed(event.case_id)
     for listener in hooks.event_listeners():
         listener(event)

@@ -22,7 +22,16 @@ from django.db.models import Field, JSONField, Model
 from django.utils import timezone
 
 from cases import events
-from cases.models import Case, CaseEvent, EventKind, Message, MessageDirection, Note, Referral
+from cases.models import (
+    Case,
+    CaseAccess,
+    CaseEvent,
+    EventKind,
+    Message,
+    MessageDirection,
+    Note,
+    Referral,
+)
 from cases.services.registration import refresh_search_index, reserve_numbers
 from public.models import IntakeDetails, SurveyInvitation, SurveyResponse
 from public.tokens import hash_token, survey_token
@@ -211,6 +220,19 @@ def _children(story: CaseStory, case: Case, target: Target) -> dict[str, list]:
     return {"referrals": referrals, "notes": notes, "messages": messages}
 
 
+def _access(cases: list[Case], children: list[dict[str, list]]) -> list[CaseAccess]:
+    """The departments each confidential case is open to: its lead department and those it
+    is routed to (as ``cases.services.access``)."""
+    return [
+        CaseAccess(case=case, department_id=department)
+        for case, rows in zip(cases, children, strict=True)
+        if case.confidential
+        for department in sorted(
+            {case.lead_department_id} | {referral.department_id for referral in rows["referrals"]}
+        )
+    ]
+
+
 def _public(story: CaseStory, case: Case, target: Target, into: dict[str, list]) -> None:
     """The public form's details, the survey invitation and the answer, if any."""
     company = target.companies[story.company]
@@ -266,6 +288,7 @@ def write_stories(stories: list[CaseStory], target: Target) -> dict[str, int]:
         ]
         for name, model in (("referrals", Referral), ("notes", Note), ("messages", Message)):
             insert(model, [row for rows in children for row in rows[name]], keys=True)
+        insert(CaseAccess, _access(cases, children))
         timeline: list[CaseEvent] = []
         public: dict[str, list] = {"intake": [], "invitations": [], "responses": []}
         for story, case, rows in zip(stories, cases, children, strict=True):

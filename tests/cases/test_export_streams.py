@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role
 from tests.factories import DepartmentFactory, official
@@ -60,3 +61,27 @@ def test_the_export_costs_the_same_queries_whatever_the_number_of_rows(
         lines = export(client)
 
     assert len(lines) == cases + 1
+
+
+def test_a_row_reads_each_column_as_the_user_sees_it(client, receptionist, reception):
+    """The rows are read as plain values (no model instances): the labels, names and the
+    local opening date must still be what the case page shows."""
+    case = a_case(by=receptionist, department=reception, title="Kafé vid ån")
+    client.force_login(receptionist)
+
+    (row,) = export(client)[1:]
+
+    assert row.split(";") == [
+        case.number,
+        "Kafé vid ån",
+        case.company.name,
+        case.company.org_number,
+        case.case_type.name,
+        case.door.name,
+        case.lead_department.name,
+        receptionist.full_name,
+        "Nytt",
+        "Normal",
+        timezone.localtime(case.created_at).date().isoformat(),
+        case.due_date.isoformat(),
+    ]

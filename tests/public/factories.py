@@ -10,6 +10,7 @@ import factory
 from django.utils import timezone
 
 from cases.models import Case, CaseType, Company, DeadlineUnit, Door
+from cases.services.access import sync_case_access
 from cases.workflow import CaseStatus
 from public.models import SurveyResponse
 from tests.factories import DepartmentFactory
@@ -33,6 +34,7 @@ class FinishedCaseFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Case
+        skip_postgeneration_save = True  # the hook below writes other rows, not the case
 
     sequence = factory.Sequence(lambda n: 90000 + n)
     year = 2026
@@ -53,6 +55,12 @@ class FinishedCaseFactory(factory.django.DjangoModelFactory):
     due_date = factory.LazyFunction(timezone.localdate)
     created_at = factory.LazyFunction(timezone.now)
     closed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def access(obj, create, extracted, **kwargs):
+        """Made directly, not by a service: write who may see it if confidential."""
+        if create:
+            sync_case_access(obj.pk)
 
 
 def answer(case=None, *, overall=(5, 5, 5), factors=(5, 5, 5, 5, 5, 5), scale_max=6, **fields):

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from cases.models import Case, CaseEvent, ContactPerson, EventKind
+from cases.services.access import sync_case_access
 from cases.services.cases import change_status
 from cases.services.retention import anonymise_case
 from cases.workflow import CaseStatus
@@ -145,6 +146,7 @@ def test_an_official_who_does_not_manage_the_case_sees_no_button_and_is_refused(
 
 def test_a_case_the_official_may_not_see_is_not_found(client, form_case, known_company):
     Case.objects.filter(pk=form_case.pk).update(confidential=True)
+    sync_case_access(form_case.pk)
     client.force_login(official(DepartmentFactory(name="Kultur", code="kultur")))
 
     response = client.post(reverse("public:register_contact", args=[form_case.pk]))

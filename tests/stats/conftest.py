@@ -39,6 +39,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from cases.models import Door, Referral
+from cases.services.access import sync_case_access
 from cases.workflow import CaseStatus, ReferralStatus
 from stats.forms import StatsFilters
 from tests.factories import DepartmentFactory, official
@@ -84,6 +85,7 @@ def make_referral(case, department, *, sent, due, status, answered=None):
     )
     # ``created_at`` is auto_now_add: set the sending time afterwards.
     Referral.objects.filter(pk=referral.pk).update(created_at=sent)
+    sync_case_access(case.pk)  # written directly: who may see a confidential case, as a service
     return referral
 
 
