@@ -22,6 +22,8 @@ each app add its health check):
 - the **reply address** is where the business's answer by e-mail goes: e-mail to the business
   about a case carries it as ``Reply-To`` (the ``mailin`` app gives each case its own signed
   address and turns the answer into a message on the case); without a provider, none is set.
+- a **case admin action** is an action of the admin's case list that an app adds (the
+  e-archive export), so the admin of ``cases`` needs to import no app.
 - an **event listener** is called by ``cases.services.events.record`` with every event saved on
   a case's timeline, inside the service's transaction (the API app writes its webhook
   deliveries there, so they commit or roll back with the change).
@@ -75,6 +77,7 @@ _change_listeners: list[Callable[[int], None]] = []
 _tracking_link: list[Callable[[Case], str]] = []
 _event_listeners: list[Callable[[CaseEvent], None]] = []
 _reply_address: list[Callable[[Case], str]] = []
+_case_admin_actions: list[Callable[..., Any]] = []
 
 
 def register_eraser(eraser: Eraser) -> None:
@@ -148,6 +151,17 @@ def register_reply_address(provider: Callable[[Case], str]) -> None:
 def reply_address(case: Case) -> str:
     """The address the business's e-mail answer about ``case`` goes to; "" for none."""
     return _reply_address[0](case) if _reply_address else ""
+
+
+def register_case_admin_action(action: Callable[..., Any]) -> None:
+    """An admin action (``(modeladmin, request, queryset)``, decorated with
+    ``@admin.action``) for the admin's list of cases."""
+    if action not in _case_admin_actions:
+        _case_admin_actions.append(action)
+
+
+def case_admin_actions() -> tuple[Callable[..., Any], ...]:
+    return tuple(_case_admin_actions)
 
 
 def register_event_listener(listener: Callable[[CaseEvent], None]) -> None:

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "cases",
     "public",
     "mailin",
+    "earchive",
     "training",
     "stats",
     # The demo municipality (seed_demo) and the volume generator of bench/: on top of all.
@@ -442,6 +443,9 @@ MAILIN_POLL_SECONDS = env.int("MAILIN_POLL_SECONDS", default=60)
 MAILIN_LISTEN_HOST = env.str("MAILIN_LISTEN_HOST", default="127.0.0.1")
 MAILIN_LISTEN_PORT = env.int("MAILIN_LISTEN_PORT", default=8025)
 MAILIN_MAX_BYTES = env.int("MAILIN_MAX_BYTES", default=30 * 1024 * 1024)
+# --- E-archive (earchive/): closed cases as FGS/E-ARK information packages -------------------
+EARCHIVE_ROOT = env.path("EARCHIVE_ROOT", default=str(BASE_DIR / "var" / "earchive"))
+
 if MAILIN_IMAP_URL:
     CELERY_BEAT_SCHEDULE["mailin-poll-mailbox"] = {
         "task": "mailin.tasks.poll_mailbox",
