@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from confighistory.admin import ConfigHistoryAdmin
 from lotsportal.admin import PermissionFilteredAdmin, ServiceOnlyAdmin
 
-from . import permissions
+from . import hooks, permissions
 from .errors import CaseError
 from .models import (
     Attachment,
@@ -168,6 +168,20 @@ class CaseAdmin(CaseRecordAdmin, admin.ModelAdmin):
     exclude = ["search_vector"]
     inlines = [ReferralInline, CaseEventInline]
     actions = ["anonymise_now"]
+
+    def get_actions(self, request):
+        """The list's own actions and those apps add (``cases.hooks``), each shown only to
+        whom its ``permissions`` allow."""
+        found = super().get_actions(request)
+        added = [self.get_action(action) for action in hooks.case_admin_actions()]
+        allowed = self._filter_actions_by_permissions(request, added)  # type: ignore[attr-defined]
+        for func, name, description in allowed:
+            found[name] = (func, name, description)
+        return found
+
+    def has_export_permission(self, request):
+        """For the e-archive export an app adds (``cases.hooks.case_admin_actions``)."""
+        return permissions.can_export_for_archive(request.user)
 
     def has_anonymise_permission(self, request):
         return permissions.can_anonymise_cases(request.user)

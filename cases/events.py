@@ -113,6 +113,12 @@ class AnonymisedPayload(TypedDict):
     removed: dict[str, int | bool]
 
 
+class ArchiveExportedPayload(TypedDict):
+    package: str  # the information package's id (its METS OBJID and folder name)
+    sha256: str  # of the package file as written
+    size: int
+
+
 class ContactSetPayload(TypedDict):
     contact: int
     name: str
@@ -222,6 +228,7 @@ MESSAGE_RECEIVED = define(
 ATTACHMENT_ADDED = define(EventKind.ATTACHMENT_ADDED, AttachmentAddedPayload, personal=("name",))
 ANONYMISED = define(EventKind.ANONYMISED, AnonymisedPayload)
 CONTACT_SET = define(EventKind.CONTACT_SET, ContactSetPayload, personal=("name",))
+ARCHIVE_EXPORTED = define(EventKind.ARCHIVE_EXPORTED, ArchiveExportedPayload)
 
 PUBLIC_EVENT_KINDS = frozenset(kind for kind, d in REGISTRY.items() if d.public)
 
@@ -406,3 +413,18 @@ def contact_set(
     """An official made ``contact`` (of the company register) the case's contact person."""
     payload = ContactSetPayload(contact=contact.pk, name=contact.name)
     return CONTACT_SET.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@ARCHIVE_EXPORTED.builds
+def archive_exported(
+    *,
+    case: Case,
+    package: str,
+    sha256: str,
+    size: int,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """The case was written out as an information package for the e-archive."""
+    payload = ArchiveExportedPayload(package=package, sha256=sha256, size=size)
+    return ARCHIVE_EXPORTED.new(case=case, actor=actor, at=at, payload=payload)

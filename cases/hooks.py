@@ -19,6 +19,11 @@ each app add its health check):
   per-case working days) are written in the same transaction as the change.
 - the **tracking link** is the address of one case's own page for the business (told in the
   e-mail of a decision or closing); without a provider the message link stands in.
+- the **reply address** is where the business's answer by e-mail goes: e-mail to the business
+  about a case carries it as ``Reply-To`` (the ``mailin`` app gives each case its own signed
+  address and turns the answer into a message on the case); without a provider, none is set.
+- a **case admin action** is an action of the admin's case list that an app adds (the
+  e-archive export), so the admin of ``cases`` needs to import no app.
 - an **event listener** is called by ``cases.services.events.record`` with every event saved on
   a case's timeline, inside the service's transaction (the API app writes its webhook
   deliveries there, so they commit or roll back with the change).
@@ -71,6 +76,8 @@ _message_link: list[Callable[[], str]] = []
 _change_listeners: list[Callable[[int], None]] = []
 _tracking_link: list[Callable[[Case], str]] = []
 _event_listeners: list[Callable[[CaseEvent], None]] = []
+_reply_address: list[Callable[[Case], str]] = []
+_case_admin_actions: list[Callable[..., Any]] = []
 
 
 def register_eraser(eraser: Eraser) -> None:
@@ -134,6 +141,27 @@ def register_tracking_link(provider: Callable[[Case], str]) -> None:
 def tracking_link_url(case: Case) -> str:
     """The address of the case's page for the business; "" when no app offers one."""
     return _tracking_link[0](case) if _tracking_link else message_link_url()
+
+
+def register_reply_address(provider: Callable[[Case], str]) -> None:
+    """One provider (the last registered wins)."""
+    _reply_address[:] = [provider]
+
+
+def reply_address(case: Case) -> str:
+    """The address the business's e-mail answer about ``case`` goes to; "" for none."""
+    return _reply_address[0](case) if _reply_address else ""
+
+
+def register_case_admin_action(action: Callable[..., Any]) -> None:
+    """An admin action (``(modeladmin, request, queryset)``, decorated with
+    ``@admin.action``) for the admin's list of cases."""
+    if action not in _case_admin_actions:
+        _case_admin_actions.append(action)
+
+
+def case_admin_actions() -> tuple[Callable[..., Any], ...]:
+    return tuple(_case_admin_actions)
 
 
 def register_event_listener(listener: Callable[[CaseEvent], None]) -> None:

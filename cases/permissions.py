@@ -135,6 +135,11 @@ def can_reroute_referral(user, referral: Referral) -> bool:
     return can_act_on_referral(user, referral) or can_withdraw_referral(user, referral)
 
 
+def can_export_for_archive(user) -> bool:
+    """Writing closed cases out for the e-archive (the registrar's task): superusers only."""
+    return bool(user and user.is_active and user.is_superuser)
+
+
 def can_anonymise_cases(user) -> bool:
     """Removing personal data before (or outside) the nightly rule: superusers only."""
     return bool(user and user.is_active and user.is_superuser)

@@ -46,6 +46,14 @@ NAV_ITEMS: tuple[NavItem, ...] = (
         "satisfaction",
     ),
     NavItem(
+        _("Held mail"),
+        "mailin:held",
+        lambda user: (
+            user.is_authenticated and (permissions.is_samordnare(user) or user.is_superuser)
+        ),
+        "mailin",
+    ),
+    NavItem(
         _("Admin"), "admin:index", lambda user: user.is_authenticated and user.is_staff, "admin"
     ),
 )

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "notifications",
     "cases",
     "public",
+    "mailin",
+    "earchive",
     "training",
     "stats",
     # The demo municipality (seed_demo) and the volume generator of bench/: on top of all.
@@ -425,6 +427,30 @@ PUBLIC_INTAKE_RATE = env.str("PUBLIC_INTAKE_RATE", default="5/h")
 PUBLIC_INTAKE_ATTEMPT_RATE = env.str("PUBLIC_INTAKE_ATTEMPT_RATE", default="30/h")
 PUBLIC_LINK_RATE = env.str("PUBLIC_LINK_RATE", default="5/h")
 PUBLIC_REPLY_RATE = env.str("PUBLIC_REPLY_RATE", default="20/h")
+
+# --- E-mail in (mailin/): the business answers e-mail about its case from its mail program --
+# The base of every case's reply address: "arende@kommun.se" gives Reply-To
+# "arende+<signed case token>@kommun.se" on mail to the business. Empty: no Reply-To, and the
+# business answers on its tracking page only. docs/operations.md: "E-mail in".
+MAILIN_REPLY_ADDRESS = env.str("MAILIN_REPLY_ADDRESS", default="")
+# Receive by polling a mailbox (imaps://user:password@host:993/INBOX) every
+# MAILIN_POLL_SECONDS, or by the listener `manage.py mailin_listen` (SMTP or --lmtp) that the
+# mail relay forwards the reply addresses to.
+MAILIN_IMAP_URL = env.str("MAILIN_IMAP_URL", default="")
+MAILIN_IMAP_DELETE = env.bool("MAILIN_IMAP_DELETE", default=False)
+MAILIN_IMAP_TIMEOUT = env.float("MAILIN_IMAP_TIMEOUT", default=30.0)
+MAILIN_POLL_SECONDS = env.int("MAILIN_POLL_SECONDS", default=60)
+MAILIN_LISTEN_HOST = env.str("MAILIN_LISTEN_HOST", default="127.0.0.1")
+MAILIN_LISTEN_PORT = env.int("MAILIN_LISTEN_PORT", default=8025)
+MAILIN_MAX_BYTES = env.int("MAILIN_MAX_BYTES", default=30 * 1024 * 1024)
+# --- E-archive (earchive/): closed cases as FGS/E-ARK information packages -------------------
+EARCHIVE_ROOT = env.path("EARCHIVE_ROOT", default=str(BASE_DIR / "var" / "earchive"))
+
+if MAILIN_IMAP_URL:
+    CELERY_BEAT_SCHEDULE["mailin-poll-mailbox"] = {
+        "task": "mailin.tasks.poll_mailbox",
+        "schedule": timedelta(seconds=MAILIN_POLL_SECONDS),
+    }
 # A tracking link stops working this many days after its case was closed or decided.
 TRACKING_LINK_DAYS_AFTER_CLOSE = env.int("TRACKING_LINK_DAYS_AFTER_CLOSE", default=90)
 # Satisfaction survey (NKI): sent this long after closing, reminders on these days after it.

@@ -19,6 +19,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("konto/", include("accounts.urls")),
+    path("arenden/inkorg/", include("mailin.urls")),
     path("arenden/", include("cases.urls")),
     path("utbildning/", include("training.urls")),
     path("foretag/", include("public.urls")),

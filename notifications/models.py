@@ -63,6 +63,12 @@ class OutboxMessage(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     subject = models.CharField(_("subject"), max_length=255, blank=True)
+    reply_to = models.CharField(
+        _("reply to"),
+        max_length=254,
+        blank=True,
+        help_text=_("Where the recipient's answer goes (a case's own reply address)."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     not_before = models.DateTimeField(
         _("send from"), default=timezone.now, help_text=_("Not sent before this time.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import smtplib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,12 +33,14 @@ def queue_email(
     related=None,
     not_before: datetime | None = None,
     dedupe_key: str | None = None,
+    reply_to: str = "",
 ) -> OutboxMessage | None:
     """Write an e-mail to the outbox and send it once the surrounding transaction commits.
 
     ``context`` must be JSON-serialisable: the message is rendered when it is sent, in
     ``language``. With ``dedupe_key`` a second message with the same key is not written and
-    ``None`` is returned (reminders that must go out once).
+    ``None`` is returned (reminders that must go out once). ``reply_to``: the address the
+    recipient's answer goes to (a case's signed reply address, read back by ``mailin``).
     """
     due = not_before or timezone.now()
     fields = {
@@ -48,6 +51,7 @@ def queue_email(
         "not_before": due,
         "next_attempt_at": due,
         "dedupe_key": dedupe_key,
+        "reply_to": reply_to,
     }
     if related is not None:
         fields["related_type"] = ContentType.objects.get_for_model(related)
@@ -120,6 +124,7 @@ def build_email(message: OutboxMessage) -> EmailMessage:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.recipient],
         headers={"Message-ID": message.message_id_header},
+        reply_to=[message.reply_to] if message.reply_to else None,
     )
 
 
@@ -300,3 +305,41 @@ def resend_messages(*, message_ids: Iterable[int], by) -> int:
             )
             transaction.on_commit(partial(enqueue_send, message.pk))
     return len(messages)
+
+
+# --- Bounces ------------------------------------------------------------------------------
+# A message the outbox sent came back: the recipient's server refused it after taking it.
+# Each row carries a stable ``Message-ID`` (``OutboxMessage.message_id_header``); a delivery
+# status notification (RFC 3464) quotes it, so the bounce finds its row without guessing. The
+# row becomes ``failed`` with the reason: the admin's outbox shows it, and an operator can
+# correct the address and send it again.
+
+_OUTBOX_ID = re.compile(r"<outbox-(?P<pk>\d{1,18})\.(?P<stamp>\d{20})@[^>\s]+>")
+
+
+def outbox_message_for(message_id_header: str) -> OutboxMessage | None:
+    """The outbox row whose ``Message-ID`` this is (the stamp must match too), or None."""
+    match = _OUTBOX_ID.search(message_id_header or "")
+    if match is None:
+        return None
+    message = OutboxMessage.objects.filter(pk=int(match["pk"])).first()
+    if message is None or message.message_id_header != match.group(0):
+        return None
+    return message
+
+
+@transaction.atomic
+def record_bounce(*, message_id_header: str, reason: str) -> OutboxMessage | None:
+    """Mark the sent message this bounce is about as failed; None when it names none of ours.
+
+    Safe to run twice: a second report of the same bounce changes nothing more.
+    """
+    found = outbox_message_for(message_id_header)
+    if found is None:
+        return None
+    message = OutboxMessage.objects.select_for_update().get(pk=found.pk)
+    if message.status == OutboxStatus.SENT:
+        message.status = OutboxStatus.FAILED
+        message.last_error = f"Bounced: {reason}"[:2000]
+        message.save(update_fields=["status", "last_error"])
+    return message

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from accounts.models import Department
+from cases import hooks
 from cases.models import Case
 from cases.services.notify import department_recipients
 from lotsportal.site import site_url
@@ -38,6 +39,7 @@ def send_receipt(*, case: Case, to: str, contact_name: str, tracking_url: str) -
         template="public/email/receipt",
         context=public_facts(case, contact_name=contact_name, tracking_url=tracking_url),
         related=case,
+        reply_to=hooks.reply_address(case),
     )
 
 

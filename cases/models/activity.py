@@ -24,6 +24,7 @@ class EventKind(models.TextChoices):
     ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
     ANONYMISED = "anonymised", _("Personal data removed")
     CONTACT_SET = "contact_set", _("Contact person set")
+    ARCHIVE_EXPORTED = "archive_exported", _("Exported for the e-archive")
 
 
 class CaseEvent(models.Model):

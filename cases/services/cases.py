@@ -143,6 +143,7 @@ def change_status(*, case: Case, to: str, by, comment: str = "", to_business: st
             to=contact.email,
             template="case_finished",
             case=case,
+            replies_by_mail=True,
             contact_name=contact.name,
             status=to,
             to_business=to_business.strip(),

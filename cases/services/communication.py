@@ -55,6 +55,7 @@ def send_message_to_business(*, case: Case, by, body: str) -> Message:
         to=contact.email,
         template="message_to_business",
         case=case,
+        replies_by_mail=True,
         contact_name=contact.name,
         body=message.body,
         official_name=by.full_name,

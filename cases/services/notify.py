@@ -8,6 +8,7 @@ from accounts.models import Department, Membership, Role
 from lotsportal.site import site_url
 from notifications.services import queue_email
 
+from .. import hooks
 from ..models import Case
 
 
@@ -41,7 +42,17 @@ def lead_emails(department: Department) -> list[str]:
     )
 
 
-def notify(*, to: str, template: str, case: Case, dedupe_key: str | None = None, **extra):
+def notify(
+    *,
+    to: str,
+    template: str,
+    case: Case,
+    dedupe_key: str | None = None,
+    replies_by_mail: bool = False,
+    **extra,
+):
+    """``replies_by_mail``: the e-mail goes to the business, so its answer may come back by
+    e-mail to the case's own reply address (``cases.hooks.reply_address``)."""
     if not to:
         return None
     return queue_email(
@@ -50,4 +61,5 @@ def notify(*, to: str, template: str, case: Case, dedupe_key: str | None = None,
         context=case_context(case, **extra),
         related=case,
         dedupe_key=dedupe_key,
+        reply_to=hooks.reply_address(case) if replies_by_mail else "",
     )

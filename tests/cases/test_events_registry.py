@@ -90,6 +90,9 @@ def build_every_kind(case, official, other_department):
         EventKind.CONTACT_SET: events.contact_set(
             case=case, contact=ContactPerson(pk=7, company=case.company, name=PERSONAL), **by
         ),
+        EventKind.ARCHIVE_EXPORTED: events.archive_exported(
+            case=case, package="lotsportalen-lots-2026-1-x", sha256="0" * 64, size=10, **by
+        ),
     }
     return built
 

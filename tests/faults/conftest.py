@@ -16,7 +16,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -90,29 +89,10 @@ class SmtpServer:
 
 
 def _aiosmtpd_controller():
-    """aiosmtpd's Controller. aiosmtpd imports ``public`` (the atpublic package), a name this
-    project's ``public`` app takes: atpublic's module stands in while aiosmtpd is imported."""
-    if "aiosmtpd.controller" not in sys.modules:
-        import importlib.util
-        import sysconfig
+    """aiosmtpd's Controller, imported beside the ``public`` app (mailin/receivers)."""
+    from mailin.receivers.aiosmtpd_import import aiosmtpd_module
 
-        package = Path(sysconfig.get_paths()["purelib"]) / "public"
-        spec = importlib.util.spec_from_file_location(
-            "public", package / "__init__.py", submodule_search_locations=[str(package)]
-        )
-        assert spec is not None and spec.loader is not None
-        atpublic = importlib.util.module_from_spec(spec)
-        ours = sys.modules.get("public")
-        sys.modules["public"] = atpublic
-        try:
-            spec.loader.exec_module(atpublic)
-            import aiosmtpd.controller  # noqa: F401
-        finally:
-            if ours is not None:
-                sys.modules["public"] = ours
-            else:
-                del sys.modules["public"]
-    return sys.modules["aiosmtpd.controller"].Controller
+    return aiosmtpd_module("controller").Controller
 
 
 class _Handler:
