@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0005_list_order_visibility_trigram_search'),
+        ('cases', '0006_case_access'),
     ]
 
     operations = [
