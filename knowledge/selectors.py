@@ -188,7 +188,7 @@ def suggestions(*, user: User, text: str, case_type_id: int | None = None, limit
         return []
     score = Value(0)
     for word in words[:8]:
-        score = score + When_(When(search_text__contains=word, then=Value(1)), default=Value(0))
+        score = score + When_(When(_word_found(word), then=Value(1)), default=Value(0))
     queryset = visible_articles(user).published().annotate(score=score)
     if case_type_id is not None:
         concerns_type = Article.case_types.through.objects.filter(
@@ -202,6 +202,15 @@ def suggestions(*, user: User, text: str, case_type_id: int | None = None, limit
     else:
         ordered = queryset.filter(score__gt=0).order_by("-score", "question", "pk")
     return list(ordered.select_related("owner_department")[:limit])
+
+
+def _word_found(word: str) -> Q:
+    """A word of a title found in an article: as a substring (compounds, prefixes) or by its
+    Swedish stem (an inflected "uteserveringen" finds "uteservering")."""
+    found = Q(search_text__contains=word)
+    if connection.vendor == "postgresql":
+        found |= Q(search_vector=SearchQuery(word, config="swedish", search_type="plain"))
+    return found
 
 
 @dataclass(frozen=True)
