@@ -120,6 +120,8 @@ def article_action(request: SignedInRequest, pk: int, action: str) -> HttpRespon
     if action not in ACTIONS:
         raise Http404
     article = selectors.get_visible_article(request.user, pk)
+    if not permissions.can_manage_article(request.user, article):
+        raise PermissionDenied
     service, done = ACTIONS[action]
     try:
         service(article=article, by=request.user)
