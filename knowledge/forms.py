@@ -38,7 +38,9 @@ class ArticleForm(forms.ModelForm):
             "case_types": forms.CheckboxSelectMultiple,
         }
         help_texts = {
-            "question": _("As a business would ask it, e.g. “Do I need a permit for outdoor seating?”"),
+            "question": _(
+                "As a business would ask it, e.g. “Do I need a permit for outdoor seating?”"
+            ),
             "legal_sources": _("One source a line: title | link (the link may be left out)."),
             "audience": _("Public articles are also shown to businesses at /foretag/fragor/."),
         }

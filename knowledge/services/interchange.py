@@ -87,13 +87,15 @@ def validate_document(document: Any) -> None:
 
 
 def _sources_text(sources: list[dict[str, str]]) -> str:
-    return "\n".join(
-        f"{s['title']} | {s['url']}" if s.get("url") else s["title"] for s in sources
-    )
+    return "\n".join(f"{s['title']} | {s['url']}" if s.get("url") else s["title"] for s in sources)
 
 
-def _data(row: dict[str, Any], departments: dict[str, Department], fallback: Department,
-          case_types: dict[str, CaseType]) -> ArticleData:
+def _data(
+    row: dict[str, Any],
+    departments: dict[str, Department],
+    fallback: Department,
+    case_types: dict[str, CaseType],
+) -> ArticleData:
     return ArticleData(
         question=row["question"]["sv"],
         question_en=row["question"].get("en", ""),

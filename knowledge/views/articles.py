@@ -136,9 +136,7 @@ def article_action(request: SignedInRequest, pk: int, action: str) -> HttpRespon
 @require_GET
 def due_list(request: SignedInRequest) -> HttpResponse:
     rows = selectors.due_for_review(user=request.user)
-    return render(
-        request, "knowledge/due_list.html", {"active_section": "knowledge", "rows": rows}
-    )
+    return render(request, "knowledge/due_list.html", {"active_section": "knowledge", "rows": rows})
 
 
 @officials_only

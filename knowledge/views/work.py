@@ -87,7 +87,9 @@ def propose(request: SignedInRequest, pk: int) -> HttpResponse:
     except KnowledgeError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Thank you! The course coordinator will look at your proposal."))
+        messages.success(
+            request, _("Thank you! The course coordinator will look at your proposal.")
+        )
     return redirect("knowledge:detail", pk)
 
 
@@ -127,10 +129,6 @@ def import_view(request: SignedInRequest) -> HttpResponse:
         except KnowledgeError as error:
             form.add_error("file", str(error))
         else:
-            messages.success(
-                request, _("%(n)s articles imported as drafts.") % {"n": len(created)}
-            )
+            messages.success(request, _("%(n)s articles imported as drafts.") % {"n": len(created)})
             return redirect("knowledge:list")
-    return render(
-        request, "knowledge/import.html", {"active_section": "knowledge", "form": form}
-    )
+    return render(request, "knowledge/import.html", {"active_section": "knowledge", "form": form})

@@ -19,8 +19,13 @@ def builder(bygg):
 def write(builder, bygg):
     """Write (and optionally publish) an article owned by Samhällsbyggnad."""
 
-    def make(question="Behöver jag bygglov för en uteservering?", answer=None, publish=False,
-             audience="internal", **fields):
+    def make(
+        question="Behöver jag bygglov för en uteservering?",
+        answer=None,
+        publish=False,
+        audience="internal",
+        **fields,
+    ):
         data = ArticleData(
             question=question,
             answer=answer or "En uteservering med fast inredning kan kräva bygglov (PBL 9 kap.).",

@@ -60,8 +60,13 @@ def test_the_form_keeps_what_was_typed_and_says_what_is_missing(client, builder,
     client.force_login(builder)
     response = client.post(
         reverse("knowledge:create"),
-        {"question": "Får jag sälja glass på torget?", "answer": "", "audience": "internal",
-         "owner_department": bygg.pk, "review_interval_months": 12},
+        {
+            "question": "Får jag sälja glass på torget?",
+            "answer": "",
+            "audience": "internal",
+            "owner_department": bygg.pk,
+            "review_interval_months": 12,
+        },
     )
     assert response.status_code == 200
     assert "Får jag sälja glass på torget?" in response.content.decode()

@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _comparable(document):
-    return [{k: v for k, v in a.items() if k not in ("status", "version")} for a in document["articles"]]
+    return [
+        {k: v for k, v in a.items() if k not in ("status", "version")} for a in document["articles"]
+    ]
 
 
 def test_export_and_reimport_round_trip(write, bygg, tmp_path):

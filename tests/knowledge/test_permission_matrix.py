@@ -3,9 +3,10 @@
 The world: Samhällsbyggnad owns a published internal article, a published public one and a
 draft; an open case and a confidential case of Samhällsbyggnad each have a message to the
 business (its lead department is the case type's, not Samhällsbyggnad: only its coordinator
-and the administrator see it among these roles). Roles: an anonymous visitor, a user without a department, a lots of another
-department (stranger), a lots of the owner department (owner), a samordnare of Näringsliv and
-an administrator. Codes: 200 shown, 302 done (or sent to sign in), 403 refused, 404 not seen.
+and the administrator see it among these roles). Roles: an anonymous visitor, a user without
+a department, a lots of another department (stranger), a lots of the owner department
+(owner), a samordnare of Näringsliv and an administrator. Codes: 200 shown, 302 done (or
+sent to sign in), 403 refused, 404 not seen.
 Each cell is its own test with a fresh world (the writes do not meet).
 """
 

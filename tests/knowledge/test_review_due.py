@@ -29,7 +29,9 @@ def test_a_stale_article_is_flagged_to_its_owner_once(
 
     mails = OutboxMessage.objects.filter(template="knowledge/email/review_due")
     assert [m.recipient for m in mails] == ["bygg@exempelby.se"]
-    assert [a["question"] for a in mails[0].context["articles"]] == ["Hur lång tid tar ett bygglov?"]
+    assert [a["question"] for a in mails[0].context["articles"]] == [
+        "Hur lång tid tar ett bygglov?"
+    ]
     assert ArticleEvent.objects.filter(article=stale, kind="stale_notice").count() == 1
     assert not ArticleEvent.objects.filter(article=fresh, kind="stale_notice").exists()
 

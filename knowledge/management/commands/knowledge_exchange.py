@@ -1,7 +1,7 @@
 """Export the knowledge bank to, or import it from, a file in the exchange format.
 
-    manage.py knowledge_exchange export articles.json [--public-only]
-    manage.py knowledge_exchange import articles.json --department naringsliv
+manage.py knowledge_exchange export articles.json [--public-only]
+manage.py knowledge_exchange import articles.json --department naringsliv
 """
 
 from __future__ import annotations
