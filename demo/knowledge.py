@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Department, Membership
+from accounts.models import Department, Membership, User
 from knowledge.models import Article
 from knowledge.services.articles import ArticleData, publish_article, write_article
 from knowledge.workflow import Audience
@@ -21,8 +21,8 @@ from .services.knowledge import backdate_review
 ORIGIN = "demo"
 
 
-def _authors() -> dict[str, object]:
-    authors: dict[str, object] = {}
+def _authors() -> dict[str, User]:
+    authors: dict[str, User] = {}
     for membership in Membership.objects.select_related("user", "department").order_by("pk"):
         authors.setdefault(membership.department.code, membership.user)
     return authors

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -47,9 +47,12 @@ class ArticleForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_department"].queryset = Department.objects.active()
-        self.fields["departments"].queryset = Department.objects.active()
-        self.fields["case_types"].queryset = CaseType.objects.filter(is_active=True)
+        for name, queryset in (
+            ("owner_department", Department.objects.active()),
+            ("departments", Department.objects.active()),
+            ("case_types", CaseType.objects.filter(is_active=True)),
+        ):
+            cast(forms.ModelChoiceField, self.fields[name]).queryset = queryset
 
     def article_data(self) -> ArticleData:
         data = self.cleaned_data

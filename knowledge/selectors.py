@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
@@ -140,8 +140,8 @@ def article_page(*, user: User, pk: int) -> ArticlePage:
         article=article,
         versions=list(article.versions.all()),
         events=list(article.events.all()),
-        votes_yes=article.votes_yes,  # type: ignore[attr-defined]
-        votes_no=article.votes_no,  # type: ignore[attr-defined]
+        votes_yes=article.votes_yes,
+        votes_no=article.votes_no,
         is_stale=article.status == ArticleStatus.PUBLISHED
         and article.review_due_on is not None
         and article.review_due_on <= today,
@@ -167,7 +167,7 @@ def due_for_review(*, user: User) -> list[Article]:
     mine = roles.department_ids(user)
     return list(
         visible_articles(user)
-        .due_for_review(timezone.localdate())
+        .filter(status=ArticleStatus.PUBLISHED, review_due_on__lte=timezone.localdate())
         .select_related("owner_department", "last_reviewed_by")
         .annotate(mine=When_(When(owner_department_id__in=mine, then=Value(0)), default=Value(1)))
         .order_by("mine", "review_due_on", "pk")[:200]
@@ -186,21 +186,22 @@ def suggestions(*, user: User, text: str, case_type_id: int | None = None, limit
     words = [w for w in _words(text) if len(w) >= SUGGEST_MIN_LENGTH and w not in STOP_WORDS]
     if not words and case_type_id is None:
         return []
-    score = Value(0)
+    score: Any = Value(0)
     for word in words[:8]:
         score = score + When_(When(_word_found(word), then=Value(1)), default=Value(0))
-    queryset = visible_articles(user).published().annotate(score=score)
+    type_score: Any = Value(0)
     if case_type_id is not None:
         concerns_type = Article.case_types.through.objects.filter(
             article_id=OuterRef("pk"), casetype_id=case_type_id
         )
-        queryset = queryset.annotate(
-            type_score=When_(When(Exists(concerns_type), then=Value(2)), default=Value(0))
-        )
-        found = queryset.filter(Q(score__gt=0) | Q(type_score__gt=0))
-        ordered = found.order_by(-(F("score") + F("type_score")), "question", "pk")
-    else:
-        ordered = queryset.filter(score__gt=0).order_by("-score", "question", "pk")
+        type_score = When_(When(Exists(concerns_type), then=Value(2)), default=Value(0))
+    ordered = (
+        visible_articles(user)
+        .filter(status=ArticleStatus.PUBLISHED)
+        .annotate(score=score, type_score=type_score)
+        .filter(Q(score__gt=0) | Q(type_score__gt=0))
+        .order_by(-(F("score") + F("type_score")), "question", "pk")
+    )
     return list(ordered.select_related("owner_department")[:limit])
 
 
