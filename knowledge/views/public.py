@@ -33,7 +33,7 @@ def faq_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "knowledge/public/faq_list.html",
-        {"rows": rows, "query": query, "english": _english()},
+        {"rows": rows, "query": query, "english": _english(), "intake_url": _intake_url()},
     )
 
 

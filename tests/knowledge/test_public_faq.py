@@ -87,7 +87,8 @@ def test_votes_are_rate_limited_per_address(settings, public_article):
 
 
 def test_an_empty_search_is_counted_for_the_owner(client, public_article, builder, samordnare):
-    client.get(reverse("knowledge_public:list"), {"q": "Tillstånd för hoppborg"})
+    page = client.get(reverse("knowledge_public:list"), {"q": "Tillstånd för hoppborg"})
+    assert f'href="{reverse("public:intake")}"' in page.content.decode()  # ask us instead
     client.get(reverse("knowledge_public:list"), {"q": "tillstånd  för HOPPBORG"})
     client.force_login(builder)
     client.get(reverse("knowledge:list"), {"q": "hoppborg"})
