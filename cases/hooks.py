@@ -24,6 +24,11 @@ each app add its health check):
   address and turns the answer into a message on the case); without a provider, none is set.
 - a **case admin action** is an action of the admin's case list that an app adds (the
   e-archive export), so the admin of ``cases`` needs to import no app.
+- a **fragment** is a template the cases pages include, with the page's own variables, in a
+  named place: ``message_actions`` (beside each message, ``m``), ``referral_actions`` (beside
+  each referral's answer, ``r``) and ``case_form`` (under the title on the open-case form);
+  no context function, so no queries (the knowledge bank adds "save this answer to the
+  knowledge bank" and suggestions of articles while the title is typed);
 - an **event listener** is called by ``cases.services.events.record`` with every event saved on
   a case's timeline, inside the service's transaction (the API app writes its webhook
   deliveries there, so they commit or roll back with the change).
@@ -41,6 +46,7 @@ if TYPE_CHECKING:
     from .models import Case, CaseEvent
 
 CASE_PAGE_SLOTS = ("company", "contact", "notes")
+FRAGMENT_SLOTS = ("message_actions", "referral_actions", "case_form")
 
 
 class Eraser(Protocol):
@@ -78,6 +84,7 @@ _tracking_link: list[Callable[[Case], str]] = []
 _event_listeners: list[Callable[[CaseEvent], None]] = []
 _reply_address: list[Callable[[Case], str]] = []
 _case_admin_actions: list[Callable[..., Any]] = []
+_fragments: dict[str, list[str]] = {slot: [] for slot in FRAGMENT_SLOTS}
 
 
 def register_eraser(eraser: Eraser) -> None:
@@ -172,3 +179,15 @@ def register_event_listener(listener: Callable[[CaseEvent], None]) -> None:
 
 def event_listeners() -> tuple[Callable[[CaseEvent], None], ...]:
     return tuple(_event_listeners)
+
+
+def register_fragment(slot: str, template: str) -> None:
+    """``template`` is included in ``slot`` of the cases pages, with the page's variables."""
+    if slot not in FRAGMENT_SLOTS:
+        raise ValueError(f"Unknown fragment slot {slot!r}")
+    if template not in _fragments[slot]:
+        _fragments[slot].append(template)
+
+
+def fragments(slot: str) -> tuple[str, ...]:
+    return tuple(_fragments.get(slot, ()))

@@ -16,6 +16,7 @@ from django.utils import timezone
 from cases.models import Case
 
 from . import course
+from . import knowledge as knowledge_bank
 from .generator import generate
 from .plan_extras import plan_company
 from .services.public_door import ensure_public_matter
@@ -70,6 +71,7 @@ STEPS: tuple[Callable[[Report], None], ...] = (
     seed_cases,
     seed_public_door,
     course.seed,
+    knowledge_bank.seed,
 )
 
 

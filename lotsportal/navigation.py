@@ -31,6 +31,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem(_("Cases"), "cases:list", _signed_in, "cases"),
     NavItem(_("Companies"), "cases:company_list", _signed_in, "companies"),
     NavItem(_("Training"), "training:home", _signed_in, "training"),
+    NavItem(_("Knowledge bank"), "knowledge:list", permissions.is_official, "knowledge"),
     NavItem(_("Statistics"), "stats:index", permissions.can_view_statistics, "stats"),
     NavItem(
         _("Satisfaction"),

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "earchive",
     "training",
     "stats",
+    "knowledge",
     # The demo municipality (seed_demo) and the volume generator of bench/: on top of all.
     "demo",
     # The REST API and webhooks for the municipality's systems (docs/api.md). ``api.wording``
@@ -413,6 +414,11 @@ CELERY_BEAT_SCHEDULE["cases-send-reminders"] = {
     "task": "cases.tasks.send_case_reminders",
     "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
 }
+# The knowledge bank: articles due for review told to their owner department, every morning.
+CELERY_BEAT_SCHEDULE["knowledge-flag-stale-articles"] = {
+    "task": "knowledge.tasks.flag_stale_articles",
+    "schedule": crontab(hour=6, minute=30, day_of_week="mon-fri"),
+}
 # The retention rule (CaseSettings.retention_months, in the admin), every night.
 CELERY_BEAT_SCHEDULE["cases-anonymise-expired"] = {
     "task": "cases.tasks.anonymise_expired_cases",
@@ -451,6 +457,8 @@ if MAILIN_IMAP_URL:
         "task": "mailin.tasks.poll_mailbox",
         "schedule": timedelta(seconds=MAILIN_POLL_SECONDS),
     }
+# "Fick du svar på din fråga?" on the public questions page (knowledge/).
+PUBLIC_VOTE_RATE = env.str("PUBLIC_VOTE_RATE", default="30/h")
 # A tracking link stops working this many days after its case was closed or decided.
 TRACKING_LINK_DAYS_AFTER_CLOSE = env.int("TRACKING_LINK_DAYS_AFTER_CLOSE", default=90)
 # Satisfaction survey (NKI): sent this long after closing, reminders on these days after it.

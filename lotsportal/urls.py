@@ -22,8 +22,11 @@ urlpatterns = [
     path("arenden/inkorg/", include("mailin.urls")),
     path("arenden/", include("cases.urls")),
     path("utbildning/", include("training.urls")),
+    # Before public.urls: the public questions page lives under the business owner's door.
+    path("foretag/fragor/", include("knowledge.public_urls")),
     path("foretag/", include("public.urls")),
     path("diplom/", include("training.public_urls")),
+    path("kunskapsbank/", include("knowledge.urls")),
     path("statistik/", include("stats.urls")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .. import hooks
 from ..workdays import working_days_between
 from ..workflow import ACTIVE_CASE_STATUSES, OPEN_REFERRAL_STATUSES, CaseStatus
 
@@ -72,3 +73,9 @@ def case_status_label(code: str) -> str:
         return CaseStatus(code).label
     except ValueError:
         return code
+
+
+@register.simple_tag
+def hooked_fragments(slot: str) -> tuple[str, ...]:
+    """The templates apps built on cases add in ``slot`` (``cases.hooks.register_fragment``)."""
+    return hooks.fragments(slot)

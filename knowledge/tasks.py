@@ -1,0 +1,11 @@
+"""The knowledge bank's periodic work: thin, idempotent, calling a service."""
+
+from celery import shared_task
+
+from .services.review import flag_stale_articles as flag
+
+
+@shared_task
+def flag_stale_articles() -> int:
+    """Tell owner departments of articles due for review (safe to run twice)."""
+    return flag()
