@@ -186,6 +186,12 @@ def package_mets(
         },
     )
     _file(representations, representation)
+    _package_structure(root, objid=objid, representation=representation)
+    return _finish(root)
+
+
+def _package_structure(root: ET.Element, *, objid: str, representation: PackedFile) -> None:
+    """The package's structural map: metadata, documentation, schemas and the representation."""
     structure = ET.SubElement(
         root, _m("structMap"), {"ID": "structmap", "TYPE": "PHYSICAL", "LABEL": "CSIP"}
     )
@@ -212,4 +218,3 @@ def package_mets(
             "LOCTYPE": "URL",
         },
     )
-    return _finish(root)
