@@ -78,11 +78,14 @@ class CaseTypeAdmin(ConfigurationAdmin):
         "lead_department",
         "deadline_amount",
         "deadline_unit",
+        "clock",
+        "statutory_weeks",
+        "insikt_area",
         "is_active",
         "is_public",
         "position",
     ]
-    list_filter = ["lead_department", "deadline_unit", "is_active", "is_public"]
+    list_filter = ["lead_department", "deadline_unit", "clock", "insikt_area", "is_active"]
     search_fields = ["name", "code", "public_description"]
     prepopulated_fields = {"code": ["name"]}
 

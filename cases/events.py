@@ -14,7 +14,7 @@ Nothing else constructs a ``CaseEvent`` (``tests/test_architecture.py`` checks i
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
@@ -116,6 +116,26 @@ class AnonymisedPayload(TypedDict):
 class ContactSetPayload(TypedDict):
     contact: int
     name: str
+
+
+class CompletionRequestedPayload(TypedDict):
+    asked_on: str
+    # Asked within three weeks (PBL 9:27): the period restarts when the documents arrive.
+    restarts: bool
+    window_closes: str
+    what: str
+
+
+class DocumentsReceivedPayload(TypedDict):
+    received_on: str
+    own_initiative: bool
+    statutory_due_date: str
+
+
+class StatutoryExtendedPayload(TypedDict):
+    weeks: int
+    statutory_due_date: str
+    to_business: str
 
 
 # --- The registry ---------------------------------------------------------------------------
@@ -222,6 +242,16 @@ MESSAGE_RECEIVED = define(
 ATTACHMENT_ADDED = define(EventKind.ATTACHMENT_ADDED, AttachmentAddedPayload, personal=("name",))
 ANONYMISED = define(EventKind.ANONYMISED, AnonymisedPayload)
 CONTACT_SET = define(EventKind.CONTACT_SET, ContactSetPayload, personal=("name",))
+COMPLETION_REQUESTED = define(
+    EventKind.COMPLETION_REQUESTED, CompletionRequestedPayload, personal=("what",), public=True
+)
+DOCUMENTS_RECEIVED = define(EventKind.DOCUMENTS_RECEIVED, DocumentsReceivedPayload, public=True)
+STATUTORY_EXTENDED = define(
+    EventKind.STATUTORY_EXTENDED,
+    StatutoryExtendedPayload,
+    personal=("to_business",),
+    public=True,
+)
 
 PUBLIC_EVENT_KINDS = frozenset(kind for kind, d in REGISTRY.items() if d.public)
 
@@ -406,3 +436,62 @@ def contact_set(
     """An official made ``contact`` (of the company register) the case's contact person."""
     payload = ContactSetPayload(contact=contact.pk, name=contact.name)
     return CONTACT_SET.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@COMPLETION_REQUESTED.builds
+def completion_requested(
+    *,
+    case: Case,
+    asked_on: date,
+    restarts: bool,
+    window_closes: date,
+    what: str = "",
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """The committee asked for the missing documents (a föreläggande, PBL 9:22 and 9:27)."""
+    payload = CompletionRequestedPayload(
+        asked_on=asked_on.isoformat(),
+        restarts=restarts,
+        window_closes=window_closes.isoformat(),
+        what=what.strip(),
+    )
+    return COMPLETION_REQUESTED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@DOCUMENTS_RECEIVED.builds
+def documents_received(
+    *,
+    case: Case,
+    received_on: date,
+    own_initiative: bool,
+    statutory_due_date: date | None,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """Documents came in: those asked for, or a supplement on the applicant's own initiative."""
+    payload = DocumentsReceivedPayload(
+        received_on=received_on.isoformat(),
+        own_initiative=own_initiative,
+        statutory_due_date=statutory_due_date.isoformat() if statutory_due_date else "",
+    )
+    return DOCUMENTS_RECEIVED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@STATUTORY_EXTENDED.builds
+def statutory_extended(
+    *,
+    case: Case,
+    weeks: int,
+    statutory_due_date: date,
+    to_business: str,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """The statutory period was extended (once, PBL 9:27), the applicant told why."""
+    payload = StatutoryExtendedPayload(
+        weeks=weeks,
+        statutory_due_date=statutory_due_date.isoformat(),
+        to_business=to_business.strip(),
+    )
+    return STATUTORY_EXTENDED.new(case=case, actor=actor, at=at, payload=payload)

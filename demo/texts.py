@@ -22,6 +22,16 @@ CASE_TYPES = [
      "Du vill etablera företaget i kommunen, hitta en lokal eller köpa mark."),
 ]  # fmt: skip
 
+# The clock per case type (docs/clocks.md): PBL's statutory weeks for lov/förhandsbesked and
+# startbesked, and whether the type is one of SKR Insikt's four NKI areas (since 2024).
+CASE_TYPE_CLOCKS = {
+    "bygglov": {"clock": "statutory", "statutory_weeks": 10, "insikt_area": True},
+    "startbesked": {"clock": "statutory", "statutory_weeks": 4, "insikt_area": True},
+    "livsmedel": {"insikt_area": True},
+    "servering": {"insikt_area": True},
+    "miljofarlig": {"insikt_area": True},
+}
+
 COMPANY_STEMS = [
     "Pizzeria Bella Napoli", "Kafé Solrosen", "Hultbergs Bygg & Montage", "Norrgårdens Gårdsbutik",
     "Exempelby Bilservice", "Sjöviks Camping", "Lindqvists Snickeri", "Café Kanelbullen",

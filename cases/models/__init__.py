@@ -1,7 +1,7 @@
 from .activity import Attachment, CaseEvent, EventKind, Message, MessageDirection, Note
 from .case import Case, CaseQuerySet, Priority
 from .companies import Company, ContactPerson
-from .config import CaseSettings, CaseType, DeadlineUnit, Door, RegistrationCounter
+from .config import CaseSettings, CaseType, ClockKind, DeadlineUnit, Door, RegistrationCounter
 from .referral import Referral, ReferralQuerySet
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "CaseQuerySet",
     "CaseSettings",
     "CaseType",
+    "ClockKind",
     "Company",
     "ContactPerson",
     "DeadlineUnit",

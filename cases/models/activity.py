@@ -24,6 +24,9 @@ class EventKind(models.TextChoices):
     ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
     ANONYMISED = "anonymised", _("Personal data removed")
     CONTACT_SET = "contact_set", _("Contact person set")
+    COMPLETION_REQUESTED = "completion_requested", _("Completion requested")
+    DOCUMENTS_RECEIVED = "documents_received", _("Documents received")
+    STATUTORY_EXTENDED = "statutory_extended", _("Statutory period extended")
 
 
 class CaseEvent(models.Model):
