@@ -22,6 +22,7 @@ from cases.errors import CaseError
 from cases.models import Case, CaseEvent, ClockKind, EventKind
 from cases.services import clocks
 from cases.services.cases import change_status
+from cases.workdays import add_working_days
 from cases.workflow import CaseStatus
 from notifications.models import OutboxMessage
 
@@ -241,3 +242,51 @@ def test_a_service_level_case_has_no_statutory_panel(client, builder, bygg):
     assert 'data-testid="clock-panel"' not in page
     with pytest.raises(CaseError):
         clocks.ask_for_completion(case=case, by=builder)
+
+
+# --- Warnings before the clock runs out ------------------------------------------------------
+def _mails(template):
+    return list(
+        OutboxMessage.objects.filter(template=f"cases/email/{template}").values_list(
+            "recipient", flat=True
+        )
+    )
+
+
+@pytest.mark.django_db
+def test_coordinator_warned_before_the_three_week_window_closes_once(builder, bygg, bygglov):
+    from cases.services.reminders import send_due_reminders
+
+    case = a_case(by=builder, department=bygg, case_type=bygglov)
+    closes = completion_window_closes(case.statutory_received_on)
+    day = add_working_days(closes, -2)
+
+    send_due_reminders(today=day)
+    send_due_reminders(today=day)
+
+    assert _mails("completion_window_closing") == [builder.email]
+
+
+@pytest.mark.django_db
+def test_no_window_warning_once_completion_is_asked(builder, bygg, bygglov):
+    from cases.services.reminders import send_due_reminders
+
+    case = a_case(by=builder, department=bygg, case_type=bygglov)
+    clocks.ask_for_completion(case=case, by=builder)
+    send_due_reminders(today=add_working_days(completion_window_closes(timezone.localdate()), -1))
+    assert _mails("completion_window_closing") == []
+
+
+@pytest.mark.django_db
+def test_coordinator_warned_before_and_after_the_statutory_deadline(builder, bygg, bygglov):
+    from cases.services.reminders import send_due_reminders
+
+    case = a_case(by=builder, department=bygg, case_type=bygglov)
+    due = case.statutory_due_date
+
+    send_due_reminders(today=add_working_days(due, -3))
+    send_due_reminders(today=add_working_days(due, -1))
+    assert _mails("statutory_due_soon") == [builder.email]
+    send_due_reminders(today=due + timedelta(days=1))
+    send_due_reminders(today=due + timedelta(days=2))
+    assert _mails("statutory_passed") == [builder.email]
