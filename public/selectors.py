@@ -13,7 +13,7 @@ from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
 
 from . import permissions
 from .models import CaseAccessToken, SurveyInvitation, SurveyResponse
-from .nki import NkiRow, nki_rows, nki_total
+from .nki import NkiRow, insikt_responses, nki_rows, nki_total
 from .tokens import MAX_TOKEN_LENGTH, hash_token, link_expired
 
 
@@ -113,14 +113,17 @@ class SatisfactionPage:
     by_department: list[NkiRow]
     by_case_type: list[NkiRow]
     by_period: list[NkiRow]
+    # Comparable with SKR Insikt: only its four areas (the total above is every case).
+    insikt: NkiRow | None = None
 
 
 def satisfaction_page(*, user, period: str = "quarter") -> SatisfactionPage:
-    """Four aggregate queries, whatever the number of answers, over the answers ``user``
+    """Five aggregate queries, whatever the number of answers, over the answers ``user``
     may count (``permissions.satisfaction_responses``)."""
     responses = permissions.satisfaction_responses(user)
     return SatisfactionPage(
         total=nki_total(responses=responses),
+        insikt=nki_total(responses=insikt_responses(responses)),
         by_department=nki_rows(responses=responses, by=("department",)),
         by_case_type=nki_rows(responses=responses, by=("department", "case_type")),
         by_period=nki_rows(responses=responses, by=("department",), period=period),
