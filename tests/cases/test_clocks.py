@@ -7,6 +7,7 @@ on the case); the verbs then run through the case page as an official uses it.
 from datetime import date, timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -162,8 +163,8 @@ def test_official_asks_for_completion_in_time_and_the_period_restarts(
 
     case.refresh_from_db()
     assert case.statutory_due_date == date(2026, 6, 29) == case.due_date
-    with override("en"):
-        page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # English: checked before translation
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert "2026-06-29" in page
     assert "within three weeks: the period starts again" in page
     kinds = list(case.events.values_list("kind", flat=True))
@@ -218,8 +219,8 @@ def test_a_late_decision_stores_the_fee_reduction(client, builder, bygg, bygglov
     case.refresh_from_db()
     assert case.fee_reduction_fifths == 5  # months after 2026-05-11
     client.force_login(builder)
-    with override("en"):
-        page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # English: checked before translation
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert "5/5 (100 % of the fee)" in page and "10000 kr" in page
 
 

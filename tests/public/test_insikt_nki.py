@@ -2,7 +2,7 @@
 serveringstillstånd) beside the portal's own NKI over every case, each labelled."""
 
 import pytest
-from django.utils.translation import override
+from django.conf import settings
 
 from tests.factories import DepartmentFactory
 
@@ -31,8 +31,8 @@ def test_the_insikt_figure_counts_only_its_areas_and_the_own_figure_every_case(
     client, samordnare, answered
 ):
     client.force_login(samordnare)
-    with override("en"):
-        page = client.get("/foretag/nojdhet/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # English: checked before translation
+    page = client.get("/foretag/nojdhet/").content.decode()
 
     own, insikt = _row(page, "nki-own"), _row(page, "nki-insikt")
     assert "every case" in own and "<strong>62</strong>" in own  # (7 × 80 + 3 × 20) / 10
