@@ -138,6 +138,13 @@ class StatutoryExtendedPayload(TypedDict):
     to_business: str
 
 
+class GuaranteeBreachedPayload(TypedDict):
+    promise: str
+    deadline: str
+    # The answering department, for a referral's guarantee ("" for the case's own).
+    department: str
+
+
 # --- The registry ---------------------------------------------------------------------------
 Builder = TypeVar("Builder", bound=Callable[..., CaseEvent])
 
@@ -242,6 +249,7 @@ MESSAGE_RECEIVED = define(
 ATTACHMENT_ADDED = define(EventKind.ATTACHMENT_ADDED, AttachmentAddedPayload, personal=("name",))
 ANONYMISED = define(EventKind.ANONYMISED, AnonymisedPayload)
 CONTACT_SET = define(EventKind.CONTACT_SET, ContactSetPayload, personal=("name",))
+GUARANTEE_BREACHED = define(EventKind.GUARANTEE_BREACHED, GuaranteeBreachedPayload)
 COMPLETION_REQUESTED = define(
     EventKind.COMPLETION_REQUESTED, CompletionRequestedPayload, personal=("what",), public=True
 )
@@ -495,3 +503,20 @@ def statutory_extended(
         to_business=to_business.strip(),
     )
     return STATUTORY_EXTENDED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@GUARANTEE_BREACHED.builds
+def guarantee_breached(
+    *,
+    case: Case,
+    promise: str,
+    deadline: datetime,
+    department: str = "",
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """A service guarantee was not kept (flagged once by the daily sweep)."""
+    payload = GuaranteeBreachedPayload(
+        promise=promise, deadline=timezone.localtime(deadline).isoformat(), department=department
+    )
+    return GUARANTEE_BREACHED.new(case=case, actor=actor, at=at, payload=payload)

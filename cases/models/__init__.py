@@ -2,6 +2,14 @@ from .activity import Attachment, CaseEvent, EventKind, Message, MessageDirectio
 from .case import Case, CaseQuerySet, Priority
 from .companies import Company, ContactPerson
 from .config import CaseSettings, CaseType, ClockKind, DeadlineUnit, Door, RegistrationCounter
+from .guarantees import (
+    GuaranteeMet,
+    GuaranteeOutcome,
+    GuaranteeStart,
+    GuaranteeState,
+    GuaranteeUnit,
+    ServiceGuarantee,
+)
 from .referral import Referral, ReferralQuerySet
 
 __all__ = [
@@ -17,6 +25,11 @@ __all__ = [
     "DeadlineUnit",
     "Door",
     "EventKind",
+    "GuaranteeMet",
+    "GuaranteeOutcome",
+    "GuaranteeStart",
+    "GuaranteeState",
+    "GuaranteeUnit",
     "Message",
     "MessageDirection",
     "Note",
@@ -24,4 +37,5 @@ __all__ = [
     "Referral",
     "ReferralQuerySet",
     "RegistrationCounter",
+    "ServiceGuarantee",
 ]

@@ -27,6 +27,7 @@ class EventKind(models.TextChoices):
     COMPLETION_REQUESTED = "completion_requested", _("Completion requested")
     DOCUMENTS_RECEIVED = "documents_received", _("Documents received")
     STATUTORY_EXTENDED = "statutory_extended", _("Statutory period extended")
+    GUARANTEE_BREACHED = "guarantee_breached", _("Service guarantee breached")
 
 
 class CaseEvent(models.Model):

@@ -104,6 +104,7 @@ class Case(models.Model):
     first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    coordinator_named_at = models.DateTimeField(_("coordinator first named"), null=True, blank=True)
     waiting_since = models.DateField(_("waiting since"), null=True, blank=True)
     paused_working_days = models.PositiveIntegerField(_("paused working days"), default=0)
     # The statutory clock (PBL 9 kap. 27 §), for case types that run one: cases/clocks.py.

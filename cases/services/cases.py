@@ -112,6 +112,7 @@ def register_case(
         due_date=due_date_for(case_type, today),
         confidential=confidential,
         created_at=now,
+        coordinator_named_at=now if coordinator is not None else None,
     )
     if case_type.has_statutory_clock:
         start_statutory_clock(case, received_on=today)
@@ -271,7 +272,8 @@ def change_coordinator(*, case: Case, coordinator, by) -> Case:
 def _name_coordinator(case: Case, *, coordinator, by) -> None:
     previous = case.coordinator
     case.coordinator = coordinator
-    case.save(update_fields=["coordinator"])
+    case.coordinator_named_at = case.coordinator_named_at or timezone.now()
+    case.save(update_fields=["coordinator", "coordinator_named_at"])
     record(
         events.coordinator_changed(case=case, previous=previous, coordinator=coordinator, actor=by)
     )

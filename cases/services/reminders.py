@@ -5,6 +5,8 @@
 - An overdue case notifies its coordinator and the lead department's lead(s).
 - PBL's clock: a statutory deadline near or passed, and a three-week window for a completion
   request about to close, warn the coordinator (``clock_reminders``).
+- A breached service guarantee is flagged to the coordinator and the lead department's
+  lead(s), once (``guarantees``).
 
 Each message carries a dedupe key per (object, kind, due date, recipient): it goes out once,
 and again only if the due date is moved and passes again.
@@ -22,6 +24,7 @@ from ..models import Case, Referral
 from ..workdays import add_working_days
 from ..workflow import CaseStatus, ReferralStatus
 from .clock_reminders import warn_completion_windows, warn_statutory_deadlines
+from .guarantees import record_guarantee_outcomes
 from .notify import department_recipients, lead_emails, notify
 
 DUE_SOON_WORKING_DAYS = 2
@@ -34,6 +37,7 @@ class ReminderReport:
     overdue_cases: int = 0
     statutory: int = 0
     completion_windows: int = 0
+    guarantee_breaches: int = 0
 
     @property
     def total(self) -> int:
@@ -43,6 +47,7 @@ class ReminderReport:
             + self.overdue_cases
             + self.statutory
             + self.completion_windows
+            + self.guarantee_breaches
         )
 
 
@@ -119,4 +124,5 @@ def send_due_reminders(*, today: date | None = None) -> ReminderReport:
         )
     report.statutory = warn_statutory_deadlines(today)
     report.completion_windows = warn_completion_windows(today)
+    report.guarantee_breaches = record_guarantee_outcomes()
     return report

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from .. import clocks, forms, permissions
 from ..clock_forms import CLOCK_FORMS
+from ..guarantees import guarantees_for, standing
 from ..selectors import CaseDetail
 from ..workflow import (
     FINISHED_CASE_STATUSES,
@@ -93,6 +94,9 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
         "upload_form": bound.get("upload") or forms.UploadForm(),
         "has_status_moves": bool(forms.StatusForm(case=case).offered),
         "clock": clocks.summary(case, timezone.localdate()),
+        "guarantees": standing(
+            case, guarantees_for(case.case_type_id), detail.referrals, timezone.now()
+        ),
         "may_run_clock": permissions.can_run_clock(user, case)
         and case.status not in FINISHED_CASE_STATUSES,
         "clock_forms": {

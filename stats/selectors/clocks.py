@@ -1,5 +1,5 @@
-"""Deadlines kept per clock, fee reductions (PBL 12 kap. 8 a §) and the NKI comparable with
-SKR Insikt: one aggregate query each, over the filter's cases finished in the period.
+"""Deadlines kept per clock, fee reductions (PBL 12 kap. 8 a §), service guarantees kept and
+the NKI comparable with SKR Insikt: one aggregate query each, over the filter's cases.
 
 Kept where it is (not in ``statistics_page``) so the clocks' figures stay one module beside
 the others; see docs/clocks.md for the definitions.
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Q, Sum
 
+from cases.guarantees import GuaranteeFigures, guarantees_kept
 from cases.models import ClockKind
 from cases.workflow import CaseStatus
 from public.nki import NkiRow, insikt_responses, nki_total
@@ -81,3 +82,9 @@ def clock_figures(scope: Scope) -> ClockFigures:
 def insikt_nki(scope: Scope) -> NkiRow:
     """The filter's NKI over SKR Insikt's four areas only (``CaseType.insikt_area``)."""
     return nki_total(responses=insikt_responses(scope.survey_responses()))
+
+
+def guarantee_figures(scope: Scope) -> list[GuaranteeFigures]:
+    """Kept and breached per service guarantee, among those started in the period for the
+    filter's cases (the outcomes stored by the daily sweep)."""
+    return guarantees_kept(scope.filters.start, scope.filters.end, cases=scope.cases())

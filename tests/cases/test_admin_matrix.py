@@ -66,6 +66,7 @@ cases.casetype              33333  44444  44444  44444  44444  22222
 cases.company               33333  22424  22424  22424  44434  22424
 cases.door                  33333  44444  44444  44444  44444  22222
 cases.referral              33333  22424  23434  22424  44434  22424
+cases.serviceguarantee      33333  44444  44444  44444  44444  22222
 confighistory.configchange  33333  44444  44444  44444  44444  22424
 notifications.outboxmessage 33333  44444  44444  44444  44444  22424
 public.caseaccesstoken      33333  22424  23434  22424  44434  22424

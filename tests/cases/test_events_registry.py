@@ -92,6 +92,12 @@ def build_every_kind(case, official, other_department):
         EventKind.CONTACT_SET: events.contact_set(
             case=case, contact=ContactPerson(pk=7, company=case.company, name=PERSONAL), **by
         ),
+        EventKind.GUARANTEE_BREACHED: events.guarantee_breached(
+            case=case,
+            promise="svara inom 2 arbetsdagar",
+            deadline=case.created_at,
+            department="Bygg",
+        ),
         EventKind.COMPLETION_REQUESTED: events.completion_requested(
             case=case,
             asked_on=date(2026, 3, 9),

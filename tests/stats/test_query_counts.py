@@ -18,8 +18,9 @@ from tests.factories import DepartmentFactory, official
 
 pytestmark = pytest.mark.django_db
 
-# 25, and 2 for the clocks' figures and the NKI comparable with Insikt (stats.selectors.clocks).
-STATS_QUERIES = 27
+# 25, and 3 for the clocks' figures, the service guarantees and the NKI comparable with Insikt
+# (stats.selectors.clocks).
+STATS_QUERIES = 28
 TODAY = date(2026, 11, 23)
 
 
