@@ -46,4 +46,20 @@ class ExtendForm(forms.Form):
     )
 
 
-CLOCK_FORMS = {"completion": CompletionForm, "documents": DocumentsForm, "extend": ExtendForm}
+class FeeForm(forms.Form):
+    prefix = "fee"
+    fee_kronor = forms.IntegerField(
+        label=_("Fee (kr)"),
+        required=False,
+        min_value=0,
+        max_value=100_000_000,
+        help_text=_("Empty: no fee recorded."),
+    )
+
+
+CLOCK_FORMS = {
+    "completion": CompletionForm,
+    "documents": DocumentsForm,
+    "extend": ExtendForm,
+    "fee": FeeForm,
+}

@@ -145,6 +145,11 @@ class GuaranteeBreachedPayload(TypedDict):
     department: str
 
 
+class FeeRecordedPayload(TypedDict):
+    # Kronor, or None when the recorded fee was removed.
+    fee_kronor: int | None
+
+
 # --- The registry ---------------------------------------------------------------------------
 Builder = TypeVar("Builder", bound=Callable[..., CaseEvent])
 
@@ -250,6 +255,7 @@ ATTACHMENT_ADDED = define(EventKind.ATTACHMENT_ADDED, AttachmentAddedPayload, pe
 ANONYMISED = define(EventKind.ANONYMISED, AnonymisedPayload)
 CONTACT_SET = define(EventKind.CONTACT_SET, ContactSetPayload, personal=("name",))
 GUARANTEE_BREACHED = define(EventKind.GUARANTEE_BREACHED, GuaranteeBreachedPayload)
+FEE_RECORDED = define(EventKind.FEE_RECORDED, FeeRecordedPayload)
 COMPLETION_REQUESTED = define(
     EventKind.COMPLETION_REQUESTED, CompletionRequestedPayload, personal=("what",), public=True
 )
@@ -520,3 +526,13 @@ def guarantee_breached(
         promise=promise, deadline=timezone.localtime(deadline).isoformat(), department=department
     )
     return GUARANTEE_BREACHED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@FEE_RECORDED.builds
+def fee_recorded(
+    *, case: Case, fee_kronor: int | None, actor: User | None = None, at: datetime | None = None
+) -> CaseEvent:
+    """The fee of a statutory case (the base of its fee reduction, PBL 12 kap. 8 a §)."""
+    return FEE_RECORDED.new(
+        case=case, actor=actor, at=at, payload=FeeRecordedPayload(fee_kronor=fee_kronor)
+    )

@@ -32,6 +32,17 @@ CASE_TYPE_CLOCKS = {
     "miljofarlig": {"insikt_area": True},
 }
 
+# The demo municipality's published service guarantees (servicegarantier, docs/clocks.md):
+# (promise, case type code or None for all, starts, met by, amount, unit).
+SERVICE_GUARANTEES = [
+    ("svara eller skicka vidare ditt ärende inom 48 timmar", None, "opened", "first_response",
+     48, "hours"),
+    ("ge dig en samordnare inom 2 arbetsdagar", "etablering", "opened", "coordinator_named",
+     2, "working_days"),
+    ("besvara remisser mellan förvaltningarna inom 5 arbetsdagar", None, "referral_sent",
+     "referral_answered", 5, "working_days"),
+]  # fmt: skip
+
 COMPANY_STEMS = [
     "Pizzeria Bella Napoli", "Kafé Solrosen", "Hultbergs Bygg & Montage", "Norrgårdens Gårdsbutik",
     "Exempelby Bilservice", "Sjöviks Camping", "Lindqvists Snickeri", "Café Kanelbullen",

@@ -28,6 +28,7 @@ class EventKind(models.TextChoices):
     DOCUMENTS_RECEIVED = "documents_received", _("Documents received")
     STATUTORY_EXTENDED = "statutory_extended", _("Statutory period extended")
     GUARANTEE_BREACHED = "guarantee_breached", _("Service guarantee breached")
+    FEE_RECORDED = "fee_recorded", _("Fee recorded")
 
 
 class CaseEvent(models.Model):

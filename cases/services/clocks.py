@@ -38,6 +38,25 @@ def _locked_clock(case: Case, by) -> tuple[Case, StatutoryClock]:
     return case, clock
 
 
+@transaction.atomic
+def record_fee(*, case: Case, by, fee_kronor: int | None) -> Case:
+    """The fee charged (kronor), so the fee reduction is also shown in kronor. May be set or
+    corrected after the decision too (the reduction itself is fixed at the decision)."""
+    case = lock_case(case)
+    if not permissions.can_run_clock(by, case):
+        raise NotPermitted()
+    if clock_of(case) is None:
+        raise CaseError(_("This case type runs no statutory clock."))
+    if fee_kronor is not None and fee_kronor < 0:
+        raise CaseError(_("The fee cannot be negative."))
+    if case.fee_kronor == fee_kronor:
+        raise CaseError(_("That fee is already recorded."))
+    case.fee_kronor = fee_kronor
+    case.save(update_fields=["fee_kronor"])
+    record(events.fee_recorded(case=case, fee_kronor=fee_kronor, actor=by))
+    return case
+
+
 def _day(value: date | None, *, not_before: date) -> date:
     today = timezone.localdate()
     day = value or today

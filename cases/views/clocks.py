@@ -1,5 +1,5 @@
 """The statutory clock's actions on the case page: ask for completion, documents received,
-extend once. Each posts here, calls one service and goes back to the case."""
+extend once, record the fee. Each posts here, calls one service and goes back to the case."""
 
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ def clock_action(request, pk: int, verb: str):
                 case=case, by=by, weeks=d["weeks"], to_business=d["to_business"]
             ),
             _("The statutory period is extended."),
+        ),
+        "fee": (
+            lambda d: clocks.record_fee(case=case, by=by, fee_kronor=d["fee_kronor"]),
+            _("The fee is recorded."),
         ),
     }
     action, success = actions[verb]

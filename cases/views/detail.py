@@ -100,7 +100,8 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
         "may_run_clock": permissions.can_run_clock(user, case)
         and case.status not in FINISHED_CASE_STATUSES,
         "clock_forms": {
-            verb: bound.get(f"clock_{verb}") or form() for verb, form in CLOCK_FORMS.items()
+            verb: bound.get(f"clock_{verb}") or form(initial={"fee_kronor": case.fee_kronor})
+            for verb, form in CLOCK_FORMS.items()
         },
     }
     return render(request, "cases/case_detail.html", context, status=status)

@@ -212,7 +212,9 @@ def test_no_extension_after_the_period_ran_out(builder, bygg, bygglov):
 @pytest.mark.django_db
 def test_a_late_decision_stores_the_fee_reduction(client, builder, bygg, bygglov):
     case = _received(a_case(by=builder, department=bygg, case_type=bygglov), OPENED)
-    Case.objects.filter(pk=case.pk).update(fee_kronor=10_000)
+    client.force_login(builder)
+    client.post(reverse("cases:clock_action", args=[case.pk, "fee"]), {"fee-fee_kronor": "10000"})
+    assert CaseEvent.objects.filter(case=case, kind=EventKind.FEE_RECORDED).exists()
     change_status(case=case, to=CaseStatus.OPEN, by=builder)
     change_status(case=case, to=CaseStatus.DECIDED, by=builder)
 

@@ -98,6 +98,7 @@ def build_every_kind(case, official, other_department):
             deadline=case.created_at,
             department="Bygg",
         ),
+        EventKind.FEE_RECORDED: events.fee_recorded(case=case, fee_kronor=12000, **by),
         EventKind.COMPLETION_REQUESTED: events.completion_requested(
             case=case,
             asked_on=date(2026, 3, 9),
