@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from cases.models import CaseEvent
+from cases.models import CaseEvent, ServiceGuarantee
 from cases.services.attachments import add_attachment
 from cases.services.referrals import route_case
 from confighistory.services import save_configuration
@@ -148,6 +148,9 @@ def world(db):
         "accounts.department": miljo,
         "accounts.user": coordinator,
         "auth.group": Group.objects.create(name="Handläggare"),
+        "cases.serviceguarantee": ServiceGuarantee.objects.create(
+            promise="svara inom 2 arbetsdagar", starts="opened", met_by="first_response", amount=2
+        ),
     }
     membership = coordinator.memberships.get()
     membership.role = Role.SAMORDNARE
