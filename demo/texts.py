@@ -24,7 +24,7 @@ CASE_TYPES = [
 
 # The clock per case type (docs/clocks.md): PBL's statutory weeks for lov/förhandsbesked and
 # startbesked, and whether the type is one of SKR Insikt's four NKI areas (since 2024).
-CASE_TYPE_CLOCKS = {
+CASE_TYPE_CLOCKS: dict[str, dict[str, object]] = {
     "bygglov": {"clock": "statutory", "statutory_weeks": 10, "insikt_area": True},
     "startbesked": {"clock": "statutory", "statutory_weeks": 4, "insikt_area": True},
     "livsmedel": {"insikt_area": True},

@@ -51,7 +51,7 @@ def ensure_reference_data() -> Reference:
                 "deadline_unit": unit,
                 "public_description": public,
                 "position": position,
-                **texts.CASE_TYPE_CLOCKS.get(code, {}),
+                **dict(texts.CASE_TYPE_CLOCKS.get(code, {})),
             },
         )
     types = CaseType.objects.filter(code__in=_codes(texts.CASE_TYPES))
