@@ -19,6 +19,7 @@ from .models import (
     ContactPerson,
     Door,
     Referral,
+    ServiceGuarantee,
 )
 from .services.companies import UPDATABLE_FIELDS, update_company
 from .services.registration import save_case_type
@@ -78,17 +79,30 @@ class CaseTypeAdmin(ConfigurationAdmin):
         "lead_department",
         "deadline_amount",
         "deadline_unit",
+        "clock",
+        "statutory_weeks",
+        "insikt_area",
         "is_active",
         "is_public",
         "position",
     ]
-    list_filter = ["lead_department", "deadline_unit", "is_active", "is_public"]
+    list_filter = ["lead_department", "deadline_unit", "clock", "insikt_area", "is_active"]
     search_fields = ["name", "code", "public_description"]
     prepopulated_fields = {"code": ["name"]}
 
     def save_model(self, request, obj, form, change):
         # With its history, and the search text of its cases when the name changed.
         save_case_type(case_type=obj, by=request.user, fields=self.history_fields)
+
+
+@admin.register(ServiceGuarantee)
+class ServiceGuaranteeAdmin(ConfigurationAdmin):
+    """The municipality's published promises (docs/clocks.md): per case type or for all."""
+
+    list_display = ["promise", "case_type", "starts", "met_by", "amount", "unit", "is_active"]
+    list_filter = ["case_type", "starts", "met_by", "is_active"]
+    list_editable = ["is_active"]
+    search_fields = ["promise"]
 
 
 @admin.register(CaseSettings)

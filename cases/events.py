@@ -14,7 +14,7 @@ Nothing else constructs a ``CaseEvent`` (``tests/test_architecture.py`` checks i
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
@@ -124,6 +124,38 @@ class ContactSetPayload(TypedDict):
     name: str
 
 
+class CompletionRequestedPayload(TypedDict):
+    asked_on: str
+    # Asked within three weeks (PBL 9:27): the period restarts when the documents arrive.
+    restarts: bool
+    window_closes: str
+    what: str
+
+
+class DocumentsReceivedPayload(TypedDict):
+    received_on: str
+    own_initiative: bool
+    statutory_due_date: str
+
+
+class StatutoryExtendedPayload(TypedDict):
+    weeks: int
+    statutory_due_date: str
+    to_business: str
+
+
+class GuaranteeBreachedPayload(TypedDict):
+    promise: str
+    deadline: str
+    # The answering department, for a referral's guarantee ("" for the case's own).
+    department: str
+
+
+class FeeRecordedPayload(TypedDict):
+    # Kronor, or None when the recorded fee was removed.
+    fee_kronor: int | None
+
+
 # --- The registry ---------------------------------------------------------------------------
 Builder = TypeVar("Builder", bound=Callable[..., CaseEvent])
 
@@ -229,6 +261,18 @@ ATTACHMENT_ADDED = define(EventKind.ATTACHMENT_ADDED, AttachmentAddedPayload, pe
 ANONYMISED = define(EventKind.ANONYMISED, AnonymisedPayload)
 CONTACT_SET = define(EventKind.CONTACT_SET, ContactSetPayload, personal=("name",))
 ARCHIVE_EXPORTED = define(EventKind.ARCHIVE_EXPORTED, ArchiveExportedPayload)
+GUARANTEE_BREACHED = define(EventKind.GUARANTEE_BREACHED, GuaranteeBreachedPayload)
+FEE_RECORDED = define(EventKind.FEE_RECORDED, FeeRecordedPayload)
+COMPLETION_REQUESTED = define(
+    EventKind.COMPLETION_REQUESTED, CompletionRequestedPayload, personal=("what",), public=True
+)
+DOCUMENTS_RECEIVED = define(EventKind.DOCUMENTS_RECEIVED, DocumentsReceivedPayload, public=True)
+STATUTORY_EXTENDED = define(
+    EventKind.STATUTORY_EXTENDED,
+    StatutoryExtendedPayload,
+    personal=("to_business",),
+    public=True,
+)
 
 PUBLIC_EVENT_KINDS = frozenset(kind for kind, d in REGISTRY.items() if d.public)
 
@@ -428,3 +472,89 @@ def archive_exported(
     """The case was written out as an information package for the e-archive."""
     payload = ArchiveExportedPayload(package=package, sha256=sha256, size=size)
     return ARCHIVE_EXPORTED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@COMPLETION_REQUESTED.builds
+def completion_requested(
+    *,
+    case: Case,
+    asked_on: date,
+    restarts: bool,
+    window_closes: date,
+    what: str = "",
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """The committee asked for the missing documents (a föreläggande, PBL 9:22 and 9:27)."""
+    payload = CompletionRequestedPayload(
+        asked_on=asked_on.isoformat(),
+        restarts=restarts,
+        window_closes=window_closes.isoformat(),
+        what=what.strip(),
+    )
+    return COMPLETION_REQUESTED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@DOCUMENTS_RECEIVED.builds
+def documents_received(
+    *,
+    case: Case,
+    received_on: date,
+    own_initiative: bool,
+    statutory_due_date: date | None,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """Documents came in: those asked for, or a supplement on the applicant's own initiative."""
+    payload = DocumentsReceivedPayload(
+        received_on=received_on.isoformat(),
+        own_initiative=own_initiative,
+        statutory_due_date=statutory_due_date.isoformat() if statutory_due_date else "",
+    )
+    return DOCUMENTS_RECEIVED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@STATUTORY_EXTENDED.builds
+def statutory_extended(
+    *,
+    case: Case,
+    weeks: int,
+    statutory_due_date: date,
+    to_business: str,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """The statutory period was extended (once, PBL 9:27), the applicant told why."""
+    payload = StatutoryExtendedPayload(
+        weeks=weeks,
+        statutory_due_date=statutory_due_date.isoformat(),
+        to_business=to_business.strip(),
+    )
+    return STATUTORY_EXTENDED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@GUARANTEE_BREACHED.builds
+def guarantee_breached(
+    *,
+    case: Case,
+    promise: str,
+    deadline: datetime,
+    department: str = "",
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """A service guarantee was not kept (flagged once by the daily sweep)."""
+    payload = GuaranteeBreachedPayload(
+        promise=promise, deadline=timezone.localtime(deadline).isoformat(), department=department
+    )
+    return GUARANTEE_BREACHED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@FEE_RECORDED.builds
+def fee_recorded(
+    *, case: Case, fee_kronor: int | None, actor: User | None = None, at: datetime | None = None
+) -> CaseEvent:
+    """The fee of a statutory case (the base of its fee reduction, PBL 12 kap. 8 a §)."""
+    return FEE_RECORDED.new(
+        case=case, actor=actor, at=at, payload=FeeRecordedPayload(fee_kronor=fee_kronor)
+    )

@@ -143,3 +143,8 @@ def can_export_for_archive(user) -> bool:
 def can_anonymise_cases(user) -> bool:
     """Removing personal data before (or outside) the nightly rule: superusers only."""
     return bool(user and user.is_active and user.is_superuser)
+
+
+def can_run_clock(user, case: Case) -> bool:
+    """Asking for completion, recording documents, extending the statutory period."""
+    return can_manage_case(user, case)

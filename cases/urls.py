@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, attachments, cases, companies
+from .views import actions, attachments, cases, clocks, companies
 
 app_name = "cases"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/skicka/", actions.route, name="route"),
     path("<int:pk>/anteckning/", actions.note, name="note"),
     path("<int:pk>/meddelande/", actions.message, name="message"),
+    path("<int:pk>/klocka/<str:verb>/", clocks.clock_action, name="clock_action"),
     path("<int:pk>/bilaga/", attachments.upload, name="upload"),
     path("bilaga/<int:pk>/", attachments.download, name="attachment"),
     path("remiss/<int:pk>/<str:verb>/", actions.referral_action, name="referral_action"),

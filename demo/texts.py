@@ -22,6 +22,27 @@ CASE_TYPES = [
      "Du vill etablera företaget i kommunen, hitta en lokal eller köpa mark."),
 ]  # fmt: skip
 
+# The clock per case type (docs/clocks.md): PBL's statutory weeks for lov/förhandsbesked and
+# startbesked, and whether the type is one of SKR Insikt's four NKI areas (since 2024).
+CASE_TYPE_CLOCKS: dict[str, dict[str, object]] = {
+    "bygglov": {"clock": "statutory", "statutory_weeks": 10, "insikt_area": True},
+    "startbesked": {"clock": "statutory", "statutory_weeks": 4, "insikt_area": True},
+    "livsmedel": {"insikt_area": True},
+    "servering": {"insikt_area": True},
+    "miljofarlig": {"insikt_area": True},
+}
+
+# The demo municipality's published service guarantees (servicegarantier, docs/clocks.md):
+# (promise, case type code or None for all, starts, met by, amount, unit).
+SERVICE_GUARANTEES = [
+    ("svara eller skicka vidare ditt ärende inom 48 timmar", None, "opened", "first_response",
+     48, "hours"),
+    ("ge dig en samordnare inom 2 arbetsdagar", "etablering", "opened", "coordinator_named",
+     2, "working_days"),
+    ("besvara remisser mellan förvaltningarna inom 5 arbetsdagar", None, "referral_sent",
+     "referral_answered", 5, "working_days"),
+]  # fmt: skip
+
 COMPANY_STEMS = [
     "Pizzeria Bella Napoli", "Kafé Solrosen", "Hultbergs Bygg & Montage", "Norrgårdens Gårdsbutik",
     "Exempelby Bilservice", "Sjöviks Camping", "Lindqvists Snickeri", "Café Kanelbullen",

@@ -184,3 +184,12 @@ def nki_total(
     responses = SurveyResponse.objects.all() if responses is None else responses
     min_answers = settings.NKI_MIN_ANSWERS if min_answers is None else min_answers
     return _row(responses.aggregate(**_aggregates()), min_answers)
+
+
+INSIKT_AREAS = _("bygglov, miljö- och hälsoskydd, livsmedelskontroll, serveringstillstånd")
+
+
+def insikt_responses(responses: QuerySet[SurveyResponse]) -> QuerySet[SurveyResponse]:
+    """The answers SKR Insikt's total NKI counts since 2024: cases of the case types marked
+    as one of its four areas (``CaseType.insikt_area``, set in admin)."""
+    return responses.filter(case__case_type__insikt_area=True)

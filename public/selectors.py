@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from accounts.models import Membership
+from cases.guarantees import Standing, guarantees_for, standing
 from cases.models import Attachment, Case, CaseEvent, Message
 from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
 
 from . import permissions
 from .models import CaseAccessToken, SurveyInvitation, SurveyResponse
-from .nki import NkiRow, nki_rows, nki_total
+from .nki import NkiRow, insikt_responses, nki_rows, nki_total
 from .tokens import MAX_TOKEN_LENGTH, hash_token, link_expired
 
 
@@ -52,6 +54,8 @@ class TrackingPage:
     timeline: list[TimelineEntry]
     attachments: list[Attachment]
     is_finished: bool
+    # The service guarantees of the case itself ("Vi lovar att …"), with their state.
+    guarantees: list[Standing] = field(default_factory=list)
 
 
 def tracking_page(case: Case) -> TrackingPage:
@@ -91,7 +95,14 @@ def tracking_page(case: Case) -> TrackingPage:
         timeline=timeline,
         attachments=attachments,
         is_finished=case.status in FINISHED_CASE_STATUSES,
+        guarantees=_promises(case),
     )
+
+
+def _promises(case: Case) -> list[Standing]:
+    """The case's own guarantees (a referral's are internal, as the referrals are)."""
+    promised = [g for g in guarantees_for(case.case_type_id) if not g.per_referral]
+    return standing(case, promised, [], timezone.now()) if promised else []
 
 
 def invitation_for_survey_token(raw: str) -> SurveyInvitation:
@@ -113,14 +124,17 @@ class SatisfactionPage:
     by_department: list[NkiRow]
     by_case_type: list[NkiRow]
     by_period: list[NkiRow]
+    # Comparable with SKR Insikt: only its four areas (the total above is every case).
+    insikt: NkiRow | None = None
 
 
 def satisfaction_page(*, user, period: str = "quarter") -> SatisfactionPage:
-    """Four aggregate queries, whatever the number of answers, over the answers ``user``
+    """Five aggregate queries, whatever the number of answers, over the answers ``user``
     may count (``permissions.satisfaction_responses``)."""
     responses = permissions.satisfaction_responses(user)
     return SatisfactionPage(
         total=nki_total(responses=responses),
+        insikt=nki_total(responses=insikt_responses(responses)),
         by_department=nki_rows(responses=responses, by=("department",)),
         by_case_type=nki_rows(responses=responses, by=("department", "case_type")),
         by_period=nki_rows(responses=responses, by=("department",), period=period),

@@ -28,6 +28,7 @@ from lotsportal.public_forms import (
 from . import permissions, selectors
 from .errors import PublicError, SurveyAlreadyAnswered
 from .forms import IntakeForm, ReplyForm, ResendLinkForm, SurveyForm
+from .nki import INSIKT_AREAS
 from .services.contacts import register_given_contact
 from .services.replies import reply_from_business, resend_tracking_links
 from .services.submissions import submit_matter
@@ -225,6 +226,7 @@ def satisfaction(request):
             "min_answers": settings.NKI_MIN_ANSWERS,
             "min_answers_public": settings.NKI_MIN_ANSWERS_PUBLIC,
             "scale_max": settings.NKI_SCALE_MAX,
+            "insikt_areas": INSIKT_AREAS,
             "active_section": "satisfaction",
         },
     )

@@ -23,6 +23,7 @@ from .charts import all_charts
 from .forms import StatsFilterForm, StatsFilters, default_period
 from .report_tables import all_tables
 from .selectors import statistics_page
+from .selectors.clocks import clock_figures, guarantee_figures, insikt_nki
 
 
 def _form(request) -> StatsFilterForm:
@@ -68,6 +69,8 @@ def index(request):
     filters = form.filters()
     with reporting_reads():
         page = statistics_page(user=request.user, filters=filters, today=form.today)
+        clocks, insikt = clock_figures(page.scope), insikt_nki(page.scope)
+        guarantees = guarantee_figures(page.scope)
     context.update(
         {
             "page": page,
@@ -76,6 +79,9 @@ def index(request):
             "tables": all_tables(page),
             "charts": all_charts(page),
             "min_answers": settings.NKI_MIN_ANSWERS,
+            "clocks": clocks,
+            "insikt_nki": insikt,
+            "guarantees": guarantees,
         }
     )
     return render(request, "stats/index.html", context)

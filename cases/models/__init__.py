@@ -1,7 +1,15 @@
 from .activity import Attachment, CaseEvent, EventKind, Message, MessageDirection, Note
 from .case import Case, CaseQuerySet, Priority
 from .companies import Company, ContactPerson
-from .config import CaseSettings, CaseType, DeadlineUnit, Door, RegistrationCounter
+from .config import CaseSettings, CaseType, ClockKind, DeadlineUnit, Door, RegistrationCounter
+from .guarantees import (
+    GuaranteeMet,
+    GuaranteeOutcome,
+    GuaranteeStart,
+    GuaranteeState,
+    GuaranteeUnit,
+    ServiceGuarantee,
+)
 from .referral import CaseAccess, Referral, ReferralQuerySet
 
 __all__ = [
@@ -12,11 +20,17 @@ __all__ = [
     "CaseQuerySet",
     "CaseSettings",
     "CaseType",
+    "ClockKind",
     "Company",
     "ContactPerson",
     "DeadlineUnit",
     "Door",
     "EventKind",
+    "GuaranteeMet",
+    "GuaranteeOutcome",
+    "GuaranteeStart",
+    "GuaranteeState",
+    "GuaranteeUnit",
     "Message",
     "MessageDirection",
     "Note",
@@ -24,4 +38,5 @@ __all__ = [
     "Referral",
     "ReferralQuerySet",
     "RegistrationCounter",
+    "ServiceGuarantee",
 ]

@@ -25,6 +25,11 @@ class EventKind(models.TextChoices):
     ANONYMISED = "anonymised", _("Personal data removed")
     CONTACT_SET = "contact_set", _("Contact person set")
     ARCHIVE_EXPORTED = "archive_exported", _("Exported for the e-archive")
+    COMPLETION_REQUESTED = "completion_requested", _("Completion requested")
+    DOCUMENTS_RECEIVED = "documents_received", _("Documents received")
+    STATUTORY_EXTENDED = "statutory_extended", _("Statutory period extended")
+    GUARANTEE_BREACHED = "guarantee_breached", _("Service guarantee breached")
+    FEE_RECORDED = "fee_recorded", _("Fee recorded")
 
 
 class CaseEvent(models.Model):

@@ -104,8 +104,33 @@ class Case(models.Model):
     first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    coordinator_named_at = models.DateTimeField(_("coordinator first named"), null=True, blank=True)
     waiting_since = models.DateField(_("waiting since"), null=True, blank=True)
     paused_working_days = models.PositiveIntegerField(_("paused working days"), default=0)
+    # The statutory clock (PBL 9 kap. 27 §), for case types that run one: cases/clocks.py.
+    statutory_received_on = models.DateField(
+        _("complete application received"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the application came in, or the later day the applicant "
+            "supplemented it on their own initiative."
+        ),
+    )
+    completion_asked_on = models.DateField(_("completion asked for"), null=True, blank=True)
+    completion_received_on = models.DateField(_("completion received"), null=True, blank=True)
+    statutory_extension_weeks = models.PositiveSmallIntegerField(_("extension (weeks)"), default=0)
+    statutory_due_date = models.DateField(_("statutory deadline"), null=True, blank=True)
+    fee_kronor = models.PositiveIntegerField(_("fee (kr)"), null=True, blank=True)
+    fee_reduction_fifths = models.PositiveSmallIntegerField(
+        _("fee reduction (fifths)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set at the decision: one fifth per started week past the statutory "
+            "deadline (PBL 12 kap. 8 a §)."
+        ),
+    )
     anonymised_at = models.DateTimeField(
         _("personal data removed"),
         null=True,

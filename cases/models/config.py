@@ -26,6 +26,14 @@ class DeadlineUnit(models.TextChoices):
     WORKING_DAYS = "working_days", _("Working days")
 
 
+class ClockKind(models.TextChoices):
+    """Which clock a case type runs (see docs/clocks.md)."""
+
+    SERVICE_LEVEL = "service_level", _("Service level (the municipality's own promise)")
+    STATUTORY = "statutory", _("Statutory period (PBL 9 kap. 27 §)")
+    BOTH = "both", _("Both: statutory period and service level")
+
+
 class CaseType(models.Model):
     name = models.CharField(_("name"), max_length=150, unique=True)
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -47,6 +55,31 @@ class CaseType(models.Model):
         choices=DeadlineUnit.choices,
         default=DeadlineUnit.WORKING_DAYS,
     )
+    clock = models.CharField(
+        _("clock"),
+        max_length=20,
+        choices=ClockKind.choices,
+        default=ClockKind.SERVICE_LEVEL,
+        help_text=_(
+            "Service level: the deadline above, in the municipality's own working days. "
+            "Statutory: PBL's period in calendar weeks (9 kap. 27 §), with completion requests, "
+            "one extension and fee reduction. Both: each is followed."
+        ),
+    )
+    statutory_weeks = models.PositiveSmallIntegerField(
+        _("statutory period (weeks)"),
+        null=True,
+        blank=True,
+        help_text=_("10 for lov and förhandsbesked, 4 for startbesked after anmälan (PBL 9:27)."),
+    )
+    insikt_area = models.BooleanField(
+        _("counted in Insikt's total NKI"),
+        default=False,
+        help_text=_(
+            "SKR Insikt's total NKI (since 2024) covers bygglov, miljö- och hälsoskydd, "
+            "livsmedelskontroll and serveringstillstånd. Tick the case types of those areas."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     is_public = models.BooleanField(
         _("offered on the public form"), default=True, help_text=_("Businesses may choose it.")
@@ -60,6 +93,22 @@ class CaseType(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.clock != ClockKind.SERVICE_LEVEL and not self.statutory_weeks:
+            raise ValidationError(
+                {"statutory_weeks": _("A statutory clock needs its period in weeks.")}
+            )
+
+    @property
+    def has_statutory_clock(self) -> bool:
+        return self.clock != ClockKind.SERVICE_LEVEL and bool(self.statutory_weeks)
+
+    @property
+    def has_service_level(self) -> bool:
+        return self.clock != ClockKind.STATUTORY
 
 
 class CaseSettings(models.Model):

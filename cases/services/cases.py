@@ -11,9 +11,10 @@ from accounts.models import Department
 
 from .. import events, hooks, permissions
 from ..errors import CaseError, NotPermitted, TransitionNotAllowed
-from ..models import Case, CaseType, Company, ContactPerson, Door, Priority
+from ..models import Case, CaseType, ClockKind, Company, ContactPerson, Door, Priority
 from ..workdays import add_working_days, working_days_between
 from ..workflow import FINISHED_CASE_STATUSES, CaseStatus, case_move_allowed
+from .clock_state import reduction_at_decision, start_statutory_clock
 from .events import record
 from .notify import notify
 from .registration import allocate_number, due_date_for, refresh_search_vector
@@ -22,7 +23,7 @@ from .registration import allocate_number, due_date_for, refresh_search_vector
 def lock_case(case: Case) -> Case:
     return (
         Case.objects.select_for_update(of=("self",))
-        .select_related("company", "lead_department")
+        .select_related("company", "lead_department", "case_type")
         .get(pk=case.pk)
     )
 
@@ -111,7 +112,11 @@ def register_case(
         due_date=due_date_for(case_type, today),
         confidential=confidential,
         created_at=now,
+        coordinator_named_at=now if coordinator is not None else None,
     )
+    if case_type.has_statutory_clock:
+        start_statutory_clock(case, received_on=today)
+        case.save(update_fields=["statutory_received_on", "statutory_due_date", "due_date"])
     refresh_search_vector(case)
     record(
         events.opened(
@@ -179,6 +184,24 @@ def take_up(case: Case, *, by) -> Case:
     return _move(case, to=CaseStatus.OPEN, actor=by)
 
 
+def _pause_service_level(case: Case, *, previous: str, to: str, today) -> int | None:
+    """The service level pauses while the case waits for the business; PBL's clock does not
+    (only a completion request moves it, ``cases.services.clocks``)."""
+    paused: int | None = None
+    if case.case_type.clock == ClockKind.STATUTORY:
+        case.waiting_since = None
+        return None
+    if previous == CaseStatus.WAITING and case.waiting_since:
+        # The clock was paused while the business had the ball: move the deadline on.
+        paused = max(working_days_between(case.waiting_since, today), 0)
+        case.due_date = add_working_days(case.due_date, paused)
+        case.paused_working_days += paused
+        case.waiting_since = None
+    if to == CaseStatus.WAITING:
+        case.waiting_since = today
+    return paused
+
+
 def _move(
     case: Case,
     *,
@@ -202,20 +225,13 @@ def _move(
     now = timezone.now()
     today = timezone.localdate(now)
     previous = case.status
-    paused: int | None = None
-    if previous == CaseStatus.WAITING and case.waiting_since:
-        # The clock was paused while the business had the ball: move the deadline on.
-        paused = max(working_days_between(case.waiting_since, today), 0)
-        case.due_date = add_working_days(case.due_date, paused)
-        case.paused_working_days += paused
-        case.waiting_since = None
-    if to == CaseStatus.WAITING:
-        case.waiting_since = today
+    paused = _pause_service_level(case, previous=previous, to=to, today=today)
     if to in FINISHED_CASE_STATUSES and case.first_response_at is None:
         # The first answer the business gets: a message, or this decision or closing.
         case.first_response_at = now
     if to == CaseStatus.DECIDED:
         case.decided_at = now
+        case.fee_reduction_fifths = reduction_at_decision(case, today)
     elif to == CaseStatus.CLOSED:
         case.closed_at = now
     reopened = to == CaseStatus.OPEN and previous in (CaseStatus.DECIDED, CaseStatus.CLOSED)
@@ -257,7 +273,8 @@ def change_coordinator(*, case: Case, coordinator, by) -> Case:
 def _name_coordinator(case: Case, *, coordinator, by) -> None:
     previous = case.coordinator
     case.coordinator = coordinator
-    case.save(update_fields=["coordinator"])
+    case.coordinator_named_at = case.coordinator_named_at or timezone.now()
+    case.save(update_fields=["coordinator", "coordinator_named_at"])
     record(
         events.coordinator_changed(case=case, previous=previous, coordinator=coordinator, actor=by)
     )

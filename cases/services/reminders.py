@@ -3,6 +3,10 @@
 - A referral due within 2 working days reminds its assignee (or the department's inbox).
 - An overdue referral notifies the case's coordinator and the receiving department's lead(s).
 - An overdue case notifies its coordinator and the lead department's lead(s).
+- PBL's clock: a statutory deadline near or passed, and a three-week window for a completion
+  request about to close, warn the coordinator (``clock_reminders``).
+- A breached service guarantee is flagged to the coordinator and the lead department's
+  lead(s), once (``guarantees``).
 
 Each message carries a dedupe key per (object, kind, due date, recipient): it goes out once,
 and again only if the due date is moved and passes again.
@@ -19,6 +23,8 @@ from django.utils import timezone
 from ..models import Case, Referral
 from ..workdays import add_working_days
 from ..workflow import CaseStatus, ReferralStatus
+from .clock_reminders import warn_completion_windows, warn_statutory_deadlines
+from .guarantees import record_guarantee_outcomes
 from .notify import department_recipients, lead_emails, notify
 
 DUE_SOON_WORKING_DAYS = 2
@@ -29,10 +35,20 @@ class ReminderReport:
     due_soon: int = 0
     overdue_referrals: int = 0
     overdue_cases: int = 0
+    statutory: int = 0
+    completion_windows: int = 0
+    guarantee_breaches: int = 0
 
     @property
     def total(self) -> int:
-        return self.due_soon + self.overdue_referrals + self.overdue_cases
+        return (
+            self.due_soon
+            + self.overdue_referrals
+            + self.overdue_cases
+            + self.statutory
+            + self.completion_windows
+            + self.guarantee_breaches
+        )
 
 
 def _referral_context(referral: Referral) -> dict:
@@ -106,4 +122,7 @@ def send_due_reminders(*, today: date | None = None) -> ReminderReport:
             case=case,
             dedupe_base=f"cases:case:{case.pk}:overdue:{case.due_date}",
         )
+    report.statutory = warn_statutory_deadlines(today)
+    report.completion_windows = warn_completion_windows(today)
+    report.guarantee_breaches = record_guarantee_outcomes()
     return report

@@ -6,10 +6,18 @@ from dataclasses import dataclass, field
 
 from django.forms import ModelChoiceField
 from django.shortcuts import render
+from django.utils import timezone
 
-from .. import forms, permissions
+from .. import clocks, forms, permissions
+from ..clock_forms import CLOCK_FORMS
+from ..guarantees import guarantees_for, standing
 from ..selectors import CaseDetail
-from ..workflow import OPEN_REFERRAL_STATUSES, REROUTABLE_REFERRAL_STATUSES, ReferralStatus
+from ..workflow import (
+    FINISHED_CASE_STATUSES,
+    OPEN_REFERRAL_STATUSES,
+    REROUTABLE_REFERRAL_STATUSES,
+    ReferralStatus,
+)
 
 
 @dataclass
@@ -85,5 +93,15 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
         "message_form": bound.get("message") or forms.MessageForm(),
         "upload_form": bound.get("upload") or forms.UploadForm(),
         "has_status_moves": bool(forms.StatusForm(case=case).offered),
+        "clock": clocks.summary(case, timezone.localdate()),
+        "guarantees": standing(
+            case, guarantees_for(case.case_type_id), detail.referrals, timezone.now()
+        ),
+        "may_run_clock": permissions.can_run_clock(user, case)
+        and case.status not in FINISHED_CASE_STATUSES,
+        "clock_forms": {
+            verb: bound.get(f"clock_{verb}") or form(initial={"fee_kronor": case.fee_kronor})
+            for verb, form in CLOCK_FORMS.items()
+        },
     }
     return render(request, "cases/case_detail.html", context, status=status)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 
 from accounts.models import Department, Membership, User
-from cases.models import CaseSettings, CaseType, Company, ContactPerson, Door
+from cases.models import CaseSettings, CaseType, Company, ContactPerson, Door, ServiceGuarantee
 
 from .. import texts
 from ..plan_extras import CompanyPlan, OfficialPlan
@@ -51,13 +51,32 @@ def ensure_reference_data() -> Reference:
                 "deadline_unit": unit,
                 "public_description": public,
                 "position": position,
+                **dict(texts.CASE_TYPE_CLOCKS.get(code, {})),
             },
         )
     types = CaseType.objects.filter(code__in=_codes(texts.CASE_TYPES))
+    _ensure_guarantees({t.code: t for t in types})
     CaseSettings.load()
     return Reference(
         departments, doors, {t.code: t for t in types.select_related("lead_department")}
     )
+
+
+def _ensure_guarantees(types: dict[str, CaseType]) -> None:
+    for position, (promise, code, starts, met_by, amount, unit) in enumerate(
+        texts.SERVICE_GUARANTEES, 1
+    ):
+        ServiceGuarantee.objects.get_or_create(
+            promise=promise,
+            defaults={
+                "case_type": types.get(code) if code else None,
+                "starts": starts,
+                "met_by": met_by,
+                "amount": amount,
+                "unit": unit,
+                "position": position,
+            },
+        )
 
 
 def _codes(rows) -> list[str]:

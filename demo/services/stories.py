@@ -22,6 +22,7 @@ from django.db.models import Field, JSONField, Model
 from django.utils import timezone
 
 from cases import events
+from cases.clocks import fee_reduction_fifths, weeks_after
 from cases.models import (
     Case,
     CaseAccess,
@@ -158,7 +159,25 @@ def _case(story: CaseStory, number: tuple[str, int, int], target: Target) -> Cas
         closed_at=story.closed_at,
         waiting_since=story.waiting_since,
         paused_working_days=story.paused_working_days,
+        coordinator_named_at=story.created_at if story.coordinator else None,
+        **_statutory(case_type, story),
     )
+
+
+def _statutory(case_type, story: CaseStory) -> dict:
+    """PBL's clock of a case type that runs one: from the day the case came in (no completion
+    asked in the demo; the planned ``due_date`` stays what the planner made)."""
+    if not case_type.has_statutory_clock:
+        return {}
+    received = timezone.localtime(story.created_at).date()
+    due = weeks_after(received, case_type.statutory_weeks)
+    decided = story.decided_at
+    fifths = fee_reduction_fifths(due, timezone.localtime(decided).date()) if decided else None
+    return {
+        "statutory_received_on": received,
+        "statutory_due_date": due,
+        "fee_reduction_fifths": fifths,
+    }
 
 
 def _event(story: CaseStory, case: Case, item: tuple, rows: dict, target: Target) -> CaseEvent:

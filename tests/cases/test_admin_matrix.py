@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from cases.models import CaseEvent
+from cases.models import CaseEvent, ServiceGuarantee
 from cases.services.attachments import add_attachment
 from cases.services.referrals import route_case
 from confighistory.services import save_configuration
@@ -66,6 +66,7 @@ cases.casetype              33333  44444  44444  44444  44444  22222
 cases.company               33333  22424  22424  22424  44434  22424
 cases.door                  33333  44444  44444  44444  44444  22222
 cases.referral              33333  22424  23434  22424  44434  22424
+cases.serviceguarantee      33333  44444  44444  44444  44444  22222
 confighistory.configchange  33333  44444  44444  44444  44444  22424
 mailin.inboundmail          33333  44434  44434  44434  44434  23434
 knowledge.article           33333  44434  44434  44434  44434  23434
@@ -150,6 +151,9 @@ def world(db):
         "accounts.department": miljo,
         "accounts.user": coordinator,
         "auth.group": Group.objects.create(name="Handläggare"),
+        "cases.serviceguarantee": ServiceGuarantee.objects.create(
+            promise="svara inom 2 arbetsdagar", starts="opened", met_by="first_response", amount=2
+        ),
     }
     membership = coordinator.memberships.get()
     membership.role = Role.SAMORDNARE

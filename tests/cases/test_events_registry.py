@@ -3,6 +3,8 @@ what the services, the retention rule and the case page use."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import get_template, render_to_string
@@ -92,6 +94,34 @@ def build_every_kind(case, official, other_department):
         ),
         EventKind.ARCHIVE_EXPORTED: events.archive_exported(
             case=case, package="lotsportalen-lots-2026-1-x", sha256="0" * 64, size=10, **by
+        EventKind.GUARANTEE_BREACHED: events.guarantee_breached(
+            case=case,
+            promise="svara inom 2 arbetsdagar",
+            deadline=case.created_at,
+            department="Bygg",
+        ),
+        EventKind.FEE_RECORDED: events.fee_recorded(case=case, fee_kronor=12000, **by),
+        EventKind.COMPLETION_REQUESTED: events.completion_requested(
+            case=case,
+            asked_on=date(2026, 3, 9),
+            restarts=True,
+            window_closes=date(2026, 3, 23),
+            what=f"Ritning från {PERSONAL}",
+            **by,
+        ),
+        EventKind.DOCUMENTS_RECEIVED: events.documents_received(
+            case=case,
+            received_on=date(2026, 4, 20),
+            own_initiative=False,
+            statutory_due_date=date(2026, 6, 29),
+            **by,
+        ),
+        EventKind.STATUTORY_EXTENDED: events.statutory_extended(
+            case=case,
+            weeks=10,
+            statutory_due_date=date(2026, 9, 7),
+            to_business=f"{PERSONAL}: remissvar dröjer",
+            **by,
         ),
     }
     return built
@@ -107,6 +137,11 @@ def test_every_event_kind_has_exactly_one_definition_with_one_builder():
         EventKind.STATUS_CHANGED,
         EventKind.MESSAGE_SENT,
         EventKind.MESSAGE_RECEIVED,
+        # PBL's clock: the applicant sees the completion request, the documents and the
+        # extension on the tracking page.
+        EventKind.COMPLETION_REQUESTED,
+        EventKind.DOCUMENTS_RECEIVED,
+        EventKind.STATUTORY_EXTENDED,
     }
 
 

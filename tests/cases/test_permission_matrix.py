@@ -57,6 +57,12 @@ def world(db):
         case=secret, department=bygg, by=people["coordinator"], request_text="Bygglov?"
     )
     public = a_case(by=people["coordinator"], department=reception, case_type=case_type)
+    # A confidential case with PBL's statutory clock, routed like ``secret``.
+    bygglov = CaseTypeFactory(lead_department=miljo, clock="statutory", statutory_weeks=10)
+    statutory = a_case(
+        by=people["coordinator"], department=reception, case_type=bygglov, confidential=True
+    )
+    route_case(case=statutory, department=bygg, by=people["coordinator"], request_text="Ritning?")
     # What the business gave on the public form (the public door's staff-side button).
     IntakeDetails.objects.create(
         case=secret,
@@ -73,6 +79,7 @@ def world(db):
         "people": people,
         "secret": secret,
         "public": public,
+        "statutory": statutory,
         "referral": referral,
         "attachment": attachment,
         "other": other,
@@ -110,6 +117,7 @@ referral_decline     302       404           404      400         400  302    40
 referral_withdraw    302       404           404      302         302  400    404        302
 referral_reroute     302       404           404      302         302  302    404        302
 register_contact     302       404           404      302         302  400    404        302
+clock_action         302       404           404      302         302  400    404        302
 """
 
 
@@ -192,6 +200,11 @@ REQUESTS = {
         lambda w: _referral(w, "skicka-vidare"),
         lambda w: {f"reroute-{w['referral'].pk}-department": w["other"].pk},
     ),
+    "clock_action": (
+        "post",
+        lambda w: reverse("cases:clock_action", args=[w["statutory"].pk, "completion"]),
+        lambda w: {"completion-what": "Ritning"},
+    ),
     # A staff page of the public door, on the case page (public/hooks.py).
     "register_contact": (
         "post",
@@ -246,5 +259,6 @@ def test_every_cases_url_is_in_the_matrix():
         "company_list",
         "company_detail",
         "contact_add",
+        "clock_action",
     }
     assert {pattern.name for pattern in urlpatterns} == covered

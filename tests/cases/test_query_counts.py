@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 # Session, user and roles (3), then the page: e.g. the list adds its count, the status counts,
 # the four filter drop-downs and the page of rows.
 LIST_QUERIES = 10
-DETAIL_QUERIES = 14
+# 14, and 1 for the service guarantees that apply (cases.guarantees.guarantees_for).
+DETAIL_QUERIES = 15
 MY_WORK_QUERIES = 6
 COMPANY_QUERIES = 7
 

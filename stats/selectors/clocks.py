@@ -1,0 +1,90 @@
+"""Deadlines kept per clock, fee reductions (PBL 12 kap. 8 a §), service guarantees kept and
+the NKI comparable with SKR Insikt: one aggregate query each, over the filter's cases.
+
+Kept where it is (not in ``statistics_page``) so the clocks' figures stay one module beside
+the others; see docs/clocks.md for the definitions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, Sum
+
+from cases.guarantees import GuaranteeFigures, guarantees_kept
+from cases.models import ClockKind
+from cases.workflow import CaseStatus
+from public.nki import NkiRow, insikt_responses, nki_total
+
+from .scope import Scope, one_row
+
+STATUTORY = Q(statutory_received_on__isnull=False, status=CaseStatus.DECIDED)
+SERVICE_LEVEL = ~Q(case_type__clock=ClockKind.STATUTORY)
+REDUCED = Q(fee_reduction_fifths__gt=0)
+
+
+@dataclass(frozen=True)
+class ClockFigures:
+    statutory_decided: int = 0
+    statutory_kept: int = 0
+    service_finished: int = 0
+    service_kept: int = 0
+    reduced: int = 0
+    # The sum in kronor, over the reduced cases that have their fee recorded.
+    reduced_kronor: int = 0
+    # Reduced cases without a recorded fee: counted, and their mean share of the fee.
+    reduced_without_fee: int = 0
+    reduced_without_fee_fifths: int = 0
+
+    @staticmethod
+    def _share(part: int, whole: int) -> float | None:
+        return part * 100 / whole if whole else None
+
+    @property
+    def statutory_kept_share(self) -> float | None:
+        return self._share(self.statutory_kept, self.statutory_decided)
+
+    @property
+    def service_kept_share(self) -> float | None:
+        return self._share(self.service_kept, self.service_finished)
+
+    @property
+    def reduced_without_fee_percent(self) -> float | None:
+        if not self.reduced_without_fee:
+            return None
+        return self.reduced_without_fee_fifths * 20 / self.reduced_without_fee
+
+
+def clock_figures(scope: Scope) -> ClockFigures:
+    finished = scope.cases().filter(scope.finished_in_period())
+    no_fee = REDUCED & Q(fee_kronor__isnull=True)
+    row = one_row(
+        finished,
+        {
+            "statutory_decided": Count("pk", filter=STATUTORY),
+            "statutory_kept": Count(
+                "pk", filter=STATUTORY & Q(finished_on__lte=F("statutory_due_date"))
+            ),
+            "service_finished": Count("pk", filter=SERVICE_LEVEL),
+            "service_kept": Count("pk", filter=SERVICE_LEVEL & Q(finished_on__lte=F("due_date"))),
+            "reduced": Count("pk", filter=REDUCED),
+            "reduced_kronor": Sum(
+                F("fee_kronor") * F("fee_reduction_fifths") / 5,
+                filter=REDUCED & Q(fee_kronor__isnull=False),
+            ),
+            "reduced_without_fee": Count("pk", filter=no_fee),
+            "reduced_without_fee_fifths": Sum("fee_reduction_fifths", filter=no_fee),
+        },
+    )
+    return ClockFigures(**{key: value or 0 for key, value in row.items()})
+
+
+def insikt_nki(scope: Scope) -> NkiRow:
+    """The filter's NKI over SKR Insikt's four areas only (``CaseType.insikt_area``)."""
+    return nki_total(responses=insikt_responses(scope.survey_responses()))
+
+
+def guarantee_figures(scope: Scope) -> list[GuaranteeFigures]:
+    """Kept and breached per service guarantee, among those started in the period for the
+    filter's cases (the outcomes stored by the daily sweep)."""
+    return guarantees_kept(scope.filters.start, scope.filters.end, cases=scope.cases())
