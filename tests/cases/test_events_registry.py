@@ -94,6 +94,7 @@ def build_every_kind(case, official, other_department):
         ),
         EventKind.ARCHIVE_EXPORTED: events.archive_exported(
             case=case, package="lotsportalen-lots-2026-1-x", sha256="0" * 64, size=10, **by
+        ),
         EventKind.GUARANTEE_BREACHED: events.guarantee_breached(
             case=case,
             promise="svara inom 2 arbetsdagar",
