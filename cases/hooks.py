@@ -19,6 +19,9 @@ each app add its health check):
   per-case working days) are written in the same transaction as the change.
 - the **tracking link** is the address of one case's own page for the business (told in the
   e-mail of a decision or closing); without a provider the message link stands in.
+- a **company-page part** is a fragment the company page shows below the company's cases
+  (business development lists the company's visits), with a function giving its context for
+  the user and the company (one query of its own at most);
 - an **event listener** is called by ``cases.services.events.record`` with every event saved on
   a case's timeline, inside the service's transaction (the API app writes its webhook
   deliveries there, so they commit or roll back with the change).
@@ -33,9 +36,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from .models import Case, CaseEvent
+    from .models import Case, CaseEvent, Company
 
 CASE_PAGE_SLOTS = ("company", "contact", "notes")
+
+
+@dataclass(frozen=True)
+class CompanyPagePart:
+    template: str
+    # The context of the fragment for this user and company; None (or {}) shows nothing.
+    context: Callable[[Any, Company], Mapping[str, Any] | None]
 
 
 class Eraser(Protocol):
@@ -71,6 +81,7 @@ _message_link: list[Callable[[], str]] = []
 _change_listeners: list[Callable[[int], None]] = []
 _tracking_link: list[Callable[[Case], str]] = []
 _event_listeners: list[Callable[[CaseEvent], None]] = []
+_company_page_parts: list[CompanyPagePart] = []
 
 
 def register_eraser(eraser: Eraser) -> None:
@@ -144,3 +155,18 @@ def register_event_listener(listener: Callable[[CaseEvent], None]) -> None:
 
 def event_listeners() -> tuple[Callable[[CaseEvent], None], ...]:
     return tuple(_event_listeners)
+
+
+def register_company_page_part(part: CompanyPagePart) -> None:
+    if part not in _company_page_parts:
+        _company_page_parts.append(part)
+
+
+def render_company_page_parts(user, company: Company) -> list[RenderedPart]:
+    """The fragments the apps built on cases add to ``company``'s page, for ``user``."""
+    rendered = []
+    for part in _company_page_parts:
+        context = part.context(user, company)
+        if context:
+            rendered.append(RenderedPart(template=part.template, context=context))
+    return rendered

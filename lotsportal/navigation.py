@@ -31,6 +31,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem(_("Cases"), "cases:list", _signed_in, "cases"),
     NavItem(_("Companies"), "cases:company_list", _signed_in, "companies"),
     NavItem(_("Training"), "training:home", _signed_in, "training"),
+    NavItem(_("Business development"), "development:visit_list", _signed_in, "development"),
     NavItem(_("Statistics"), "stats:index", permissions.can_view_statistics, "stats"),
     NavItem(
         _("Satisfaction"),

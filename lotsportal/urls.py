@@ -21,7 +21,10 @@ urlpatterns = [
     path("konto/", include("accounts.urls")),
     path("arenden/", include("cases.urls")),
     path("utbildning/", include("training.urls")),
+    # Before the public door's addresses under /foretag/, so neither shadows the other.
+    path("foretag/forbattringar/", include("development.public_urls")),
     path("foretag/", include("public.urls")),
+    path("utveckling/", include("development.urls")),
     path("diplom/", include("training.public_urls")),
     path("statistik/", include("stats.urls")),
     path("api/", include("api.urls")),
