@@ -153,7 +153,7 @@ def idea_page(pk: int) -> Idea:
 def workshops() -> QuerySet[Workshop]:
     return Workshop.objects.annotate(
         guest_count=Count("guests", distinct=True), idea_count=Count("ideas", distinct=True)
-    )
+    ).order_by("-date", "-pk")
 
 
 def workshop_page(pk: int) -> Workshop:
