@@ -49,7 +49,9 @@ def test_a_held_visit_is_logged_in_the_lots_year_for_each_official_taking_part(
 ):
     course = CourseFactory()
     requirement(course, kind="company_visit")
-    visit = a_visit(by=visitor, department=naringsliv, held=False, participants=[visitor, colleague])
+    visit = a_visit(
+        by=visitor, department=naringsliv, held=False, participants=[visitor, colleague]
+    )
 
     client.force_login(visitor)
     client.post(reverse("development:visit_held", args=[visit.pk]), {"notes": ""})
@@ -74,9 +76,7 @@ def test_a_held_visit_is_logged_in_the_lots_year_for_each_official_taking_part(
     assert PracticalActivity.objects.filter(status=ActivityStatus.APPROVED).count() == 1
 
 
-def test_no_activity_without_an_edition_asking_for_company_visits(
-    client, visitor, naringsliv
-):
+def test_no_activity_without_an_edition_asking_for_company_visits(client, visitor, naringsliv):
     CourseFactory()  # an edition without a company-visit requirement
     visit = a_visit(by=visitor, department=naringsliv, held=False)
     client.force_login(visitor)

@@ -133,9 +133,7 @@ def test_a_stranger_may_read_but_not_edit_or_move_an_idea(english, visitor, stra
     assert (idea.title, idea.status) == ("Lokalbank på webben", IdeaStatus.PROPOSED)
 
 
-def test_the_owner_edits_an_idea_and_the_timeline_says_what_changed(
-    english, visitor, naringsliv
-):
+def test_the_owner_edits_an_idea_and_the_timeline_says_what_changed(english, visitor, naringsliv):
     idea = an_idea(by=visitor, department=naringsliv)
     english.force_login(visitor)
     response = english.post(

@@ -108,14 +108,22 @@ def _request(view: str, w) -> tuple[str, str, dict]:
         "visit_held": (d("development:visit_held", args=[w["planned"].pk]), {"notes": "ok"}),
         "insight_add": (
             d("development:insight_add", args=[w["held"].pk]),
-            {"kind": "need", "theme": w["theme"].pk, "text": "Ny", "departments": [w["department"].pk]},
+            {
+                "kind": "need",
+                "theme": w["theme"].pk,
+                "text": "Ny",
+                "departments": [w["department"].pk],
+            },
         ),
         "open_case": (
             d("development:insight_open_case", args=[w["insight"].pk]),
             {"case_type": w["case_type"].pk, "department": w["department"].pk},
         ),
         "guest_add": (d("development:guest_add", args=[w["workshop"].pk]), {"name": "Kim"}),
-        "step_note": (d("development:step_note", args=[w["workshop"].pk]), {"number": 1, "notes": "x"}),
+        "step_note": (
+            d("development:step_note", args=[w["workshop"].pk]),
+            {"number": 1, "notes": "x"},
+        ),
         "insights_set": (
             d("development:insights_set", args=[w["workshop"].pk]),
             {"insights": [w["insight"].pk]},

@@ -28,14 +28,21 @@ def test_officials_run_a_workshop_and_record_an_idea(
     client.force_login(visitor)
     response = client.post(
         reverse("development:workshop_create"),
-        {"title": "DialogLab lokaler", "date": "2026-11-20", "place": "Kommunhuset",
-         "participants": [colleague.pk]},
+        {
+            "title": "DialogLab lokaler",
+            "date": "2026-11-20",
+            "place": "Kommunhuset",
+            "participants": [colleague.pk],
+        },
         follow=True,
     )
     workshop = Workshop.objects.get()
     page = response.content.decode()
-    for step in ("Why: the need for a change", "What: what should change",
-                 "How: exactly how it should change"):
+    for step in (
+        "Why: the need for a change",
+        "What: what should change",
+        "How: exactly how it should change",
+    ):
         assert step in page
     assert workshop.steps.count() == 5
 
@@ -43,9 +50,7 @@ def test_officials_run_a_workshop_and_record_an_idea(
         reverse("development:guest_add", args=[workshop.pk]),
         {"name": "Kim Företagare", "email": "Kim@Torget.example", "company_name": "Kafé Torget"},
     )
-    client.post(
-        reverse("development:insights_set", args=[workshop.pk]), {"insights": [insight.pk]}
-    )
+    client.post(reverse("development:insights_set", args=[workshop.pk]), {"insights": [insight.pk]})
     client.post(
         reverse("development:step_note", args=[workshop.pk]),
         {"number": 2, "notes": "Växande företag lämnar kommunen"},
@@ -59,9 +64,15 @@ def test_officials_run_a_workshop_and_record_an_idea(
     assert 'value="workshop" selected' in form.decode()
     client.post(
         reverse("development:idea_create"),
-        {"title": "Lokalbank", "why": "Företag växer ur sina lokaler", "what": "En lokalbank",
-         "how": "Månadsvis lista", "department": naringsliv.pk, "source": "workshop",
-         "workshop": workshop.pk},
+        {
+            "title": "Lokalbank",
+            "why": "Företag växer ur sina lokaler",
+            "what": "En lokalbank",
+            "how": "Månadsvis lista",
+            "department": naringsliv.pk,
+            "source": "workshop",
+            "workshop": workshop.pk,
+        },
     )
     idea = Idea.objects.get()
     assert idea.workshop == workshop
