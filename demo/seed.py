@@ -18,6 +18,7 @@ from cases.models import Case
 from . import course
 from .generator import generate
 from .plan_extras import plan_company
+from .services.development import seed_development
 from .services.public_door import ensure_public_matter
 from .services.reference import ensure_demo_people, ensure_reference_data
 from .world import DEMO, DEMO_CASES, DEMO_PASSWORD, DEPARTMENTS, PEOPLE, demo_email
@@ -70,6 +71,7 @@ STEPS: tuple[Callable[[Report], None], ...] = (
     seed_cases,
     seed_public_door,
     course.seed,
+    seed_development,
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -118,7 +120,8 @@ class IdeaMoveForm(forms.Form):
 
     def __init__(self, *args, choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to"].choices = choices
+        field = cast(forms.ChoiceField, self.fields["to"])
+        field.choices = choices
 
 
 class WorkshopForm(forms.Form):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import (
     Avg,
@@ -231,8 +232,8 @@ class Statistics:
     year: int
     progress: GoalProgress
     by_department: list[dict]
-    by_theme: list[dict]
-    by_status: list[tuple[str, int]]
+    by_theme: list[Any]
+    by_status: list[tuple[Any, int]]
     realised: int
     lead_days: int | None
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # The five steps of a DialogLab workshop, guiding the group through why, what and how.
-WORKSHOP_STEPS: tuple[tuple[int, str], ...] = (
+WORKSHOP_STEPS = (
     (1, _("Start: the purpose and the insights")),
     (2, _("Why: the need for a change")),
     (3, _("What: what should change")),

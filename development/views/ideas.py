@@ -3,6 +3,8 @@ through the table and publishing."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -59,7 +61,7 @@ def idea_create(request):
     return redirect("development:idea_detail", idea.pk)
 
 
-def _moves(idea) -> list[tuple[str, str]]:
+def _moves(idea) -> list[tuple[str, Any]]:
     return [(s.value, s.label) for s in IdeaStatus if s.value in IDEA_MOVES[idea.status]]
 
 

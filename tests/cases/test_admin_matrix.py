@@ -67,6 +67,8 @@ cases.company               33333  22424  22424  22424  44434  22424
 cases.door                  33333  44444  44444  44444  44444  22222
 cases.referral              33333  22424  23434  22424  44434  22424
 confighistory.configchange  33333  44444  44444  44444  44444  22424
+development.theme           33333  44444  44444  44444  44444  22222
+development.visitgoal       33333  44434  44434  44434  44434  23233
 notifications.outboxmessage 33333  44444  44444  44444  44444  22424
 public.caseaccesstoken      33333  22424  23434  22424  44434  22424
 public.intakedetails        33333  22424  23434  22424  44434  22424
