@@ -108,6 +108,10 @@ class NewIdeaForm(IdeaForm):
     workshop = forms.ModelChoiceField(
         queryset=selectors.all_workshops(), required=False, widget=forms.HiddenInput
     )
+    # The view narrows the choice to the cases the user may see.
+    case = forms.ModelChoiceField(
+        queryset=selectors.no_cases(), required=False, widget=forms.HiddenInput
+    )
 
 
 class IdeaMoveForm(forms.Form):

@@ -26,6 +26,10 @@ def opened_from_insight(case: Case) -> dict | None:
     return {"visit_id": insight.visit_id, "date": insight.visit.date}
 
 
+def propose_from_case(case: Case) -> dict:
+    return {"case_id": case.pk}
+
+
 def register() -> None:
     hooks.register_company_page_part(
         hooks.CompanyPagePart(
@@ -38,5 +42,12 @@ def register() -> None:
             template="development/includes/case_from_insight.html",
             context=opened_from_insight,
             select_related=("development_insight__visit",),
+        )
+    )
+    hooks.register_case_page_part(
+        hooks.CasePagePart(
+            slot="notes",
+            template="development/includes/case_propose_idea.html",
+            context=propose_from_case,
         )
     )

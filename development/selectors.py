@@ -26,7 +26,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import Department, User
-from cases.models import CaseType, Company
+from cases.models import Case, CaseType, Company
 
 from .models import (
     DevelopmentEvent,
@@ -273,6 +273,10 @@ def statistics(year: int) -> Statistics:
 
 def all_insights() -> QuerySet[Insight]:
     return Insight.objects.select_related("theme", "visit__company")
+
+
+def no_cases() -> QuerySet[Case]:
+    return Case.objects.none()
 
 
 def all_workshops() -> QuerySet[Workshop]:

@@ -3,16 +3,18 @@ through the table and publishing."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.forms import ModelChoiceField
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases.errors import CaseError
+from cases.permissions import visible_cases
 from lotsportal.params import int_param
 
 from .. import permissions, selectors
@@ -41,6 +43,8 @@ def _initial(request) -> dict:
         initial.update(insights=[insight], source=IdeaSource.VISIT)
     if workshop := int_param(request.GET, "workshop"):
         initial.update(workshop=workshop, source=IdeaSource.WORKSHOP)
+    if case := int_param(request.GET, "case"):
+        initial.update(case=case, source=IdeaSource.CASE)
     return initial
 
 
@@ -48,6 +52,8 @@ def _initial(request) -> dict:
 def idea_create(request):
     require_official(request.user)
     form = NewIdeaForm(request.POST or None, initial=_initial(request))
+    case_field = cast(ModelChoiceField, form.fields["case"])
+    case_field.queryset = visible_cases(request.user)
     context = {**SECTION, "form": form}
     if request.method != "POST":
         return render(request, "development/idea_form.html", context)

@@ -166,3 +166,28 @@ def test_the_public_page_in_swedish_lists_nothing_unpublished(client, visitor, n
     response = client.get("/foretag/forbattringar/")
     assert response.status_code == 200
     assert "Dold idé" not in response.content.decode()
+
+
+def test_an_idea_is_proposed_from_a_case_the_official_may_see(
+    english, visitor, stranger, naringsliv
+):
+    from tests.cases.factories import a_case
+
+    case = a_case(by=visitor, department=naringsliv)
+    secret = a_case(by=visitor, department=naringsliv, confidential=True)
+    english.force_login(stranger)
+    page = english.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    link = f"{reverse('development:idea_create')}?case={case.pk}"
+    assert link in page
+    data = {
+        "title": "Tydligare blankett",
+        "why": "Företagen fyller i fel",
+        "source": "case",
+        "department": naringsliv.pk,
+    }
+
+    english.post(reverse("development:idea_create"), {**data, "case": case.pk})
+    assert Idea.objects.get().case == case
+    refused = english.post(reverse("development:idea_create"), {**data, "case": secret.pk})
+    assert refused.status_code == 400
+    assert Idea.objects.count() == 1

@@ -159,3 +159,13 @@ def test_each_role_gets_what_the_table_says(client, world, view, role):
 def test_the_owner_is_sent_to_sign_in_when_anonymous(client, world):
     response = client.get(reverse("development:visit_list"))
     assert response.status_code == 302 and "/konto/" in response["Location"]
+
+
+def test_every_development_url_is_in_the_matrix(world):
+    from django.urls import resolve
+
+    from development.public_urls import urlpatterns as public_patterns
+    from development.urls import urlpatterns
+
+    covered = {resolve(_request(view, world)[1]).url_name for view in _table()}
+    assert {p.name for p in [*urlpatterns, *public_patterns]} == covered
