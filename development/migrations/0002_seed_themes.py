@@ -16,10 +16,7 @@ def seed(apps, schema_editor):
         Theme.objects.get_or_create(name=name, defaults={"position": position})
 
 
-def unseed(apps, schema_editor):
-    apps.get_model("development", "Theme").objects.filter(name__in=THEMES).delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [("development", "0001_initial")]
-    operations = [migrations.RunPython(seed, unseed)]
+    # Going back leaves the themes (insights may use them); 0001 backwards drops the table.
+    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

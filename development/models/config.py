@@ -41,11 +41,13 @@ class VisitGoal(models.Model):
         verbose_name_plural = _("visit goals")
         ordering = ["-year", "department__name"]
         constraints = [
+            models.UniqueConstraint(fields=["year", "department"], name="development_goal_unique"),
+            # One goal of the whole municipality a year (NULLs are distinct above).
             models.UniqueConstraint(
-                fields=["year", "department"],
-                name="development_goal_unique",
-                nulls_distinct=False,
-            )
+                fields=["year"],
+                condition=models.Q(department__isnull=True),
+                name="development_goal_whole_unique",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -192,3 +192,21 @@ def test_companies_not_visited_for_n_months_filtered_by_industry_and_area(
     ).content.decode()
     assert "Gamla Snickeriet AB" in page
     assert "Aldrig Besökt AB" not in page and "Restaurang Ny AB" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    # Swedish: only words already in locale/sv (the new ones come with development.json).
+    [("sv", ['lang="sv"', "Ärenden", "Företag"]), ("en", ['lang="en"', "Company visits", "Cases"])],
+)
+def test_the_pages_speak_swedish_by_default_and_english_on_request(
+    client, visitor, naringsliv, language, words
+):
+    a_visit(by=visitor, department=naringsliv)
+    if language == "en":
+        client.cookies["django_language"] = "en"
+    client.force_login(visitor)
+    for name in ("visit_list", "workshop_list", "idea_list", "not_visited"):
+        page = client.get(reverse(f"development:{name}")).content.decode()
+        for word in words:
+            assert word in page, (name, word)
