@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from .. import permissions
 
@@ -21,7 +22,5 @@ def refuse(request, error, template: str, context: dict):
 
 
 def form_error(request, template: str, context: dict):
-    from django.utils.translation import gettext as _
-
     messages.error(request, _("Please correct the marked fields."))
     return render(request, template, context, status=400)
