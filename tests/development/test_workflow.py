@@ -27,12 +27,16 @@ ALLOWED_IDEA_MOVES = {
 ALLOWED_VISIT_MOVES = {("planned", "held")}
 
 
-@pytest.mark.parametrize(("current", "target"), itertools.product(IdeaStatus.values, repeat=2))
+@pytest.mark.parametrize(
+    ("current", "target"), list(itertools.product(IdeaStatus.values, repeat=2))
+)
 def test_idea_moves_are_exactly_the_table(current, target):
     assert idea_move_allowed(current, target) is ((current, target) in ALLOWED_IDEA_MOVES)
 
 
-@pytest.mark.parametrize(("current", "target"), itertools.product(VisitStatus.values, repeat=2))
+@pytest.mark.parametrize(
+    ("current", "target"), list(itertools.product(VisitStatus.values, repeat=2))
+)
 def test_visit_moves_are_exactly_the_table(current, target):
     assert visit_move_allowed(current, target) is ((current, target) in ALLOWED_VISIT_MOVES)
 
