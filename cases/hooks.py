@@ -29,6 +29,9 @@ each app add its health check):
   each referral's answer, ``r``) and ``case_form`` (under the title on the open-case form);
   no context function, so no queries (the knowledge bank adds "save this answer to the
   knowledge bank" and suggestions of articles while the title is typed);
+- a **company-page part** is a fragment the company page shows below the company's cases
+  (business development lists the company's visits), with a function giving its context for
+  the user and the company (one query of its own at most);
 - an **event listener** is called by ``cases.services.events.record`` with every event saved on
   a case's timeline, inside the service's transaction (the API app writes its webhook
   deliveries there, so they commit or roll back with the change).
@@ -43,10 +46,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from .models import Case, CaseEvent
+    from .models import Case, CaseEvent, Company
 
 CASE_PAGE_SLOTS = ("company", "contact", "notes")
 FRAGMENT_SLOTS = ("message_actions", "referral_actions", "case_form")
+
+
+@dataclass(frozen=True)
+class CompanyPagePart:
+    template: str
+    # The context of the fragment for this user and company; None (or {}) shows nothing.
+    context: Callable[[Any, Company], Mapping[str, Any] | None]
 
 
 class Eraser(Protocol):
@@ -85,6 +95,7 @@ _event_listeners: list[Callable[[CaseEvent], None]] = []
 _reply_address: list[Callable[[Case], str]] = []
 _case_admin_actions: list[Callable[..., Any]] = []
 _fragments: dict[str, list[str]] = {slot: [] for slot in FRAGMENT_SLOTS}
+_company_page_parts: list[CompanyPagePart] = []
 
 
 def register_eraser(eraser: Eraser) -> None:
@@ -191,3 +202,18 @@ def register_fragment(slot: str, template: str) -> None:
 
 def fragments(slot: str) -> tuple[str, ...]:
     return tuple(_fragments.get(slot, ()))
+
+
+def register_company_page_part(part: CompanyPagePart) -> None:
+    if part not in _company_page_parts:
+        _company_page_parts.append(part)
+
+
+def render_company_page_parts(user, company: Company) -> list[RenderedPart]:
+    """The fragments the apps built on cases add to ``company``'s page, for ``user``."""
+    rendered = []
+    for part in _company_page_parts:
+        context = part.context(user, company)
+        if context:
+            rendered.append(RenderedPart(template=part.template, context=context))
+    return rendered

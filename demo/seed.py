@@ -19,6 +19,7 @@ from . import course
 from . import knowledge as knowledge_bank
 from .generator import generate
 from .plan_extras import plan_company
+from .services.development import seed_development
 from .services.public_door import ensure_public_matter
 from .services.reference import ensure_demo_people, ensure_reference_data
 from .world import DEMO, DEMO_CASES, DEMO_PASSWORD, DEPARTMENTS, PEOPLE, demo_email
@@ -72,6 +73,7 @@ STEPS: tuple[Callable[[Report], None], ...] = (
     seed_public_door,
     course.seed,
     knowledge_bank.seed,
+    seed_development,
 )
 
 

@@ -32,6 +32,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem(_("Companies"), "cases:company_list", _signed_in, "companies"),
     NavItem(_("Training"), "training:home", _signed_in, "training"),
     NavItem(_("Knowledge bank"), "knowledge:list", permissions.is_official, "knowledge"),
+    NavItem(_("Business development"), "development:visit_list", _signed_in, "development"),
     NavItem(_("Statistics"), "stats:index", permissions.can_view_statistics, "stats"),
     NavItem(
         _("Satisfaction"),

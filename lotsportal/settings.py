@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "training",
     "stats",
     "knowledge",
+    # The proactive half: company visits, DialogLab workshops, improvement ideas (issue 15).
+    "development",
     # The demo municipality (seed_demo) and the volume generator of bench/: on top of all.
     "demo",
     # The REST API and webhooks for the municipality's systems (docs/api.md). ``api.wording``
@@ -423,6 +425,11 @@ CELERY_BEAT_SCHEDULE["knowledge-flag-stale-articles"] = {
 CELERY_BEAT_SCHEDULE["cases-anonymise-expired"] = {
     "task": "cases.tasks.anonymise_expired_cases",
     "schedule": crontab(hour=3, minute=15),
+}
+# Business development: each department's digest of new insights, Monday mornings.
+CELERY_BEAT_SCHEDULE["development-insight-digests"] = {
+    "task": "development.tasks.send_insight_digests_task",
+    "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
 }
 
 # --- The business owner's door (public/) ------------------------------------------------

@@ -24,7 +24,10 @@ urlpatterns = [
     path("utbildning/", include("training.urls")),
     # Before public.urls: the public questions page lives under the business owner's door.
     path("foretag/fragor/", include("knowledge.public_urls")),
+    # Before the public door's addresses under /foretag/, so neither shadows the other.
+    path("foretag/forbattringar/", include("development.public_urls")),
     path("foretag/", include("public.urls")),
+    path("utveckling/", include("development.urls")),
     path("diplom/", include("training.public_urls")),
     path("kunskapsbank/", include("knowledge.urls")),
     path("statistik/", include("stats.urls")),

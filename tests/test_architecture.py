@@ -67,6 +67,11 @@ ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
     # plugs into the case pages through cases/hooks.py) and training (an article proposes a
     # course question through the course's proposal flow). Only the demo imports it.
     "knowledge": frozenset({"accounts", "notifications", "lotsportal", "cases", "training"}),
+    # Business development (company visits, workshops, ideas): built on cases and training;
+    # cases hears of it only through cases/hooks.py (the company page and the case page).
+    "development": frozenset(
+        {"confighistory", "accounts", "notifications", "lotsportal", "cases", "training"}
+    ),
     # Statistics read every app and nobody reads them.
     "stats": frozenset(
         {"confighistory", "accounts", "notifications", "lotsportal", "cases", "public", "training"}
@@ -84,6 +89,7 @@ ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
             "training",
             "stats",
             "knowledge",
+            "development",
         }
     ),
     # The benchmarks: tooling on top of everything, generating through demo/.
@@ -98,6 +104,7 @@ ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
             "training",
             "stats",
             "knowledge",
+            "development",
             "demo",
         }
     ),
@@ -161,6 +168,7 @@ def test_cases_does_not_import_the_apps_built_on_it():
             "mailin",
             "earchive",
             "api",
+            "development",
         }, path
 
 
@@ -173,6 +181,7 @@ BUILT_ON_CASES = (
     "mailin",
     "earchive",
     "api",
+    "development",
 )
 URL_NAME_OF_AN_APP_BUILT_ON_CASES = re.compile(
     r"(?:\{%\s*url|reverse(?:_lazy)?\()\s*['\"](?:" + "|".join(BUILT_ON_CASES) + "):"
@@ -360,7 +369,8 @@ def _outside_the_write_rule(rel: str) -> bool:
         or rel.endswith("/services.py")
         or "models" in parts  # invariants in save() overrides
         or rel.endswith("/models.py")
-        or rel in {"cases/events.py", "training/events.py"}  # build, never save
+        # The event builders build, never save.
+        or rel in {"cases/events.py", "training/events.py", "development/events.py"}
     )
 
 
@@ -470,7 +480,11 @@ def event_constructions(source: str, model: str = "CaseEvent") -> list[str]:
 
 
 # Each event model and the one module that builds it.
-EVENT_BUILDERS = {"CaseEvent": "cases/events.py", "TrainingEvent": "training/events.py"}
+EVENT_BUILDERS = {
+    "CaseEvent": "cases/events.py",
+    "TrainingEvent": "training/events.py",
+    "DevelopmentEvent": "development/events.py",
+}
 
 
 @pytest.mark.parametrize(("model", "builders"), EVENT_BUILDERS.items())

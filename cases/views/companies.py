@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from lotsportal.params import text_param
 
-from .. import permissions, selectors
+from .. import hooks, permissions, selectors
 from ..forms import ContactForm
 from ..models import Company
 from ..services.companies import add_contact
@@ -63,6 +63,7 @@ def company_detail(request, pk: int, contact_form=None, status: int = 200):
             "page": page_data.page,
             "query": "",
             "contact_form": contact_form or ContactForm(),
+            "parts": hooks.render_company_page_parts(request.user, page_data.company),
         },
         status=status,
     )

@@ -71,6 +71,8 @@ confighistory.configchange  33333  44444  44444  44444  44444  22424
 mailin.inboundmail          33333  44434  44434  44434  44434  23434
 knowledge.article           33333  44434  44434  44434  44434  23434
 knowledge.searchgap         33333  44434  44434  44434  44434  23434
+development.theme           33333  44444  44444  44444  44444  22222
+development.visitgoal       33333  44434  44434  44434  44434  23233
 notifications.outboxmessage 33333  44444  44444  44444  44444  22424
 public.caseaccesstoken      33333  22424  23434  22424  44434  22424
 public.intakedetails        33333  22424  23434  22424  44434  22424

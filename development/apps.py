@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DevelopmentConfig(AppConfig):
+    name = "development"
+    verbose_name = _("Business development")
+
+    def ready(self) -> None:
+        from . import hooks
+
+        hooks.register()

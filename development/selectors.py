@@ -1,0 +1,283 @@
+"""Every read a business-development page needs, with a fixed number of queries whatever the
+row count (pinned in ``tests/development/test_query_counts.py``)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import (
+    Avg,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import ExtractMonth
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.models import Department, User
+from cases.models import Case, CaseType, Company
+
+from .models import (
+    DevelopmentEvent,
+    Idea,
+    Insight,
+    Theme,
+    Visit,
+    VisitGoal,
+    VisitParticipant,
+    Workshop,
+)
+from .workflow import IdeaStatus, VisitStatus
+
+NOT_VISITED_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    year: int
+    held: int
+    planned: int
+    goal: int | None
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.held / self.goal) if self.goal else None
+
+
+def goal_progress(year: int) -> GoalProgress:
+    """Held and planned visits of the year against the goal (the municipality's own goal, or
+    else the sum of the departments' goals): two queries."""
+    counts = Visit.objects.filter(date__year=year).aggregate(
+        held=Count("pk", filter=Q(status=VisitStatus.HELD)),
+        planned=Count("pk", filter=Q(status=VisitStatus.PLANNED)),
+    )
+    goals = VisitGoal.objects.filter(year=year).aggregate(
+        whole=Max("visits", filter=Q(department__isnull=True)),
+        departments=Sum("visits", filter=Q(department__isnull=False)),
+    )
+    goal = goals["whole"] if goals["whole"] is not None else goals["departments"]
+    return GoalProgress(year=year, held=counts["held"], planned=counts["planned"], goal=goal)
+
+
+def visits() -> QuerySet[Visit]:
+    return Visit.objects.select_related("company", "department").annotate(
+        insight_count=Count("insights")
+    )
+
+
+def visit_page(pk: int) -> Visit:
+    visit = (
+        Visit.objects.select_related("company", "contact", "department", "created_by")
+        .prefetch_related(
+            Prefetch("taking_part", VisitParticipant.objects.select_related("user")),
+            Prefetch(
+                "insights",
+                Insight.objects.select_related("theme", "case").prefetch_related("departments"),
+            ),
+            Prefetch("events", DevelopmentEvent.objects.select_related("actor")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if visit is None:
+        raise Http404
+    return visit
+
+
+def insight_for(pk: int) -> Insight:
+    insight = Insight.objects.select_related("visit__company", "theme").filter(pk=pk).first()
+    if insight is None:
+        raise Http404
+    return insight
+
+
+def not_visited(
+    *, months: int = NOT_VISITED_MONTHS, industry: str = "", area: str = ""
+) -> QuerySet[Company]:
+    """Companies with no held visit in the last ``months`` months (or none ever), longest
+    ago first, filterable by industry and area (city or postal code)."""
+    cutoff = timezone.localdate() - datetime.timedelta(days=round(months * 30.44))
+    companies = Company.objects.annotate(
+        last_visit=Max(
+            "development_visits__date",
+            filter=Q(development_visits__status=VisitStatus.HELD),
+        )
+    ).filter(Q(last_visit__lt=cutoff) | Q(last_visit__isnull=True))
+    if industry:
+        companies = companies.filter(industry__icontains=industry)
+    if area:
+        companies = companies.filter(Q(city__icontains=area) | Q(postal_code__startswith=area))
+    return companies.order_by("last_visit", "name")
+
+
+def company_visits(company_id: int) -> list[Visit]:
+    """The company page's part: its visits with their insight counts (one query)."""
+    return list(
+        Visit.objects.filter(company_id=company_id)
+        .select_related("department")
+        .annotate(insight_count=Count("insights"))
+        .order_by("-date", "-pk")[:50]
+    )
+
+
+def ideas(status: str = "") -> QuerySet[Idea]:
+    rows = Idea.objects.select_related("department", "owner")
+    return rows.filter(status=status) if status else rows
+
+
+def idea_page(pk: int) -> Idea:
+    idea = (
+        Idea.objects.select_related("department", "owner", "workshop", "case", "created_by")
+        .prefetch_related(
+            Prefetch("insights", Insight.objects.select_related("theme", "visit__company")),
+            Prefetch("events", DevelopmentEvent.objects.select_related("actor")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if idea is None:
+        raise Http404
+    return idea
+
+
+def workshops() -> QuerySet[Workshop]:
+    return Workshop.objects.annotate(
+        guest_count=Count("guests", distinct=True), idea_count=Count("ideas", distinct=True)
+    ).order_by("-date", "-pk")
+
+
+def workshop_page(pk: int) -> Workshop:
+    workshop = (
+        Workshop.objects.select_related("created_by")
+        .prefetch_related(
+            "participants",
+            "guests",
+            "steps",
+            Prefetch("insights", Insight.objects.select_related("theme", "visit__company")),
+            Prefetch("ideas", Idea.objects.select_related("department")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if workshop is None:
+        raise Http404
+    return workshop
+
+
+def public_improvements() -> QuerySet[Idea]:
+    """Realised improvements chosen for publication: what changed and the need behind it
+    (no people, no companies)."""
+    return (
+        Idea.objects.filter(status=IdeaStatus.REALISED, published=True)
+        .only("pk", "title", "why", "what", "realised_on")
+        .order_by("-realised_on", "-pk")
+    )
+
+
+def officials() -> QuerySet[User]:
+    return User.objects.filter(is_active=True, memberships__isnull=False).distinct()
+
+
+def departments() -> QuerySet[Department]:
+    return Department.objects.active()
+
+
+def themes() -> QuerySet[Theme]:
+    return Theme.objects.filter(is_active=True)
+
+
+def case_types() -> QuerySet[CaseType]:
+    return CaseType.objects.filter(is_active=True)
+
+
+def visits_by_department_and_month(year: int) -> list[dict]:
+    """Held visits per department and month, with the department's goal (two queries)."""
+    rows = (
+        Visit.objects.filter(date__year=year, status=VisitStatus.HELD)
+        .annotate(month=ExtractMonth("date"))
+        .values("department_id", "department__name", "month")
+        .annotate(n=Count("pk"))
+    )
+    goals = dict(
+        VisitGoal.objects.filter(year=year, department__isnull=False).values_list(
+            "department_id", "visits"
+        )
+    )
+    table: dict[int, dict] = {}
+    for row in rows:
+        entry = table.setdefault(
+            row["department_id"],
+            {"department": row["department__name"], "months": [0] * 12, "total": 0},
+        )
+        entry["months"][row["month"] - 1] = row["n"]
+        entry["total"] += row["n"]
+    for department_id, entry in table.items():
+        entry["goal"] = goals.get(department_id)
+    return sorted(table.values(), key=lambda entry: entry["department"])
+
+
+@dataclass(frozen=True)
+class Statistics:
+    year: int
+    progress: GoalProgress
+    by_department: list[dict]
+    by_theme: list[Any]
+    by_status: list[tuple[Any, int]]
+    realised: int
+    lead_days: int | None
+
+
+def statistics(year: int) -> Statistics:
+    """The figures for the Tillväxt- och näringslivsråd, each aggregated in SQL."""
+    by_theme = list(
+        Insight.objects.filter(created_at__year=year)
+        .values("theme__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "theme__name")
+    )
+    counts = dict(Idea.objects.values_list("status").annotate(n=Count("pk")).order_by())
+    first_insight = Subquery(
+        Insight.objects.filter(ideas=OuterRef("pk"))
+        .order_by("created_at")
+        .values("created_at__date")[:1]
+    )
+    lead = (
+        Idea.objects.filter(status=IdeaStatus.REALISED, realised_on__year=year)
+        .annotate(first=first_insight)
+        .filter(first__isnull=False)
+        .annotate(lead=ExpressionWrapper(F("realised_on") - F("first"), DurationField()))
+        .aggregate(average=Avg("lead"), n=Count("pk"))
+    )
+    average = lead["average"]
+    return Statistics(
+        year=year,
+        progress=goal_progress(year),
+        by_department=visits_by_department_and_month(year),
+        by_theme=by_theme,
+        by_status=[(status.label, counts.get(status.value, 0)) for status in IdeaStatus],
+        realised=counts.get(IdeaStatus.REALISED, 0),
+        lead_days=round(average.total_seconds() / 86400) if average is not None else None,
+    )
+
+
+def all_insights() -> QuerySet[Insight]:
+    return Insight.objects.select_related("theme", "visit__company")
+
+
+def no_cases() -> QuerySet[Case]:
+    return Case.objects.none()
+
+
+def all_workshops() -> QuerySet[Workshop]:
+    return Workshop.objects.all()

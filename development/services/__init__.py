@@ -1,0 +1,1 @@
+"""Every change of business-development state: one keyword-only function per verb."""
