@@ -110,6 +110,7 @@ referral_decline     302       404           404      400         400  302    40
 referral_withdraw    302       404           404      302         302  400    404        302
 referral_reroute     302       404           404      302         302  302    404        302
 register_contact     302       404           404      302         302  400    404        302
+header_search        302       200           200      200         200  200    200        200
 """
 
 
@@ -198,6 +199,8 @@ REQUESTS = {
         lambda w: reverse("public:register_contact", args=[w["secret"].pk]),
         lambda w: {},
     ),
+    # The header search (lotsportal/search.py, the cases provider in cases/portal.py).
+    "header_search": ("get", lambda w: reverse("search") + "?q=Ritning", None),
 }
 
 CASES = [
