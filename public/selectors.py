@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404
@@ -37,6 +37,7 @@ def case_for_tracking_token(raw: str) -> Case:
 class TimelineEntry:
     event: CaseEvent
     message: Message | None = None
+    files: list[Attachment] = field(default_factory=list)
 
     @property
     def status_label(self) -> str:
@@ -62,8 +63,16 @@ def tracking_page(case: Case) -> TrackingPage:
     events = list(CaseEvent.objects.filter(case=case, is_public=True).order_by("created_at", "pk"))
     message_ids = [e.payload.get("message") for e in events if e.payload.get("message")]
     messages = {m.pk: m for m in Message.objects.filter(case=case, pk__in=message_ids)}
+    files = list(permissions.files_for_business(case))
+    sent = [file for file in files if not file.from_business]
     timeline = [
-        TimelineEntry(event=event, message=messages.get(event.payload.get("message")))
+        TimelineEntry(
+            event=event,
+            message=messages.get(event.payload.get("message")),
+            files=[
+                f for f in sent if f.message_id and f.message_id == event.payload.get("message")
+            ],
+        )
         for event in events
     ]
     coordinator_name = coordinator_department = ""
@@ -83,7 +92,7 @@ def tracking_page(case: Case) -> TrackingPage:
         if membership is not None:
             coordinator_name = membership.user.full_name
             coordinator_department = membership.department.name
-    attachments = list(Attachment.objects.filter(case=case, from_business=True))
+    attachments = [file for file in files if file.from_business]
     return TrackingPage(
         case=case,
         coordinator_name=coordinator_name,
@@ -92,6 +101,14 @@ def tracking_page(case: Case) -> TrackingPage:
         attachments=attachments,
         is_finished=case.status in FINISHED_CASE_STATUSES,
     )
+
+
+def file_for_business(case: Case, pk: int) -> Attachment:
+    """One file the case's tracking page offers, or Http404 (another case's, an internal one)."""
+    attachment = permissions.files_for_business(case).filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    return attachment
 
 
 def invitation_for_survey_token(raw: str) -> SurveyInvitation:

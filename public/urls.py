@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.intake, name="intake"),
     path("kvitto/", views.receipt, name="receipt"),
     path("arende/<str:token>/", views.track, name="track"),
+    path("arende/<str:token>/fil/<int:pk>/", views.track_file, name="track_file"),
     path("lank/", views.resend_link, name="resend_link"),
     path("enkat/<str:token>/", views.survey, name="survey"),
     path("nojdhet/", views.satisfaction, name="satisfaction"),

@@ -149,6 +149,16 @@ class Attachment(models.Model):
         verbose_name=_("uploaded by"),
     )
     from_business = models.BooleanField(_("from the business"), default=False)
+    # A file sent to the business with a message: the only official's file its tracking page
+    # offers. A file without a message is internal and never reaches the business.
+    message = models.ForeignKey(
+        Message,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        verbose_name=_("sent with the message"),
+    )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:

@@ -145,6 +145,7 @@ def build_world() -> World:
         "cases:contact_add": {"pk": [company.pk]},
         "stats:export_table": {"table": ["manader", "ledtider"], "file_format": ["csv", "xlsx"]},
         "public:track": {"token": [submitted.token]},
+        "public:track_file": {"token": [submitted.token], "pk": [attachment.pk]},
         "public:register_contact": {"pk": [submitted.case.pk, case.pk]},
         "public:survey": {"token": [survey]},
         "accounts:password_reset_confirm": {
