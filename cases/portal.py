@@ -72,7 +72,9 @@ def _tile_querysets(user) -> dict[str, QuerySet]:
             status=ReferralStatus.SENT,
             case__in=visible_cases(user),
         ),
-        "overdue": mine.overdue(today),
+        "overdue": mine.filter(
+            status__in=[CaseStatus.NEW, CaseStatus.OPEN], due_date__lt=today
+        ),  # as ``CaseQuerySet.overdue``: a case waiting for the business has its clock paused
         "waiting": mine.filter(status__in=[CaseStatus.NEW, CaseStatus.OPEN]),
     }
 

@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts import permissions as roles
 from cases.models import Attachment, Case, MessageDirection, Referral
-from cases.permissions import visible_cases
+from cases.permissions import can_add_note, visible_cases
 
 from .models import SurveyResponse
 
@@ -68,3 +68,9 @@ def files_for_business(case: Case) -> QuerySet[Attachment]:
     return Attachment.objects.filter(case=case).filter(
         Q(from_business=True) | Q(message__direction=MessageDirection.TO_BUSINESS)
     )
+
+
+def can_ask_outside_party(user, case: Case) -> bool:
+    """Sending a question to an outside party, seeing the questions and withdrawing a link:
+    every official who takes part in the case (as for an internal note)."""
+    return user is not None and user.is_authenticated and can_add_note(user, case)

@@ -12,7 +12,7 @@ from cases.models import Attachment, Case, CaseEvent, Message
 from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
 
 from . import permissions
-from .models import CaseAccessToken, SurveyInvitation, SurveyResponse
+from .models import CaseAccessToken, OutsideQuestion, SurveyInvitation, SurveyResponse
 from .nki import NkiRow, nki_rows, nki_total
 from .tokens import MAX_TOKEN_LENGTH, hash_token, link_expired
 
@@ -109,6 +109,26 @@ def file_for_business(case: Case, pk: int) -> Attachment:
     if attachment is None:
         raise Http404
     return attachment
+
+
+def outside_question_for_token(raw: str) -> OutsideQuestion:
+    """The question behind an outside party's link (answered, withdrawn or expired ones too:
+    the page tells which), or Http404 for a link that never existed."""
+    if not raw or len(raw) > MAX_TOKEN_LENGTH:
+        raise Http404
+    question = (
+        OutsideQuestion.objects.select_related("case", "case__case_type", "case__company")
+        .filter(token_hash=hash_token(raw))
+        .first()
+    )
+    if question is None:
+        raise Http404
+    return question
+
+
+def outside_questions(case: Case) -> list[OutsideQuestion]:
+    """A case's questions to outside parties, newest first, with who asked (one query)."""
+    return list(OutsideQuestion.objects.filter(case=case).select_related("asked_by"))
 
 
 def invitation_for_survey_token(raw: str) -> SurveyInvitation:

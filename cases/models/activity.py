@@ -24,6 +24,9 @@ class EventKind(models.TextChoices):
     ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
     ANONYMISED = "anonymised", _("Personal data removed")
     CONTACT_SET = "contact_set", _("Contact person set")
+    OUTSIDE_QUESTION_SENT = "outside_question_sent", _("Question to an outside party")
+    OUTSIDE_ANSWER_RECEIVED = "outside_answer_received", _("Answer from an outside party")
+    OUTSIDE_QUESTION_REVOKED = "outside_question_revoked", _("Outside party's link withdrawn")
 
 
 class CaseEvent(models.Model):
