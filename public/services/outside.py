@@ -17,12 +17,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases import events
 from cases.errors import CaseError, NotPermitted
 from cases.models import Case
-from cases.services.attachments import store_attachment
-from cases.services.cases import lock_case, take_up
-from cases.services.events import record
+from cases.services.outside_parties import (
+    record_outside_answer,
+    record_outside_question,
+    record_outside_question_withdrawn,
+)
 
 from .. import emails, permissions
 from ..errors import OutsideLinkClosed
@@ -46,7 +47,6 @@ class AskedQuestion:
 @transaction.atomic
 def ask_outside_party(*, case: Case, by, party: str, email: str, question: str) -> AskedQuestion:
     """Send ``question`` about ``case`` to ``party`` at ``email`` with a private link."""
-    case = lock_case(case)
     if not permissions.can_ask_outside_party(by, case):
         raise NotPermitted()
     party, email, question = party.strip(), email.strip(), question.strip()
@@ -64,19 +64,15 @@ def ask_outside_party(*, case: Case, by, party: str, email: str, question: str) 
         asked_at=now,
         expires_at=now + timedelta(days=settings.OUTSIDE_QUESTION_LINK_DAYS),
     )
-    record(
-        events.outside_question_sent(
-            case=case,
-            question=asked.pk,
-            party=party,
-            email=email,
-            text=question,
-            expires=asked.expires_at,
-            actor=by,
-        )
+    record_outside_question(
+        case=case,
+        by=by,
+        question=asked.pk,
+        party=party,
+        email=email,
+        text=question,
+        expires=asked.expires_at,
     )
-    if case.coordinator_id == by.pk:
-        take_up(case, by=by)
     emails.send_outside_question(
         to=email,
         party=party,
@@ -101,30 +97,27 @@ def answer_outside_question(
     claim = claim_once_key(key=once_key, form=SubmittedForm.OUTSIDE, case=question.case)
     if claim is not None and claim.replayed:
         return OutsideQuestion.objects.get(pk=question.pk)
-    case = lock_case(question.case)
-    question = OutsideQuestion.objects.select_for_update().get(pk=question.pk)
+    question = (
+        OutsideQuestion.objects.select_for_update(of=("self",))
+        .select_related("case", "asked_by")
+        .get(pk=question.pk)
+    )
     state = outside_link_state(question)
     if state != OutsideLinkState.OPEN:
         raise OutsideLinkClosed(CLOSED_MESSAGES[state])
     if not answer.strip():
         raise CaseError(_("Write your answer."))
-    attachment = None
-    if uploaded_file is not None:
-        attachment = store_attachment(
-            case=case, uploaded_file=uploaded_file, by=None, from_business=False
-        )
     question.answer = answer.strip()
     question.answered_at = timezone.now()
     question.save(update_fields=["answer", "answered_at"])
-    record(
-        events.outside_answer_received(
-            case=case,
-            question=question.pk,
-            party=question.party,
-            answer=question.answer,
-            attachment=attachment,
-        )
+    record_outside_answer(
+        case=question.case,
+        question=question.pk,
+        party=question.party,
+        answer=question.answer,
+        uploaded_file=uploaded_file,
     )
+    case = question.case
     asker = question.asked_by
     emails.notify_outside_answer(
         to=asker.email if asker is not None and asker.is_active else "",
@@ -137,10 +130,13 @@ def answer_outside_question(
 @transaction.atomic
 def withdraw_outside_question(*, question: OutsideQuestion, by) -> OutsideQuestion:
     """An official withdraws the link: the party's page then says so and takes no answer."""
-    case = lock_case(question.case)
-    if not permissions.can_ask_outside_party(by, case):
+    if not permissions.can_ask_outside_party(by, question.case):
         raise NotPermitted()
-    question = OutsideQuestion.objects.select_for_update().get(pk=question.pk)
+    question = (
+        OutsideQuestion.objects.select_for_update(of=("self",))
+        .select_related("case")
+        .get(pk=question.pk)
+    )
     state = outside_link_state(question)
     if state == OutsideLinkState.ANSWERED:
         raise OutsideLinkClosed(_("The question is answered already: there is no link left."))
@@ -148,9 +144,7 @@ def withdraw_outside_question(*, question: OutsideQuestion, by) -> OutsideQuesti
         raise OutsideLinkClosed(_("The link is withdrawn already."))
     question.revoked_at = timezone.now()
     question.save(update_fields=["revoked_at"])
-    record(
-        events.outside_question_revoked(
-            case=case, question=question.pk, party=question.party, actor=by
-        )
+    record_outside_question_withdrawn(
+        case=question.case, by=by, question=question.pk, party=question.party
     )
     return question
