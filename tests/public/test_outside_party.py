@@ -238,3 +238,22 @@ def test_the_pages_queries_do_not_grow(
     # The question with its case, case type and company.
     with django_assert_num_queries(1):
         assert client.get(link).status_code == 200
+
+
+def test_the_retention_rule_removes_the_questions_and_their_links(client, asked, street_officer):
+    from cases.services.cases import change_status
+    from cases.services.retention import anonymise_case
+    from cases.workflow import CaseStatus
+    from tests.factories import UserFactory
+
+    link = the_link()
+    answer(client, link)
+    change_status(case=asked, to=CaseStatus.CLOSED, by=street_officer)
+
+    anonymise_case(case=asked, by=UserFactory(is_superuser=True), reason="Begäran")
+
+    assert not OutsideQuestion.objects.exists()
+    assert client.get(link).status_code == 404
+    for event in CaseEvent.objects.filter(case=asked, kind__startswith="outside_"):
+        assert "Polisen har inga invändningar." not in str(event.payload)
+        assert "tillstand.syd@polisen.example" not in str(event.payload)
