@@ -156,6 +156,29 @@ class FeeRecordedPayload(TypedDict):
     fee_kronor: int | None
 
 
+class OutsideQuestionPayload(TypedDict):
+    """An outside party (Polisen, Länsstyrelsen...) asked through a private link; the
+    question row lives in the app that serves the link (``public.OutsideQuestion``)."""
+
+    question: int
+    party: str
+
+
+class OutsideQuestionSentPayload(OutsideQuestionPayload):
+    email: str
+    text: str
+    expires: str
+
+
+class _OutsideAnswer(OutsideQuestionPayload):
+    answer: str
+
+
+class OutsideAnswerReceivedPayload(_OutsideAnswer, total=False):
+    attachment: int
+    file_name: str
+
+
 # --- The registry ---------------------------------------------------------------------------
 Builder = TypeVar("Builder", bound=Callable[..., CaseEvent])
 
@@ -273,6 +296,15 @@ STATUTORY_EXTENDED = define(
     personal=("to_business",),
     public=True,
 )
+OUTSIDE_QUESTION_SENT = define(
+    EventKind.OUTSIDE_QUESTION_SENT, OutsideQuestionSentPayload, personal=("email", "text")
+)
+OUTSIDE_ANSWER_RECEIVED = define(
+    EventKind.OUTSIDE_ANSWER_RECEIVED,
+    OutsideAnswerReceivedPayload,
+    personal=("answer", "file_name"),
+)
+OUTSIDE_QUESTION_REVOKED = define(EventKind.OUTSIDE_QUESTION_REVOKED, OutsideQuestionPayload)
 
 PUBLIC_EVENT_KINDS = frozenset(kind for kind, d in REGISTRY.items() if d.public)
 
@@ -558,3 +590,47 @@ def fee_recorded(
     return FEE_RECORDED.new(
         case=case, actor=actor, at=at, payload=FeeRecordedPayload(fee_kronor=fee_kronor)
     )
+
+
+@OUTSIDE_QUESTION_SENT.builds
+def outside_question_sent(
+    *,
+    case: Case,
+    question: int,
+    party: str,
+    email: str,
+    text: str,
+    expires: datetime,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    payload = OutsideQuestionSentPayload(
+        question=question, party=party, email=email, text=text, expires=expires.isoformat()
+    )
+    return OUTSIDE_QUESTION_SENT.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@OUTSIDE_ANSWER_RECEIVED.builds
+def outside_answer_received(
+    *,
+    case: Case,
+    question: int,
+    party: str,
+    answer: str,
+    attachment: Attachment | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """The outside party answered on its private page (no official is the actor)."""
+    payload = OutsideAnswerReceivedPayload(question=question, party=party, answer=answer)
+    if attachment is not None:
+        payload["attachment"] = attachment.pk
+        payload["file_name"] = attachment.original_name
+    return OUTSIDE_ANSWER_RECEIVED.new(case=case, actor=None, at=at, payload=payload)
+
+
+@OUTSIDE_QUESTION_REVOKED.builds
+def outside_question_revoked(
+    *, case: Case, question: int, party: str, actor: User | None = None, at: datetime | None = None
+) -> CaseEvent:
+    payload = OutsideQuestionPayload(question=question, party=party)
+    return OUTSIDE_QUESTION_REVOKED.new(case=case, actor=actor, at=at, payload=payload)

@@ -197,6 +197,11 @@ class MessageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("E-mailed to the contact person."),
     )
+    file = forms.FileField(
+        label=_("File for the business (optional)"),
+        required=False,
+        help_text=_("The business downloads it from the page of its case."),
+    )
 
 
 class ContactForm(forms.Form):

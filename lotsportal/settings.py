@@ -468,6 +468,9 @@ if MAILIN_IMAP_URL:
 PUBLIC_VOTE_RATE = env.str("PUBLIC_VOTE_RATE", default="30/h")
 # A tracking link stops working this many days after its case was closed or decided.
 TRACKING_LINK_DAYS_AFTER_CLOSE = env.int("TRACKING_LINK_DAYS_AFTER_CLOSE", default=90)
+# How long an outside party's private link (a question to Polisen, Länsstyrelsen...) works.
+OUTSIDE_QUESTION_LINK_DAYS = env.int("OUTSIDE_QUESTION_LINK_DAYS", default=30)
+PUBLIC_OUTSIDE_ANSWER_RATE = env.str("PUBLIC_OUTSIDE_ANSWER_RATE", default="20/h")
 # Satisfaction survey (NKI): sent this long after closing, reminders on these days after it.
 SURVEY_DELAY_HOURS = env.int("SURVEY_DELAY_HOURS", default=24)
 SURVEY_REMINDER_DAYS = [int(day) for day in env.list("SURVEY_REMINDER_DAYS", default=[7, 14, 21])]

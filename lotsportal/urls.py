@@ -14,6 +14,7 @@ handler500 = views.server_error
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sok/", views.search, name="search"),
     path("tillganglighet/", views.accessibility_statement, name="accessibility"),
     path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),

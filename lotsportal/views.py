@@ -1,6 +1,7 @@
 import logging
 import sys
 
+from django.contrib.auth.decorators import login_required
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -9,6 +10,8 @@ from django.views import defaults
 from accounts.selectors import memberships_for_start_page
 
 from .public_forms import service_unavailable
+from .search import search_everywhere
+from .tiles import start_page_tiles
 
 logger = logging.getLogger(__name__)
 
@@ -20,8 +23,21 @@ def home(request):
     return render(
         request,
         "home.html",
-        {"memberships": memberships_for_start_page(user=request.user)},
+        {
+            "memberships": memberships_for_start_page(user=request.user),
+            "count_tiles": start_page_tiles(request.user),
+        },
     )
+
+
+@login_required
+def search(request):
+    """The header search: every registered provider's hits; an exact match (a full case
+    number) goes straight to its page."""
+    results = search_everywhere(request.user, request.GET.get("q", ""))
+    if results.exact_url:
+        return redirect(results.exact_url)
+    return render(request, "search.html", {"results": results, "header_query": results.text})
 
 
 def accessibility_statement(request):

@@ -87,3 +87,36 @@ def send_survey(*, case: Case, to: str, survey_url: str, reminder: int = 0) -> b
         dedupe_key=f"public:survey:{case.pk}:{reminder}",
     )
     return message is not None
+
+
+def send_outside_question(
+    *, to: str, party: str, question: str, case: Case, url: str, official_name: str, expires
+) -> None:
+    """The question to an outside party, with its private link (the only place the raw
+    token is written). Only what the official chose to ask, and the case's public facts."""
+    queue_email(
+        to=to,
+        template="public/email/outside_question",
+        context=public_facts(
+            case,
+            party=party,
+            question=question,
+            answer_url=url,
+            official_name=official_name,
+            expires=expires.date().isoformat(),
+        ),
+        related=case,
+    )
+
+
+def notify_outside_answer(*, to: str, party: str, case: Case) -> None:
+    """The official who asked hears that the outside party answered (the answer stays in the
+    portal: the e-mail links to the case)."""
+    if not to:
+        return
+    queue_email(
+        to=to,
+        template="public/email/outside_answer",
+        context=_staff_context(case, party=party),
+        related=case,
+    )

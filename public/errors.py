@@ -12,6 +12,7 @@ __all__ = [
     "CaseClosedForReplies",
     "CaseTypeNotOffered",
     "FormKeyUsedElsewhere",
+    "OutsideLinkClosed",
     "PublicError",
     "SurveyAlreadyAnswered",
 ]
@@ -29,3 +30,9 @@ class FormKeyUsedElsewhere(PublicError):
     default_message = _(
         "This form was already sent for another matter. Reload the page and send it again."
     )
+
+
+class OutsideLinkClosed(PublicError):
+    """An outside party's link that no longer takes an answer (answered, withdrawn, expired)."""
+
+    default_message = _("This link no longer takes an answer.")

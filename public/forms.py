@@ -229,3 +229,49 @@ class SurveyForm(OneTimeKeyMixin, forms.Form):
 
     def scores(self) -> dict[str, int]:
         return {name: self.cleaned_data[name] for name, _label in self.QUESTIONS}
+
+
+class OutsideQuestionForm(forms.Form):
+    """An official's question to an outside party (on the case's outside-questions page)."""
+
+    prefix = "outside"
+    party = forms.CharField(
+        label=_("Outside party"),
+        max_length=150,
+        help_text=_("For example Polisen, Länsstyrelsen or Skatteverket."),
+    )
+    email = BoundedEmailField(label=_("Their e-mail address"))
+    question = forms.CharField(
+        label=_("Your question"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "They see this text, the case number, the kind of matter and the company's name; "
+            "nothing else of the case."
+        ),
+    )
+
+
+class OutsideAnswerForm(OneTimeKeyMixin, forms.Form):
+    """The outside party's answer, on the page its private link opens."""
+
+    answer = forms.CharField(
+        label=_("Your answer"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    file = forms.FileField(label=_("Attachment (optional)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "One file of at most %(size)s: PDF, PNG, JPEG, Word, Excel, OpenDocument or plain text."
+        ) % {"size": filesizeformat(settings.CASE_ATTACHMENT_MAX_BYTES)}
+        self.helper = _helper()
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded:
+            try:
+                check_upload(uploaded)
+            except AttachmentRejected as error:
+                raise forms.ValidationError(error.message) from None
+        return uploaded

@@ -59,6 +59,12 @@ def contact_given(case: Case) -> dict[str, str | bool] | None:
     return {"given": ", ".join(part for part in (name, phone) if part)}
 
 
+def outside_party(case: Case) -> dict[str, int]:
+    """The way to the case's questions to outside parties, under the notes (no query: the
+    fragment shows it to whoever may add a note, ``may.note``)."""
+    return {"case": case.pk}
+
+
 def message_link_url() -> str:
     # Raw tracking tokens are never stored: the business gets its case's link again here.
     return site_url() + reverse("public:resend_link")
@@ -80,5 +86,10 @@ def register() -> None:
                 select_related=("intake_details",),
             )
         )
+    hooks.register_case_page_part(
+        hooks.CasePagePart(
+            slot="notes", template="public/includes/case_outside_party.html", context=outside_party
+        )
+    )
     hooks.register_message_link(message_link_url)
     hooks.register_tracking_link(tracking_link_url)

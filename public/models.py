@@ -196,6 +196,7 @@ class SubmittedForm(models.TextChoices):
     INTAKE = "intake", _("Matter submitted")
     REPLY = "reply", _("Reply from the business")
     SURVEY = "survey", _("Survey answer")
+    OUTSIDE = "outside", _("Answer from an outside party")
 
 
 class SubmissionKey(models.Model):
@@ -223,3 +224,49 @@ class SubmissionKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.form} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class OutsideQuestion(models.Model):
+    """A question to an outside party (Polisen, Länsstyrelsen, Skatteverket) about a case.
+
+    The party answers on a page opened by a private link, without an account. Like the
+    tracking links, only the SHA-256 hash of the link's token is stored; the link stops
+    working when it expires, when the question is answered, or when an official withdraws it.
+    """
+
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.CASCADE,
+        related_name="outside_questions",
+        verbose_name=_("case"),
+    )
+    party = models.CharField(_("outside party"), max_length=150)
+    email = models.EmailField(_("e-mail address"))
+    question = models.TextField(_("question"))
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
+    asked_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("asked by"),
+    )
+    asked_at = models.DateTimeField(_("asked"))
+    expires_at = models.DateTimeField(_("link works until"))
+    answer = models.TextField(_("answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("link withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("question to an outside party")
+        verbose_name_plural = _("questions to outside parties")
+        ordering = ["-asked_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~(models.Q(answered_at__isnull=False) & models.Q(answer="")),
+                name="public_outside_answered_has_text",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party} ({self.asked_at:%Y-%m-%d})"

@@ -8,8 +8,8 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts import permissions as roles
-from cases.models import Referral
-from cases.permissions import visible_cases
+from cases.models import Attachment, Case, MessageDirection, Referral
+from cases.permissions import can_add_note, visible_cases
 
 from .models import SurveyResponse
 
@@ -60,3 +60,17 @@ def visible_survey_responses(
     departments = roles.department_ids(user)
     routed = Referral.objects.filter(case=OuterRef("case"), department_id__in=departments)
     return queryset.filter(Q(case__lead_department_id__in=departments) | Q(Exists(routed)))
+
+
+def files_for_business(case: Case) -> QuerySet[Attachment]:
+    """The files a case's tracking page offers: those the business sent and those sent to it
+    with a message. An official's file without a message is internal and never among them."""
+    return Attachment.objects.filter(case=case).filter(
+        Q(from_business=True) | Q(message__direction=MessageDirection.TO_BUSINESS)
+    )
+
+
+def can_ask_outside_party(user, case: Case) -> bool:
+    """Sending a question to an outside party, seeing the questions and withdrawing a link:
+    every official who takes part in the case (as for an internal note)."""
+    return user is not None and user.is_authenticated and can_add_note(user, case)

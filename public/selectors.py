@@ -14,7 +14,7 @@ from cases.models import Attachment, Case, CaseEvent, Message
 from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
 
 from . import permissions
-from .models import CaseAccessToken, SurveyInvitation, SurveyResponse
+from .models import CaseAccessToken, OutsideQuestion, SurveyInvitation, SurveyResponse
 from .nki import NkiRow, insikt_responses, nki_rows, nki_total
 from .tokens import MAX_TOKEN_LENGTH, hash_token, link_expired
 
@@ -39,6 +39,7 @@ def case_for_tracking_token(raw: str) -> Case:
 class TimelineEntry:
     event: CaseEvent
     message: Message | None = None
+    files: list[Attachment] = field(default_factory=list)
 
     @property
     def status_label(self) -> str:
@@ -66,8 +67,16 @@ def tracking_page(case: Case) -> TrackingPage:
     events = list(CaseEvent.objects.filter(case=case, is_public=True).order_by("created_at", "pk"))
     message_ids = [e.payload.get("message") for e in events if e.payload.get("message")]
     messages = {m.pk: m for m in Message.objects.filter(case=case, pk__in=message_ids)}
+    files = list(permissions.files_for_business(case))
+    sent = [file for file in files if not file.from_business]
     timeline = [
-        TimelineEntry(event=event, message=messages.get(event.payload.get("message")))
+        TimelineEntry(
+            event=event,
+            message=messages.get(event.payload.get("message")),
+            files=[
+                f for f in sent if f.message_id and f.message_id == event.payload.get("message")
+            ],
+        )
         for event in events
     ]
     coordinator_name = coordinator_department = ""
@@ -87,7 +96,7 @@ def tracking_page(case: Case) -> TrackingPage:
         if membership is not None:
             coordinator_name = membership.user.full_name
             coordinator_department = membership.department.name
-    attachments = list(Attachment.objects.filter(case=case, from_business=True))
+    attachments = [file for file in files if file.from_business]
     return TrackingPage(
         case=case,
         coordinator_name=coordinator_name,
@@ -103,6 +112,34 @@ def _promises(case: Case) -> list[Standing]:
     """The case's own guarantees (a referral's are internal, as the referrals are)."""
     promised = [g for g in guarantees_for(case.case_type_id) if not g.per_referral]
     return standing(case, promised, [], timezone.now()) if promised else []
+
+
+def file_for_business(case: Case, pk: int) -> Attachment:
+    """One file the case's tracking page offers, or Http404 (another case's, an internal one)."""
+    attachment = permissions.files_for_business(case).filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    return attachment
+
+
+def outside_question_for_token(raw: str) -> OutsideQuestion:
+    """The question behind an outside party's link (answered, withdrawn or expired ones too:
+    the page tells which), or Http404 for a link that never existed."""
+    if not raw or len(raw) > MAX_TOKEN_LENGTH:
+        raise Http404
+    question = (
+        OutsideQuestion.objects.select_related("case", "case__case_type", "case__company")
+        .filter(token_hash=hash_token(raw))
+        .first()
+    )
+    if question is None:
+        raise Http404
+    return question
+
+
+def outside_questions(case: Case) -> list[OutsideQuestion]:
+    """A case's questions to outside parties, newest first, with who asked (one query)."""
+    return list(OutsideQuestion.objects.filter(case=case).select_related("asked_by"))
 
 
 def invitation_for_survey_token(raw: str) -> SurveyInvitation:

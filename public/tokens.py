@@ -15,7 +15,7 @@ from cases.models import Case
 from cases.workflow import FINISHED_CASE_STATUSES
 from lotsportal.site import site_url
 
-from .models import CaseAccessToken, SurveyInvitation, TokenPurpose
+from .models import CaseAccessToken, OutsideQuestion, SurveyInvitation, TokenPurpose
 
 # A real token is 43 characters; anything much longer is not worth hashing.
 MAX_TOKEN_LENGTH = 100
@@ -93,3 +93,25 @@ def link_expired(case: Case, now=None) -> bool:
         return False
     now = now or timezone.now()
     return now - ended > timedelta(days=settings.TRACKING_LINK_DAYS_AFTER_CLOSE)
+
+
+def outside_answer_url(raw: str) -> str:
+    return site_url() + reverse("public:outside_answer", args=[raw])
+
+
+class OutsideLinkState:
+    OPEN = "open"
+    ANSWERED = "answered"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+
+
+def outside_link_state(question: OutsideQuestion, now=None) -> str:
+    """Whether an outside party's link still takes an answer, and if not, why."""
+    if question.answered_at is not None:
+        return OutsideLinkState.ANSWERED
+    if question.revoked_at is not None:
+        return OutsideLinkState.WITHDRAWN
+    if (now or timezone.now()) >= question.expires_at:
+        return OutsideLinkState.EXPIRED
+    return OutsideLinkState.OPEN

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cases import selectors as case_selectors
 from cases.errors import CaseError
 from cases.models import Case
+from cases.views.attachments import attachment_response
 from cases.views.detail import render_detail
 from lotsportal.public_forms import (
     RATE_LIMITED_MESSAGE,
@@ -153,7 +154,21 @@ def track(request, token: str):
                 messages.success(request, _("Thank you. Your reply has been added to the case."))
                 return redirect(reverse("public:track", args=[token]) + "#timeline")
     page = selectors.tracking_page(case)
-    return render(request, "public/track.html", {"page": page, "form": form}, status=status)
+    return render(
+        request, "public/track.html", {"page": page, "form": form, "token": token}, status=status
+    )
+
+
+@never_cache
+def track_file(request, token: str, pk: int):
+    """A file of the case behind the link: one the business sent or one sent to it with a
+    message, through the portal's one download response. Anything else is a 404."""
+    try:
+        case = selectors.case_for_tracking_token(token)
+        attachment = selectors.file_for_business(case, pk)
+    except Http404:
+        return _link_not_found(request)
+    return attachment_response(attachment)
 
 
 @require_http_methods(["GET", "POST"])

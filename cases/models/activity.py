@@ -30,6 +30,9 @@ class EventKind(models.TextChoices):
     STATUTORY_EXTENDED = "statutory_extended", _("Statutory period extended")
     GUARANTEE_BREACHED = "guarantee_breached", _("Service guarantee breached")
     FEE_RECORDED = "fee_recorded", _("Fee recorded")
+    OUTSIDE_QUESTION_SENT = "outside_question_sent", _("Question to an outside party")
+    OUTSIDE_ANSWER_RECEIVED = "outside_answer_received", _("Answer from an outside party")
+    OUTSIDE_QUESTION_REVOKED = "outside_question_revoked", _("Outside party's link withdrawn")
 
 
 class CaseEvent(models.Model):
@@ -155,6 +158,16 @@ class Attachment(models.Model):
         verbose_name=_("uploaded by"),
     )
     from_business = models.BooleanField(_("from the business"), default=False)
+    # A file sent to the business with a message: the only official's file its tracking page
+    # offers. A file without a message is internal and never reaches the business.
+    message = models.ForeignKey(
+        Message,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        verbose_name=_("sent with the message"),
+    )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import events, permissions
 from ..errors import AttachmentRejected, NotPermitted
-from ..models import Attachment, Case
+from ..models import Attachment, Case, Message
 from .cases import lock_case
 from .events import record
 
@@ -87,8 +87,13 @@ def validate_upload(uploaded_file) -> tuple[bytes, str]:
     return content, content_type
 
 
-def store_attachment(*, case: Case, uploaded_file, by, from_business: bool) -> Attachment:
-    """Validate, store and record a file. Call inside a transaction with the case locked."""
+def store_attachment(
+    *, case: Case, uploaded_file, by, from_business: bool, message: Message | None = None
+) -> Attachment:
+    """Validate, store and record a file. Call inside a transaction with the case locked.
+
+    ``message``: the message to the business the file goes with (the business may download it).
+    """
     content, content_type = validate_upload(uploaded_file)
     original_name = sanitise_name(uploaded_file.name)
     attachment = Attachment(
@@ -99,6 +104,7 @@ def store_attachment(*, case: Case, uploaded_file, by, from_business: bool) -> A
         sha256=hashlib.sha256(content).hexdigest(),
         uploaded_by=by,
         from_business=from_business,
+        message=message,
     )
     stored_name = f"{uuid.uuid4().hex}{EXTENSIONS.get(content_type, '')}"
     attachment.file.save(stored_name, ContentFile(content), save=False)

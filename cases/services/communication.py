@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import events, hooks, permissions
 from ..errors import CaseError, NotPermitted
 from ..models import Case, Message, MessageDirection, Note
+from .attachments import store_attachment
 from .cases import lock_case, take_up
 from .events import record
 from .notify import notify
@@ -29,11 +30,13 @@ def add_note(*, case: Case, by, body: str) -> Note:
 
 
 @transaction.atomic
-def send_message_to_business(*, case: Case, by, body: str) -> Message:
+def send_message_to_business(*, case: Case, by, body: str, uploaded_file=None) -> Message:
     """A message the business reads: e-mailed to the contact person through the outbox.
 
     The e-mail says where to read and answer it: the case's tracking page, whose link the
-    business can ask for again on the public "send me my link" page.
+    business can ask for again on the public "send me my link" page. ``uploaded_file``: a
+    file sent with it (the attachment rules of ``validate_upload``), downloadable there; a
+    refused file sends nothing.
     """
     case = lock_case(case)
     if not permissions.can_message(by, case):
@@ -50,6 +53,11 @@ def send_message_to_business(*, case: Case, by, body: str) -> Message:
         case.first_response_at = timezone.now()
         case.save(update_fields=["first_response_at"])
     record(events.message_sent(message=message, to=contact.name, actor=by))
+    attachment = None
+    if uploaded_file is not None:
+        attachment = store_attachment(
+            case=case, uploaded_file=uploaded_file, by=by, from_business=False, message=message
+        )
     take_up(case, by=by)
     notify(
         to=contact.email,
@@ -59,6 +67,7 @@ def send_message_to_business(*, case: Case, by, body: str) -> Message:
         contact_name=contact.name,
         body=message.body,
         official_name=by.full_name,
+        file_name=attachment.original_name if attachment else "",
         # Where the business reads and answers it (the public door registers it).
         resend_link_url=hooks.message_link_url(),
     )

@@ -115,10 +115,10 @@ def message(request, pk: int):
     return run_action(
         request,
         pk,
-        form=forms.MessageForm(request.POST),
+        form=forms.MessageForm(request.POST, request.FILES),
         key="message",
         action=lambda d: communication.send_message_to_business(
-            case=case, by=request.user, body=d["body"]
+            case=case, by=request.user, body=d["body"], uploaded_file=d["file"]
         ),
         success=_("The message is sent to the business."),
     )

@@ -8,7 +8,13 @@ but loses its comment, and the public form's details lose what the person wrote.
 from __future__ import annotations
 
 from cases.models import Case
-from public.models import CaseAccessToken, IntakeDetails, SurveyInvitation, SurveyResponse
+from public.models import (
+    CaseAccessToken,
+    IntakeDetails,
+    OutsideQuestion,
+    SurveyInvitation,
+    SurveyResponse,
+)
 
 # What the door's intake details hold about the person who wrote the form.
 INTAKE_PERSONAL_FIELDS = (
@@ -25,6 +31,9 @@ def erase_case(*, case: Case, text: str) -> dict[str, int]:
         "tracking_links": CaseAccessToken.objects.filter(case=case).delete()[0],
         # The survey link is a way in too (an unanswered one would take a new comment).
         "survey_link": SurveyInvitation.objects.filter(case=case).delete()[0],
+        # Outside parties' links, addresses, questions and answers (the timeline keeps the
+        # events, whose personal keys the retention rule blanks).
+        "outside_questions": OutsideQuestion.objects.filter(case=case).delete()[0],
         "survey_comment": SurveyResponse.objects.filter(case=case)
         .exclude(comment="")
         .update(comment=""),

@@ -124,6 +124,25 @@ def build_every_kind(case, official, other_department):
             to_business=f"{PERSONAL}: remissvar dröjer",
             **by,
         ),
+        EventKind.OUTSIDE_QUESTION_SENT: events.outside_question_sent(
+            case=case,
+            question=1,
+            party="Polisen",
+            email=f"{PERSONAL}@polisen.example",
+            text=f"Känner ni till {PERSONAL}?",
+            expires=case.created_at,
+            **by,
+        ),
+        EventKind.OUTSIDE_ANSWER_RECEIVED: events.outside_answer_received(
+            case=case,
+            question=1,
+            party="Polisen",
+            answer=f"{PERSONAL} är känd",
+            attachment=Attachment(pk=9, case=case, original_name=f"{PERSONAL}.pdf", size=3),
+        ),
+        EventKind.OUTSIDE_QUESTION_REVOKED: events.outside_question_revoked(
+            case=case, question=1, party="Polisen", **by
+        ),
     }
     return built
 

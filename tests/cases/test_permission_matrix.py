@@ -15,6 +15,7 @@ from accounts.models import Role
 from cases.services.attachments import add_attachment
 from cases.services.referrals import route_case
 from public.models import IntakeDetails
+from public.services.outside import ask_outside_party
 from tests.factories import DepartmentFactory, UserFactory, official
 
 from .factories import CaseTypeFactory, a_case
@@ -75,8 +76,16 @@ def world(db):
         by=people["coordinator"],
         uploaded_file=SimpleUploadedFile("ritning.txt", b"Ritning"),
     )
+    outside = ask_outside_party(
+        case=secret,
+        by=people["lead"],  # not the coordinator: the case stays new
+        party="Polisen",
+        email="tillstand@polisen.example",
+        question="Invändningar?",
+    ).question
     return {
         "people": people,
+        "outside": outside,
         "secret": secret,
         "public": public,
         "statutory": statutory,
@@ -118,6 +127,10 @@ referral_withdraw    302       404           404      302         302  400    40
 referral_reroute     302       404           404      302         302  302    404        302
 register_contact     302       404           404      302         302  400    404        302
 clock_action         302       404           404      302         302  400    404        302
+header_search        302       200           200      200         200  200    200        200
+outside_questions    302       404           404      200         200  200    404        200
+outside_ask          302       404           404      302         302  302    404        302
+outside_withdraw     302       404           404      302         302  302    404        302
 """
 
 
@@ -209,6 +222,29 @@ REQUESTS = {
     "register_contact": (
         "post",
         lambda w: reverse("public:register_contact", args=[w["secret"].pk]),
+        lambda w: {},
+    ),
+    # The header search (lotsportal/search.py, the cases provider in cases/portal.py).
+    "header_search": ("get", lambda w: reverse("search") + "?q=Ritning", None),
+    # Questions to outside parties (public/views_outside.py; the party's own page is opened
+    # by its private link, without an account: tests/public/test_outside_party.py).
+    "outside_questions": (
+        "get",
+        lambda w: reverse("public:outside_questions", args=[w["secret"].pk]),
+        None,
+    ),
+    "outside_ask": (
+        "post",
+        lambda w: reverse("public:outside_questions", args=[w["secret"].pk]),
+        lambda w: {
+            "outside-party": "Länsstyrelsen",
+            "outside-email": "lst@lansstyrelsen.example",
+            "outside-question": "Strandskydd?",
+        },
+    ),
+    "outside_withdraw": (
+        "post",
+        lambda w: reverse("public:withdraw_outside", args=[w["secret"].pk, w["outside"].pk]),
         lambda w: {},
     ),
 }

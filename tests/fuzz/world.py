@@ -43,6 +43,7 @@ class World:
 
 def build_world() -> World:
     from public.models import SurveyInvitation
+    from public.services.outside import ask_outside_party
 
     today = timezone.localdate()
     miljo = DepartmentFactory(name="Miljö", code="miljo")
@@ -78,6 +79,9 @@ def build_world() -> World:
         email="kim@cafetorget.example",
         case_type=public_type,
         description="Uteservering på torget.",
+    )
+    outside = ask_outside_party(
+        case=case, by=lots, party="Polisen", email="polisen@polisen.example", question="Ok?"
     )
     # Not routed yet: its routing form is sent with the first department offered.
     fresh = a_case(by=lots, department=miljo, case_type=case_type, company=company)
@@ -145,6 +149,10 @@ def build_world() -> World:
         "cases:contact_add": {"pk": [company.pk]},
         "stats:export_table": {"table": ["manader", "ledtider"], "file_format": ["csv", "xlsx"]},
         "public:track": {"token": [submitted.token]},
+        "public:track_file": {"token": [submitted.token], "pk": [attachment.pk]},
+        "public:outside_answer": {"token": [outside.token]},
+        "public:outside_questions": {"pk": [case.pk]},
+        "public:withdraw_outside": {"pk": [case.pk], "question_pk": [outside.question.pk]},
         "public:register_contact": {"pk": [submitted.case.pk, case.pk]},
         "public:survey": {"token": [survey]},
         "accounts:password_reset_confirm": {
