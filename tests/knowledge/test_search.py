@@ -55,6 +55,17 @@ def test_the_header_search_gives_titles_addresses_and_snippets(bank, builder):
     assert search_articles(user=builder, query="", limit=5) == []
 
 
+def test_the_header_search_on_every_page_finds_articles_after_the_cases(bank, builder, client):
+    client.force_login(builder)
+    html = client.get(reverse("search"), {"q": "serveringstillstånd"}).content.decode()
+    assert "Hur lång tid tar ett serveringstillstånd?" in html
+    assert reverse("knowledge:detail", args=[bank["servering"].pk]) in html
+    assert (
+        "Utkast om uteserveringar"
+        not in client.get(reverse("search"), {"q": "kafé"}).content.decode()
+    )
+
+
 def test_drafts_are_found_only_by_their_department(bank, builder):
     stranger = official(DepartmentFactory(code="annan"), Role.LOTS)
     assert search_articles(user=stranger, query="uteserveringar", limit=5) == []
