@@ -19,6 +19,7 @@ from .models import (
     ContactPerson,
     Door,
     Referral,
+    StandardText,
 )
 from .services.companies import UPDATABLE_FIELDS, update_company
 from .services.registration import save_case_type
@@ -89,6 +90,29 @@ class CaseTypeAdmin(ConfigurationAdmin):
     def save_model(self, request, obj, form, change):
         # With its history, and the search text of its cases when the name changed.
         save_case_type(case_type=obj, by=request.user, fields=self.history_fields)
+
+
+@admin.register(StandardText)
+class StandardTextAdmin(ConfigurationAdmin):
+    """Canned texts for messages and decisions, per case type and status (history kept)."""
+
+    list_display = ["title", "use", "case_type", "status", "is_active", "position"]
+    list_filter = ["use", "case_type", "status", "is_active"]
+    search_fields = ["title", "body_sv", "body_en"]
+    fieldsets = [
+        (None, {"fields": ["title", "use", "case_type", "status", "is_active", "position"]}),
+        (
+            _("Text"),
+            {
+                "fields": ["body_sv", "body_en"],
+                "description": _(
+                    "Placeholders filled on the case page: {case_number}, {title}, {company}, "
+                    "{coordinator}, {department}, {due_date}, {contact}. Without an English "
+                    "text the Swedish one is used."
+                ),
+            },
+        ),
+    ]
 
 
 @admin.register(CaseSettings)

@@ -118,6 +118,28 @@ class ContactSetPayload(TypedDict):
     name: str
 
 
+FieldChange = TypedDict("FieldChange", {"field": str, "from": str, "to": str})
+
+
+class CaseEditedPayload(TypedDict):
+    # The names of the changed fields (kept) and each change old -> new (personal: a title or
+    # a sole trader's name may name a person, so the retention rule blanks the values).
+    fields: list[str]
+    changes: list[FieldChange] | str
+
+
+class CaseLinkedPayload(TypedDict):
+    case: int
+    number: str
+
+
+class CaseMergedPayload(TypedDict):
+    # "kept": ``case`` was merged into this one; "merged": this one was merged into ``case``.
+    role: str
+    case: int
+    number: str
+
+
 # --- The registry ---------------------------------------------------------------------------
 Builder = TypeVar("Builder", bound=Callable[..., CaseEvent])
 
@@ -222,6 +244,9 @@ MESSAGE_RECEIVED = define(
 ATTACHMENT_ADDED = define(EventKind.ATTACHMENT_ADDED, AttachmentAddedPayload, personal=("name",))
 ANONYMISED = define(EventKind.ANONYMISED, AnonymisedPayload)
 CONTACT_SET = define(EventKind.CONTACT_SET, ContactSetPayload, personal=("name",))
+CASE_EDITED = define(EventKind.CASE_EDITED, CaseEditedPayload, personal=("changes",))
+CASE_LINKED = define(EventKind.CASE_LINKED, CaseLinkedPayload)
+CASE_MERGED = define(EventKind.CASE_MERGED, CaseMergedPayload, public=True)
 
 PUBLIC_EVENT_KINDS = frozenset(kind for kind, d in REGISTRY.items() if d.public)
 
@@ -406,3 +431,45 @@ def contact_set(
     """An official made ``contact`` (of the company register) the case's contact person."""
     payload = ContactSetPayload(contact=contact.pk, name=contact.name)
     return CONTACT_SET.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@CASE_EDITED.builds
+def case_edited(
+    *,
+    case: Case,
+    changes: list[tuple[str, str, str]],
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """``changes``: (field name, old value as shown, new value as shown), in the form's order."""
+    payload = CaseEditedPayload(
+        fields=[name for name, _old, _new in changes],
+        changes=[{"field": name, "from": old, "to": new} for name, old, new in changes],
+    )
+    return CASE_EDITED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@CASE_LINKED.builds
+def case_linked(
+    *, case: Case, other: Case, actor: User | None = None, at: datetime | None = None
+) -> CaseEvent:
+    """On each of the two cases' timelines, naming the other."""
+    payload = CaseLinkedPayload(case=other.pk, number=other.number)
+    return CASE_LINKED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@CASE_MERGED.builds
+def case_merged(
+    *,
+    case: Case,
+    other: Case,
+    kept: bool,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """On both timelines: ``kept`` on the case kept (``other`` merged into it), else on the
+    merged case (``other`` is the one kept). Public: the business is pointed to the kept case."""
+    payload = CaseMergedPayload(
+        role="kept" if kept else "merged", case=other.pk, number=other.number
+    )
+    return CASE_MERGED.new(case=case, actor=actor, at=at, payload=payload)

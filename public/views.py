@@ -29,6 +29,7 @@ from . import permissions, selectors
 from .errors import PublicError, SurveyAlreadyAnswered
 from .forms import IntakeForm, ReplyForm, ResendLinkForm, SurveyForm
 from .services.contacts import register_given_contact
+from .services.merged import link_to_kept_case
 from .services.replies import reply_from_business, resend_tracking_links
 from .services.submissions import submit_matter
 from .services.survey import answer_survey
@@ -152,7 +153,9 @@ def track(request, token: str):
                 messages.success(request, _("Thank you. Your reply has been added to the case."))
                 return redirect(reverse("public:track", args=[token]) + "#timeline")
     page = selectors.tracking_page(case)
-    return render(request, "public/track.html", {"page": page, "form": form}, status=status)
+    kept = link_to_kept_case(case=case, raw_token=token)
+    context = {"page": page, "form": form, "kept": kept}
+    return render(request, "public/track.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])

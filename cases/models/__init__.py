@@ -1,13 +1,23 @@
 from .activity import Attachment, CaseEvent, EventKind, Message, MessageDirection, Note
 from .case import Case, CaseQuerySet, Priority
 from .companies import Company, ContactPerson
-from .config import CaseSettings, CaseType, DeadlineUnit, Door, RegistrationCounter
+from .config import (
+    CaseSettings,
+    CaseType,
+    DeadlineUnit,
+    Door,
+    RegistrationCounter,
+    StandardText,
+    TextUse,
+)
+from .links import CaseLink
 from .referral import Referral, ReferralQuerySet
 
 __all__ = [
     "Attachment",
     "Case",
     "CaseEvent",
+    "CaseLink",
     "CaseQuerySet",
     "CaseSettings",
     "CaseType",
@@ -23,4 +33,6 @@ __all__ = [
     "Referral",
     "ReferralQuerySet",
     "RegistrationCounter",
+    "StandardText",
+    "TextUse",
 ]

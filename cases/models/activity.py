@@ -24,6 +24,9 @@ class EventKind(models.TextChoices):
     ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
     ANONYMISED = "anonymised", _("Personal data removed")
     CONTACT_SET = "contact_set", _("Contact person set")
+    CASE_EDITED = "case_edited", _("Case details changed")
+    CASE_LINKED = "case_linked", _("Case linked")
+    CASE_MERGED = "case_merged", _("Cases merged")
 
 
 class CaseEvent(models.Model):

@@ -106,6 +106,15 @@ class Case(models.Model):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     waiting_since = models.DateField(_("waiting since"), null=True, blank=True)
     paused_working_days = models.PositiveIntegerField(_("paused working days"), default=0)
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_cases",
+        verbose_name=_("merged into"),
+        help_text=_("The case kept when this one was merged into it (this one is closed)."),
+    )
     anonymised_at = models.DateTimeField(
         _("personal data removed"),
         null=True,

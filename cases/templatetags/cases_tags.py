@@ -1,8 +1,10 @@
 from django import template
+from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ..models import Case
 from ..workdays import working_days_between
 from ..workflow import ACTIVE_CASE_STATUSES, OPEN_REFERRAL_STATUSES, CaseStatus
 
@@ -72,3 +74,12 @@ def case_status_label(code: str) -> str:
         return CaseStatus(code).label
     except ValueError:
         return code
+
+
+@register.filter
+def case_field_label(name: str) -> str:
+    """The label of a case field named in a "case edited" event (the name if unknown)."""
+    try:
+        return str(Case._meta.get_field(name).verbose_name).capitalize()
+    except FieldDoesNotExist:
+        return name

@@ -8,6 +8,8 @@ from django.forms import ModelChoiceField
 from django.shortcuts import render
 
 from .. import forms, permissions
+from .. import standard_texts as texts
+from ..models import TextUse
 from ..selectors import CaseDetail
 from ..workflow import OPEN_REFERRAL_STATUSES, REROUTABLE_REFERRAL_STATUSES, ReferralStatus
 
@@ -70,7 +72,11 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
         "upload": permissions.can_upload(user, case),
         # A fragment of another app may offer it (the public door: the contact it was given).
         "set_contact": permissions.can_set_contact(user, case),
+        "edit": permissions.can_edit_case(user, case),
+        "link": permissions.can_link_case(user, case),
+        "merge": permissions.can_merge_case(user, case),
     }
+    offered = texts.offered_texts(case) if may["message"] or may["status"] else []
     context = {
         "active_section": "cases",
         "detail": detail,
@@ -85,5 +91,10 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
         "message_form": bound.get("message") or forms.MessageForm(),
         "upload_form": bound.get("upload") or forms.UploadForm(),
         "has_status_moves": bool(forms.StatusForm(case=case).offered),
+        "edit_form": (bound.get("edit") or forms.EditCaseForm(case=case)) if may["edit"] else None,
+        "link_form": bound.get("link") or forms.LinkForm(),
+        "merge_form": bound.get("merge") or forms.MergeForm(),
+        "message_texts": texts.for_use(offered, TextUse.MESSAGE),
+        "decision_texts": texts.for_use(offered, TextUse.DECISION),
     }
     return render(request, "cases/case_detail.html", context, status=status)
