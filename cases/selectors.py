@@ -330,8 +330,10 @@ def find_visible_case_by_number(user, number: str) -> Case | None:
 
 def related_cases(user, case: Case) -> tuple[list[Case], list[Case]]:
     """The visible cases linked with ``case`` and those merged into it: one query."""
-    linked_pks = CaseLink.objects.filter(first=case).values("second_id").union(
-        CaseLink.objects.filter(second=case).values("first_id")
+    linked_pks = (
+        CaseLink.objects.filter(first=case)
+        .values("second_id")
+        .union(CaseLink.objects.filter(second=case).values("first_id"))
     )
     rows = list(
         visible_cases(user)

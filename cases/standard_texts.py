@@ -72,7 +72,10 @@ def offered_texts(case: Case) -> list[OfferedText]:
                 continue
             if row.status and use == TextUse.DECISION and row.status not in FINISHED_CASE_STATUSES:
                 continue
-            bodies = {"sv": fill(row.body_sv, values), "en": fill(row.body_en or row.body_sv, values)}
+            bodies = {
+                "sv": fill(row.body_sv, values),
+                "en": fill(row.body_en or row.body_sv, values),
+            }
             offered.append(OfferedText(pk=row.pk, title=row.title, use=use, bodies=bodies))
     return offered
 

@@ -10,7 +10,10 @@ class CaseLink(models.Model):
     """Two cases an official said concern the same matter; one row per pair (lower pk first)."""
 
     first = models.ForeignKey(
-        "cases.Case", on_delete=models.CASCADE, related_name="links_as_first", verbose_name=_("case")
+        "cases.Case",
+        on_delete=models.CASCADE,
+        related_name="links_as_first",
+        verbose_name=_("case"),
     )
     second = models.ForeignKey(
         "cases.Case",

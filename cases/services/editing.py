@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
@@ -43,6 +44,13 @@ class CaseChanges:
 
 
 def _shown(case: Case, name: str) -> str:
+    """The value as the timeline keeps it: in the portal's language (as configuration history
+    does), whatever the editor's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _shown_now(case, name)
+
+
+def _shown_now(case: Case, name: str) -> str:
     value = getattr(case, name)
     if name == "priority":
         return str(case.get_priority_display())
@@ -56,9 +64,7 @@ def _shown(case: Case, name: str) -> str:
 def _redo_deadline(case: Case) -> None:
     """The new type's deadline from the day the case was opened, plus the days it waited."""
     opened = timezone.localdate(case.created_at)
-    case.due_date = add_working_days(
-        due_date_for(case.case_type, opened), case.paused_working_days
-    )
+    case.due_date = add_working_days(due_date_for(case.case_type, opened), case.paused_working_days)
 
 
 @transaction.atomic

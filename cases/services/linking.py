@@ -69,9 +69,7 @@ def _check_merge(by, case: Case, into: Case) -> None:
     if into.status in FINISHED_CASE_STATUSES:
         raise CaseError(_("A case cannot be merged into a decided or closed case."))
     if case.confidential and not into.confidential:
-        raise CaseError(
-            _("A confidential case can only be merged into another confidential case.")
-        )
+        raise CaseError(_("A confidential case can only be merged into another confidential case."))
 
 
 @transaction.atomic
