@@ -97,7 +97,9 @@ class EmailTextForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["template"].choices = [(name, name) for name in email_texts.shipped_emails()]
+        template = self.fields["template"]
+        assert isinstance(template, forms.ChoiceField)  # noqa: S101 (a type narrowing)
+        template.choices = [(name, name) for name in email_texts.shipped_emails()]
 
 
 @admin.register(EmailText)

@@ -92,6 +92,4 @@ def render(template: str, language: str, context: dict) -> tuple[str, str]:
 
 
 def sample_context(template: str) -> dict[str, str]:
-    return {
-        name: SAMPLE_VALUES.get(name, f"[{name}]") for name in shipped_placeholders(template)
-    }
+    return {name: SAMPLE_VALUES.get(name, f"[{name}]") for name in shipped_placeholders(template)}

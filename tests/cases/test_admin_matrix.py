@@ -25,10 +25,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from cases.models import CaseEvent
+from cases.models import CaseEvent, StandardText
 from cases.services.attachments import add_attachment
 from cases.services.referrals import route_case
 from confighistory.services import save_configuration
+from notifications.models import EmailText
 from public.models import CaseAccessToken, IntakeDetails, SurveyInvitation
 from tests.factories import DepartmentFactory, UserFactory, official
 from tests.public.factories import answer
@@ -66,7 +67,9 @@ cases.casetype              33333  44444  44444  44444  44444  22222
 cases.company               33333  22424  22424  22424  44434  22424
 cases.door                  33333  44444  44444  44444  44444  22222
 cases.referral              33333  22424  23434  22424  44434  22424
+cases.standardtext          33333  44444  44444  44444  44444  22222
 confighistory.configchange  33333  44444  44444  44444  44444  22424
+notifications.emailtext     33333  44444  44444  44444  44444  22222
 notifications.outboxmessage 33333  44444  44444  44444  44444  22424
 public.caseaccesstoken      33333  22424  23434  22424  44434  22424
 public.intakedetails        33333  22424  23434  22424  44434  22424
@@ -147,6 +150,10 @@ def world(db):
         "accounts.department": miljo,
         "accounts.user": coordinator,
         "auth.group": Group.objects.create(name="Handläggare"),
+        "cases.standardtext": StandardText.objects.create(title="Hälsning", body_sv="Hej!"),
+        "notifications.emailtext": EmailText.objects.create(
+            template="cases/email/message_to_business", language="sv", subject="Ä", body="B"
+        ),
     }
     membership = coordinator.memberships.get()
     membership.role = Role.SAMORDNARE
