@@ -65,7 +65,13 @@ STATUS_CLASSES = {
 
 @register.inclusion_tag("cases/includes/status_badge.html")
 def status_badge(obj):
-    return {"label": obj.get_status_display(), "css": STATUS_CLASSES.get(obj.status, "")}
+    # A merged case is closed with its flag: "merged" beside the status (no query: the id).
+    merged = getattr(obj, "merged_into_id", None) is not None
+    return {
+        "label": obj.get_status_display(),
+        "css": STATUS_CLASSES.get(obj.status, ""),
+        "merged": merged,
+    }
 
 
 @register.filter

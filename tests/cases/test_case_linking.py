@@ -104,6 +104,8 @@ def test_merging_closes_the_case_points_to_the_one_kept_and_keeps_everything_rea
     kept_page = client.get(reverse("cases:detail", args=[kept.pk])).content.decode()
     assert f"{merged.number} was merged into this case." in kept_page
     assert "(merged into this case)" in kept_page
+    listing = client.get(reverse("cases:list")).content.decode()
+    assert listing.count('data-testid="merged-flag"') == 1  # the flag beside "Closed"
     # A merged case is not edited or merged again.
     assert 'name="edit-title"' not in html and "Merge into another case" not in html
 
