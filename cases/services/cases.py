@@ -193,6 +193,10 @@ def _move(
         raise TransitionNotAllowed(
             _("The personal data of this case were removed: open a new case instead.")
         )
+    if case.merged_into_id is not None and to != CaseStatus.CLOSED:
+        raise TransitionNotAllowed(
+            _("This case was merged into another and stays closed: work on the case kept.")
+        )
     if not case_move_allowed(case.status, to):
         raise TransitionNotAllowed(
             _("A case cannot go from “%(from)s” to “%(to)s”.")

@@ -91,6 +91,12 @@ def edit_case(*, case: Case, by, changes: CaseChanges) -> Case:
         changed.append((name, old, _shown(case, name)))
     if not changed:
         raise CaseError(_("Nothing was changed."))
+    contact = case.contact
+    if contact is not None and contact.company_id != case.company_id:
+        # A contact person belongs to a company: another company's case has none until named.
+        with translation.override(settings.LANGUAGE_CODE):
+            changed.append(("contact", contact.name, ""))
+        case.contact = None
     names = [name for name, _old, _new in changed]
     if "case_type" in names and case.status in ACTIVE_CASE_STATUSES:
         before = case.due_date

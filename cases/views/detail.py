@@ -63,7 +63,8 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
     bound = bound or {}
     user, case = request.user, detail.case
     may = {
-        "status": permissions.can_change_status(user, case),
+        # A merged case stays closed (the work goes on in the case kept).
+        "status": permissions.can_change_status(user, case) and case.merged_into_id is None,
         "coordinator": permissions.can_change_coordinator(user, case),
         "route": permissions.can_route(user, case),
         "note": permissions.can_add_note(user, case),

@@ -71,6 +71,7 @@ def test_the_coordinator_changes_title_type_priority_and_company_and_the_timelin
         "lead_department",
         "priority",
         "company",
+        "contact",
         "due_date",
     ]
     assert "Ny restaurang vid torget → Restaurang med uteservering" in html
@@ -78,6 +79,9 @@ def test_the_coordinator_changes_title_type_priority_and_company_and_the_timelin
     # The values are kept in the portal's language (Swedish), as configuration history is.
     assert "Normal → Hög" in html
     assert f"Torgkaféet AB ({other_company.org_number})" in html
+    # The old company's contact person is not the new company's: the case has none now.
+    assert case.contact is None
+    assert "Contact person: Kim Företagare → –" in html
 
 
 def test_an_unknown_org_number_is_refused_and_the_form_keeps_what_was_typed(

@@ -106,8 +106,13 @@ def test_merging_closes_the_case_points_to_the_one_kept_and_keeps_everything_rea
     assert "(merged into this case)" in kept_page
     listing = client.get(reverse("cases:list")).content.decode()
     assert listing.count('data-testid="merged-flag"') == 1  # the flag beside "Closed"
-    # A merged case is not edited or merged again.
+    # A merged case is not edited, merged again or reopened.
     assert 'name="edit-title"' not in html and "Merge into another case" not in html
+    assert 'name="status-to"' not in html
+    reopen = client.post(reverse("cases:status", args=[merged.pk]), {"status-to": "open"})
+    assert "stays closed: work on the case kept" in reopen.content.decode()
+    merged.refresh_from_db()
+    assert merged.status == CaseStatus.CLOSED
 
 
 def test_merging_into_a_closed_case_or_a_case_the_user_cannot_see_is_refused(
