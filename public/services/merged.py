@@ -27,17 +27,17 @@ def _kept_case(case: Case) -> Case | None:
     return kept
 
 
-@transaction.atomic
 def link_to_kept_case(*, case: Case, raw_token: str) -> tuple[Case, str] | None:
     """The case kept and the address of its tracking page, for the holder of ``raw_token``
-    (a link of the merged ``case``); None for a case that was not merged."""
+    (a link of the merged ``case``); None (and no query) for a case that was not merged."""
     if case.merged_into_id is None:
         return None
-    kept = _kept_case(case)
-    if kept is None:
-        return None
-    raw = salted_hmac(POINTER_SALT, f"{kept.pk}:{raw_token}", algorithm="sha256").hexdigest()
-    CaseAccessToken.objects.get_or_create(
-        token_hash=hash_token(raw), defaults={"case": kept, "purpose": TokenPurpose.TRACKING}
-    )
+    with transaction.atomic():
+        kept = _kept_case(case)
+        if kept is None:
+            return None
+        raw = salted_hmac(POINTER_SALT, f"{kept.pk}:{raw_token}", algorithm="sha256").hexdigest()
+        CaseAccessToken.objects.get_or_create(
+            token_hash=hash_token(raw), defaults={"case": kept, "purpose": TokenPurpose.TRACKING}
+        )
     return kept, tracking_url(raw)

@@ -19,6 +19,8 @@ from .factories import a_case
 
 pytestmark = pytest.mark.django_db
 
+MERGED_TRACKING_QUERIES = 8  # the tracking page (4) + kept case, savepoint, link, release
+
 
 def _english(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
@@ -153,7 +155,7 @@ def test_a_confidential_case_is_not_merged_into_an_open_one(client, receptionist
 
 
 def test_the_business_on_the_merged_cases_tracking_page_is_pointed_to_the_kept_case(
-    client, receptionist, pair
+    client, receptionist, pair, django_assert_num_queries
 ):
     merged, kept = pair
     token = issue_tracking_token(merged)
@@ -169,8 +171,10 @@ def test_the_business_on_the_merged_cases_tracking_page_is_pointed_to_the_kept_c
     pointer = re.search(r'data-testid="merged-pointer">(.*?)</div>', page, re.S).group(1)
     assert f"Your matter was merged with {kept.number}" in pointer
     kept_url = re.search(r'href="([^"]+)"', pointer).group(1)
-    # The same page shown again points to the same address (nothing new stored).
-    again = client.get(reverse("public:track", args=[token])).content.decode()
+    # The same page shown again points to the same address (nothing new stored), with the
+    # tracking page's own queries plus the kept case, its link's lookup and a savepoint pair.
+    with django_assert_num_queries(MERGED_TRACKING_QUERIES):
+        again = client.get(reverse("public:track", args=[token])).content.decode()
     assert kept_url in again
     kept_page = client.get(urlsplit(kept_url).path)
     assert kept_page.status_code == 200
