@@ -20,6 +20,7 @@ from .models import (
     Door,
     Referral,
     ServiceGuarantee,
+    StandardText,
 )
 from .services.companies import UPDATABLE_FIELDS, update_company
 from .services.registration import save_case_type
@@ -103,6 +104,29 @@ class ServiceGuaranteeAdmin(ConfigurationAdmin):
     list_filter = ["case_type", "starts", "met_by", "is_active"]
     list_editable = ["is_active"]
     search_fields = ["promise"]
+
+
+@admin.register(StandardText)
+class StandardTextAdmin(ConfigurationAdmin):
+    """Canned texts for messages and decisions, per case type and status (history kept)."""
+
+    list_display = ["title", "use", "case_type", "status", "is_active", "position"]
+    list_filter = ["use", "case_type", "status", "is_active"]
+    search_fields = ["title", "body_sv", "body_en"]
+    fieldsets = [
+        (None, {"fields": ["title", "use", "case_type", "status", "is_active", "position"]}),
+        (
+            _("Text"),
+            {
+                "fields": ["body_sv", "body_en"],
+                "description": _(
+                    "Placeholders filled on the case page: {case_number}, {title}, {company}, "
+                    "{coordinator}, {department}, {due_date}, {contact}. Without an English "
+                    "text the Swedish one is used."
+                ),
+            },
+        ),
+    ]
 
 
 @admin.register(CaseSettings)

@@ -179,6 +179,28 @@ class OutsideAnswerReceivedPayload(_OutsideAnswer, total=False):
     file_name: str
 
 
+FieldChange = TypedDict("FieldChange", {"field": str, "from": str, "to": str})
+
+
+class CaseEditedPayload(TypedDict):
+    # The names of the changed fields (kept) and each change old -> new (personal: a title or
+    # a sole trader's name may name a person, so the retention rule blanks the values).
+    fields: list[str]
+    changes: list[FieldChange] | str
+
+
+class CaseLinkedPayload(TypedDict):
+    case: int
+    number: str
+
+
+class CaseMergedPayload(TypedDict):
+    # "kept": ``case`` was merged into this one; "merged": this one was merged into ``case``.
+    role: str
+    case: int
+    number: str
+
+
 # --- The registry ---------------------------------------------------------------------------
 Builder = TypeVar("Builder", bound=Callable[..., CaseEvent])
 
@@ -305,6 +327,9 @@ OUTSIDE_ANSWER_RECEIVED = define(
     personal=("answer", "file_name"),
 )
 OUTSIDE_QUESTION_REVOKED = define(EventKind.OUTSIDE_QUESTION_REVOKED, OutsideQuestionPayload)
+CASE_EDITED = define(EventKind.CASE_EDITED, CaseEditedPayload, personal=("changes",))
+CASE_LINKED = define(EventKind.CASE_LINKED, CaseLinkedPayload)
+CASE_MERGED = define(EventKind.CASE_MERGED, CaseMergedPayload, public=True)
 
 PUBLIC_EVENT_KINDS = frozenset(kind for kind, d in REGISTRY.items() if d.public)
 
@@ -634,3 +659,45 @@ def outside_question_revoked(
 ) -> CaseEvent:
     payload = OutsideQuestionPayload(question=question, party=party)
     return OUTSIDE_QUESTION_REVOKED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@CASE_EDITED.builds
+def case_edited(
+    *,
+    case: Case,
+    changes: list[tuple[str, str, str]],
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """``changes``: (field name, old value as shown, new value as shown), in the form's order."""
+    payload = CaseEditedPayload(
+        fields=[name for name, _old, _new in changes],
+        changes=[{"field": name, "from": old, "to": new} for name, old, new in changes],
+    )
+    return CASE_EDITED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@CASE_LINKED.builds
+def case_linked(
+    *, case: Case, other: Case, actor: User | None = None, at: datetime | None = None
+) -> CaseEvent:
+    """On each of the two cases' timelines, naming the other."""
+    payload = CaseLinkedPayload(case=other.pk, number=other.number)
+    return CASE_LINKED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@CASE_MERGED.builds
+def case_merged(
+    *,
+    case: Case,
+    other: Case,
+    kept: bool,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """On both timelines: ``kept`` on the case kept (``other`` merged into it), else on the
+    merged case (``other`` is the one kept). Public: the business is pointed to the kept case."""
+    payload = CaseMergedPayload(
+        role="kept" if kept else "merged", case=other.pk, number=other.number
+    )
+    return CASE_MERGED.new(case=case, actor=actor, at=at, payload=payload)

@@ -214,3 +214,81 @@ class ContactForm(forms.Form):
 class UploadForm(forms.Form):
     prefix = "upload"  # one page, many forms: no two fields share an id
     file = forms.FileField(label=_("File"))
+
+
+class EditCaseForm(forms.Form):
+    """The case's details after opening; the company is named by its organisationsnummer."""
+
+    prefix = "edit"  # one page, many forms: no two fields share an id
+    title = forms.CharField(label=_("Title"), max_length=200)
+    case_type = forms.ModelChoiceField(label=_("Case type"), queryset=CaseType.objects.none())
+    lead_department = forms.ModelChoiceField(
+        label=_("Lead department"), queryset=active_departments()
+    )
+    priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
+    confidential = forms.BooleanField(
+        label=_("Confidential"),
+        required=False,
+        help_text=_("Only the coordinator and the departments taking part can see it."),
+    )
+    org_number = forms.CharField(
+        label=_("Company (organisationsnummer)"),
+        max_length=20,
+        help_text=_("A company in the register, e.g. 556036-0793."),
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "title": case.title,
+                "case_type": case.case_type_id,
+                "lead_department": case.lead_department_id,
+                "priority": case.priority,
+                "confidential": case.confidential,
+                "org_number": case.company.org_number,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        case_type = self.fields["case_type"]
+        assert isinstance(case_type, forms.ModelChoiceField)  # noqa: S101 (a type narrowing)
+        # The active types, and the case's own even if it was retired since.
+        case_type.queryset = CaseType.objects.filter(is_active=True) | CaseType.objects.filter(
+            pk=case.case_type_id
+        )
+
+    def clean_org_number(self) -> Company:
+        raw = self.cleaned_data.get("org_number", "").strip()
+        try:
+            number = parse_company_identifier(raw).value
+        except InvalidIdentifier as error:
+            raise forms.ValidationError(str(error)) from None
+        company = Company.objects.filter(org_number=number).first()
+        if company is None:
+            raise forms.ValidationError(
+                _("No company with that number is in the register. Register it first.")
+            )
+        return company
+
+
+class CaseNumberForm(forms.Form):
+    """Another case, named by its number (link or merge)."""
+
+    number = forms.CharField(
+        label=_("Case number"), max_length=40, help_text=_("E.g. LOTS 2026/12.")
+    )
+
+    def clean_number(self) -> str:
+        return " ".join(self.cleaned_data["number"].split())
+
+
+class LinkForm(CaseNumberForm):
+    prefix = "link"
+
+
+class MergeForm(CaseNumberForm):
+    prefix = "merge"
+    confirm = forms.BooleanField(
+        label=_("Close this case and continue the work in the other one"),
+        help_text=_("Nothing is deleted: this case stays readable and points to the other."),
+    )

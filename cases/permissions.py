@@ -148,3 +148,28 @@ def can_anonymise_cases(user) -> bool:
 def can_run_clock(user, case: Case) -> bool:
     """Asking for completion, recording documents, extending the statutory period."""
     return can_manage_case(user, case)
+
+
+def can_edit_case(user, case: Case) -> bool:
+    """Title, type, lead department, priority, confidentiality, company: the coordinator, the
+    members of the lead department and administrators. Not once anonymised or merged."""
+    if not can_view_case(user, case) or case.anonymised_at is not None:
+        return False
+    if case.merged_into_id is not None:
+        return False
+    return (
+        user.is_superuser
+        or case.coordinator_id == user.pk
+        or roles.is_member_of(user, case.lead_department_id)
+    )
+
+
+def can_link_case(user, case: Case) -> bool:
+    """Link to another case of the same matter: whoever may see the case."""
+    return can_view_case(user, case)
+
+
+def can_merge_case(user, case: Case) -> bool:
+    """Merge ``case`` into another (it is closed): whoever manages it (coordinator, lead
+    department, samordnare, administrator)."""
+    return can_manage_case(user, case) and case.merged_into_id is None

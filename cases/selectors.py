@@ -22,6 +22,7 @@ from .models import (
     Attachment,
     Case,
     CaseEvent,
+    CaseLink,
     CaseType,
     Company,
     Message,
@@ -166,11 +167,19 @@ class CaseDetail:
     all_answered: bool = False
     # What the apps built on cases show on the page, per slot ("company", "contact", "notes").
     parts: dict[str, list[hooks.RenderedPart]] = field(default_factory=dict)
+    # Cases of the same matter: linked with this one, and merged into it.
+    linked: list[Case] = field(default_factory=list)
+    merged_cases: list[Case] = field(default_factory=list)
 
 
 def case_detail(user, pk: int) -> CaseDetail:
     queryset = visible_cases(user).select_related(
-        *LIST_RELATED, "contact", "opened_by", "opened_in", *hooks.case_page_related()
+        *LIST_RELATED,
+        "contact",
+        "opened_by",
+        "opened_in",
+        "merged_into",
+        *hooks.case_page_related(),
     )
     queryset = queryset.prefetch_related(
         Prefetch(
@@ -189,6 +198,7 @@ def case_detail(user, pk: int) -> CaseDetail:
         raise Http404
     referrals = list(case.referrals.all())
     open_count = sum(1 for r in referrals if r.status in OPEN_REFERRAL_STATUSES)
+    linked, merged_cases = related_cases(user, case)
     return CaseDetail(
         case=case,
         referrals=referrals,
@@ -200,6 +210,8 @@ def case_detail(user, pk: int) -> CaseDetail:
         open_referrals=open_count,
         all_answered=bool(referrals) and open_count == 0,
         parts=hooks.render_case_page_parts(case),
+        linked=linked,
+        merged_cases=merged_cases,
     )
 
 
@@ -344,3 +356,25 @@ def active_departments() -> QuerySet[Department]:
 def offered_case_types() -> QuerySet[CaseType]:
     """The kinds of matter a business may send on the public form."""
     return CaseType.objects.filter(is_active=True, is_public=True).select_related("lead_department")
+
+
+def find_visible_case_by_number(user, number: str) -> Case | None:
+    """The case with ``number`` if the user may see it (None also for one hidden from them)."""
+    return visible_cases(user).filter(number__iexact=number.strip()).first()
+
+
+def related_cases(user, case: Case) -> tuple[list[Case], list[Case]]:
+    """The visible cases linked with ``case`` and those merged into it: one query."""
+    linked_pks = (
+        CaseLink.objects.filter(first=case)
+        .values("second_id")
+        .union(CaseLink.objects.filter(second=case).values("first_id"))
+    )
+    rows = list(
+        visible_cases(user)
+        .filter(Q(pk__in=linked_pks) | Q(merged_into=case))
+        .select_related("case_type")
+        .order_by("created_at", "pk")
+    )
+    merged = [row for row in rows if row.merged_into_id == case.pk]
+    return [row for row in rows if row.merged_into_id != case.pk], merged

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, attachments, cases, clocks, companies
+from .views import actions, attachments, cases, changes, clocks, companies, standard_texts
 
 app_name = "cases"
 
@@ -17,6 +17,10 @@ urlpatterns = [
     path("<int:pk>/anteckning/", actions.note, name="note"),
     path("<int:pk>/meddelande/", actions.message, name="message"),
     path("<int:pk>/klocka/<str:verb>/", clocks.clock_action, name="clock_action"),
+    path("<int:pk>/andra/", changes.edit, name="edit"),
+    path("<int:pk>/koppla/", changes.link, name="link"),
+    path("<int:pk>/sla-samman/", changes.merge, name="merge"),
+    path("<int:pk>/standardtext/", standard_texts.insert, name="standard_text"),
     path("<int:pk>/bilaga/", attachments.upload, name="upload"),
     path("bilaga/<int:pk>/", attachments.download, name="attachment"),
     path("remiss/<int:pk>/<str:verb>/", actions.referral_action, name="referral_action"),

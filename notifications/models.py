@@ -130,3 +130,33 @@ class OutboxMessage(models.Model):
         domain = domain or settings.DEFAULT_FROM_EMAIL.rpartition("@")[2]
         stamp = self.created_at.strftime("%Y%m%d%H%M%S%f")
         return f"<outbox-{self.pk}.{stamp}@{domain or 'localhost'}>"
+
+
+class EmailText(models.Model):
+    """An administrator's own wording of one of the portal's e-mails, in one language.
+
+    Used instead of the shipped template (``templates/<app>/email/<name>_subject.txt`` and
+    ``_body.txt``) when the message is rendered; without a row the shipped text is sent. The
+    placeholders are the message's own names in double braces (``{{ case_number }}``).
+    """
+
+    template = models.CharField(_("e-mail"), max_length=100)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"))
+    is_active = models.BooleanField(
+        _("in use"), default=True, help_text=_("Off: the shipped text is sent again.")
+    )
+
+    class Meta:
+        verbose_name = _("e-mail text")
+        verbose_name_plural = _("e-mail texts")
+        ordering = ["template", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["template", "language"], name="notifications_email_text_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.template} ({self.language})"

@@ -14,11 +14,11 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from lotsportal.tasking import enqueue_now
 
+from . import email_texts
 from .models import RESENDABLE, OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
@@ -77,11 +77,9 @@ def enqueue_send(message_id: int) -> None:
 
 
 def render_message(message: OutboxMessage) -> tuple[str, str]:
-    with translation.override(message.language):
-        context = {**message.context, "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME}
-        subject = render_to_string(f"{message.template}_subject.txt", context)
-        body = render_to_string(f"{message.template}_body.txt", context)
-    return " ".join(subject.split()), body
+    """At send time, in the recipient's language: the administrator's wording of the e-mail if
+    there is one (``EmailText``), else the shipped template."""
+    return email_texts.render(message.template, message.language, message.context)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from .errors import PublicError, SurveyAlreadyAnswered
 from .forms import IntakeForm, ReplyForm, ResendLinkForm, SurveyForm
 from .nki import INSIKT_AREAS
 from .services.contacts import register_given_contact
+from .services.merged import link_to_kept_case
 from .services.replies import reply_from_business, resend_tracking_links
 from .services.submissions import submit_matter
 from .services.survey import answer_survey
@@ -154,9 +155,9 @@ def track(request, token: str):
                 messages.success(request, _("Thank you. Your reply has been added to the case."))
                 return redirect(reverse("public:track", args=[token]) + "#timeline")
     page = selectors.tracking_page(case)
-    return render(
-        request, "public/track.html", {"page": page, "form": form, "token": token}, status=status
-    )
+    kept = link_to_kept_case(case=case, raw_token=token)
+    context = {"page": page, "form": form, "token": token, "kept": kept}
+    return render(request, "public/track.html", context, status=status)
 
 
 @never_cache

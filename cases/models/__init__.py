@@ -1,7 +1,16 @@
 from .activity import Attachment, CaseEvent, EventKind, Message, MessageDirection, Note
 from .case import Case, CaseQuerySet, Priority
 from .companies import Company, ContactPerson
-from .config import CaseSettings, CaseType, ClockKind, DeadlineUnit, Door, RegistrationCounter
+from .config import (
+    CaseSettings,
+    CaseType,
+    ClockKind,
+    DeadlineUnit,
+    Door,
+    RegistrationCounter,
+    StandardText,
+    TextUse,
+)
 from .guarantees import (
     GuaranteeMet,
     GuaranteeOutcome,
@@ -10,6 +19,7 @@ from .guarantees import (
     GuaranteeUnit,
     ServiceGuarantee,
 )
+from .links import CaseLink
 from .referral import CaseAccess, Referral, ReferralQuerySet
 
 __all__ = [
@@ -17,6 +27,7 @@ __all__ = [
     "Case",
     "CaseAccess",
     "CaseEvent",
+    "CaseLink",
     "CaseQuerySet",
     "CaseSettings",
     "CaseType",
@@ -39,4 +50,6 @@ __all__ = [
     "ReferralQuerySet",
     "RegistrationCounter",
     "ServiceGuarantee",
+    "StandardText",
+    "TextUse",
 ]

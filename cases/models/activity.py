@@ -33,6 +33,9 @@ class EventKind(models.TextChoices):
     OUTSIDE_QUESTION_SENT = "outside_question_sent", _("Question to an outside party")
     OUTSIDE_ANSWER_RECEIVED = "outside_answer_received", _("Answer from an outside party")
     OUTSIDE_QUESTION_REVOKED = "outside_question_revoked", _("Outside party's link withdrawn")
+    CASE_EDITED = "case_edited", _("Case details changed")
+    CASE_LINKED = "case_linked", _("Case linked")
+    CASE_MERGED = "case_merged", _("Cases merged")
 
 
 class CaseEvent(models.Model):

@@ -131,6 +131,15 @@ class Case(models.Model):
             "deadline (PBL 12 kap. 8 a §)."
         ),
     )
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_cases",
+        verbose_name=_("merged into"),
+        help_text=_("The case kept when this one was merged into it (this one is closed)."),
+    )
     anonymised_at = models.DateTimeField(
         _("personal data removed"),
         null=True,

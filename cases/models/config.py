@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..workflow import CaseStatus
+
 
 class Door(models.Model):
     """A way a matter comes in (reception, phone, e-mail, ...)."""
@@ -160,3 +162,49 @@ class RegistrationCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix} {self.year}: {self.last_number}"
+
+
+class TextUse(models.TextChoices):
+    MESSAGE = "message", _("Message to the business")
+    DECISION = "decision", _("Decision or closing text")
+    BOTH = "both", _("Both")
+
+
+class StandardText(models.Model):
+    """A canned text an official inserts in a message or a decision (a "standardtext").
+
+    Offered on the case page for its case type and status (blank: every type or status), in
+    Swedish and English. Placeholders: {case_number}, {title}, {company}, {coordinator},
+    {department}, {due_date}, {contact}.
+    """
+
+    title = models.CharField(_("name"), max_length=150)
+    body_sv = models.TextField(_("text in Swedish"))
+    body_en = models.TextField(_("text in English"), blank=True)
+    use = models.CharField(_("used for"), max_length=10, choices=TextUse.choices, default="both")
+    case_type = models.ForeignKey(
+        CaseType,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="standard_texts",
+        verbose_name=_("case type"),
+        help_text=_("Empty: offered for every case type."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        blank=True,
+        choices=CaseStatus.choices,
+        help_text=_("Empty: offered in every status."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("standard text")
+        verbose_name_plural = _("standard texts")
+        ordering = ["position", "title"]
+
+    def __str__(self) -> str:
+        return self.title

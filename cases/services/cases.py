@@ -202,6 +202,18 @@ def _pause_service_level(case: Case, *, previous: str, to: str, today) -> int | 
     return paused
 
 
+def _refuse_anonymised_or_merged(case: Case, *, to: str) -> None:
+    if case.anonymised_at is not None:
+        # Its contact, messages and files are gone: a new matter is a new case.
+        raise TransitionNotAllowed(
+            _("The personal data of this case were removed: open a new case instead.")
+        )
+    if case.merged_into_id is not None and to != CaseStatus.CLOSED:
+        raise TransitionNotAllowed(
+            _("This case was merged into another and stays closed: work on the case kept.")
+        )
+
+
 def _move(
     case: Case,
     *,
@@ -212,11 +224,7 @@ def _move(
     to_business: str = "",
 ) -> Case:
     """Apply a status move to a locked case and append its event: the one place it is done."""
-    if case.anonymised_at is not None:
-        # Its contact, messages and files are gone: a new matter is a new case.
-        raise TransitionNotAllowed(
-            _("The personal data of this case were removed: open a new case instead.")
-        )
+    _refuse_anonymised_or_merged(case, to=to)
     if not case_move_allowed(case.status, to):
         raise TransitionNotAllowed(
             _("A case cannot go from “%(from)s” to “%(to)s”.")

@@ -1,9 +1,11 @@
 from django import template
+from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .. import hooks
+from ..models import Case
 from ..workdays import working_days_between
 from ..workflow import ACTIVE_CASE_STATUSES, OPEN_REFERRAL_STATUSES, CaseStatus
 
@@ -64,7 +66,13 @@ STATUS_CLASSES = {
 
 @register.inclusion_tag("cases/includes/status_badge.html")
 def status_badge(obj):
-    return {"label": obj.get_status_display(), "css": STATUS_CLASSES.get(obj.status, "")}
+    # A merged case is closed with its flag: "merged" beside the status (no query: the id).
+    merged = getattr(obj, "merged_into_id", None) is not None
+    return {
+        "label": obj.get_status_display(),
+        "css": STATUS_CLASSES.get(obj.status, ""),
+        "merged": merged,
+    }
 
 
 @register.filter
@@ -79,3 +87,12 @@ def case_status_label(code: str) -> str:
 def hooked_fragments(slot: str) -> tuple[str, ...]:
     """The templates apps built on cases add in ``slot`` (``cases.hooks.register_fragment``)."""
     return hooks.fragments(slot)
+
+
+@register.filter
+def case_field_label(name: str) -> str:
+    """The label of a case field named in a "case edited" event (the name if unknown)."""
+    try:
+        return str(Case._meta.get_field(name).verbose_name).capitalize()
+    except FieldDoesNotExist:
+        return name

@@ -9,8 +9,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from .. import clocks, forms, permissions
+from .. import standard_texts as texts
 from ..clock_forms import CLOCK_FORMS
 from ..guarantees import guarantees_for, standing
+from ..models import TextUse
 from ..selectors import CaseDetail
 from ..workflow import (
     FINISHED_CASE_STATUSES,
@@ -69,7 +71,8 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
     bound = bound or {}
     user, case = request.user, detail.case
     may = {
-        "status": permissions.can_change_status(user, case),
+        # A merged case stays closed (the work goes on in the case kept).
+        "status": permissions.can_change_status(user, case) and case.merged_into_id is None,
         "coordinator": permissions.can_change_coordinator(user, case),
         "route": permissions.can_route(user, case),
         "note": permissions.can_add_note(user, case),
@@ -78,7 +81,11 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
         "upload": permissions.can_upload(user, case),
         # A fragment of another app may offer it (the public door: the contact it was given).
         "set_contact": permissions.can_set_contact(user, case),
+        "edit": permissions.can_edit_case(user, case),
+        "link": permissions.can_link_case(user, case),
+        "merge": permissions.can_merge_case(user, case),
     }
+    offered = texts.offered_texts(case) if may["message"] or may["status"] else []
     context = {
         "active_section": "cases",
         "detail": detail,
@@ -103,5 +110,10 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
             verb: bound.get(f"clock_{verb}") or form(initial={"fee_kronor": case.fee_kronor})
             for verb, form in CLOCK_FORMS.items()
         },
+        "edit_form": (bound.get("edit") or forms.EditCaseForm(case=case)) if may["edit"] else None,
+        "link_form": bound.get("link") or forms.LinkForm(),
+        "merge_form": bound.get("merge") or forms.MergeForm(),
+        "message_texts": texts.for_use(offered, TextUse.MESSAGE),
+        "decision_texts": texts.for_use(offered, TextUse.DECISION),
     }
     return render(request, "cases/case_detail.html", context, status=status)

@@ -25,10 +25,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from cases.models import CaseEvent, ServiceGuarantee
+from cases.models import CaseEvent, ServiceGuarantee, StandardText
 from cases.services.attachments import add_attachment
 from cases.services.referrals import route_case
 from confighistory.services import save_configuration
+from notifications.models import EmailText
 from public.models import CaseAccessToken, IntakeDetails, SurveyInvitation
 from tests.factories import DepartmentFactory, UserFactory, official
 from tests.public.factories import answer
@@ -73,6 +74,9 @@ knowledge.article           33333  44434  44434  44434  44434  23434
 knowledge.searchgap         33333  44434  44434  44434  44434  23434
 development.theme           33333  44444  44444  44444  44444  22222
 development.visitgoal       33333  44434  44434  44434  44434  23233
+cases.standardtext          33333  44444  44444  44444  44444  22222
+confighistory.configchange  33333  44444  44444  44444  44444  22424
+notifications.emailtext     33333  44444  44444  44444  44444  22222
 notifications.outboxmessage 33333  44444  44444  44444  44444  22424
 public.caseaccesstoken      33333  22424  23434  22424  44434  22424
 public.intakedetails        33333  22424  23434  22424  44434  22424
@@ -155,6 +159,10 @@ def world(db):
         "auth.group": Group.objects.create(name="Handläggare"),
         "cases.serviceguarantee": ServiceGuarantee.objects.create(
             promise="svara inom 2 arbetsdagar", starts="opened", met_by="first_response", amount=2
+        ),
+        "cases.standardtext": StandardText.objects.create(title="Hälsning", body_sv="Hej!"),
+        "notifications.emailtext": EmailText.objects.create(
+            template="cases/email/message_to_business", language="sv", subject="Ä", body="B"
         ),
     }
     membership = coordinator.memberships.get()

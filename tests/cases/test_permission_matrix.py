@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
+from cases.models import StandardText
 from cases.services.attachments import add_attachment
 from cases.services.referrals import route_case
 from public.models import IntakeDetails
@@ -64,6 +65,11 @@ def world(db):
         by=people["coordinator"], department=reception, case_type=bygglov, confidential=True
     )
     route_case(case=statutory, department=bygg, by=people["coordinator"], request_text="Ritning?")
+    # Another confidential registration of the same matter (to merge the secret case into).
+    secret_again = a_case(
+        by=people["coordinator"], department=reception, case_type=case_type, confidential=True
+    )
+    standard_text = StandardText.objects.create(title="Hälsning", body_sv="Hej {company}!")
     # What the business gave on the public form (the public door's staff-side button).
     IntakeDetails.objects.create(
         case=secret,
@@ -92,6 +98,8 @@ def world(db):
         "referral": referral,
         "attachment": attachment,
         "other": other,
+        "secret_again": secret_again,
+        "standard_text": standard_text,
     }
 
 
@@ -131,6 +139,10 @@ header_search        302       200           200      200         200  200    20
 outside_questions    302       404           404      200         200  200    404        200
 outside_ask          302       404           404      302         302  302    404        302
 outside_withdraw     302       404           404      302         302  302    404        302
+edit                 302       404           404      302         302  400    404        302
+link                 302       404           404      302         302  302    404        302
+merge                302       404           404      302         302  400    404        302
+standard_text        302       404           404      200         200  200    404        200
 """
 
 
@@ -218,6 +230,32 @@ REQUESTS = {
         lambda w: reverse("cases:clock_action", args=[w["statutory"].pk, "completion"]),
         lambda w: {"completion-what": "Ritning"},
     ),
+    "edit": (
+        "post",
+        lambda w: _secret(w, "edit"),
+        lambda w: {
+            "edit-title": "Ny titel",
+            "edit-case_type": w["secret"].case_type_id,
+            "edit-lead_department": w["secret"].lead_department_id,
+            "edit-priority": "high",
+            "edit-confidential": "on",
+            "edit-org_number": w["secret"].company.org_number,
+        },
+    ),
+    "link": ("post", lambda w: _secret(w, "link"), lambda w: {"link-number": w["public"].number}),
+    "merge": (
+        "post",
+        lambda w: _secret(w, "merge"),
+        lambda w: {"merge-number": w["secret_again"].number, "merge-confirm": "on"},
+    ),
+    "standard_text": (
+        "post",
+        lambda w: _secret(w, "standard_text"),
+        lambda w: {
+            "message-standard-text": w["standard_text"].pk,
+            "standard-for": "message",
+        },
+    ),
     # A staff page of the public door, on the case page (public/hooks.py).
     "register_contact": (
         "post",
@@ -296,5 +334,9 @@ def test_every_cases_url_is_in_the_matrix():
         "company_detail",
         "contact_add",
         "clock_action",
+        "edit",
+        "link",
+        "merge",
+        "standard_text",
     }
     assert {pattern.name for pattern in urlpatterns} == covered

@@ -17,8 +17,10 @@ pytestmark = pytest.mark.django_db
 # Session, user and roles (3), then the page: e.g. the list adds its count, the status counts,
 # the four filter drop-downs and the page of rows.
 LIST_QUERIES = 10
-# 14, and 1 for the service guarantees that apply (cases.guarantees.guarantees_for).
-DETAIL_QUERIES = 15
+# The case page: 14, plus the service guarantees that apply (1,
+# cases.guarantees.guarantees_for), the cases of the same matter (1), the standard texts
+# offered (1) and the edit form's case types and departments (2).
+DETAIL_QUERIES = 19
 MY_WORK_QUERIES = 6
 # The company page's parts add theirs (business development: its visits, one query).
 COMPANY_QUERIES = 8
