@@ -59,6 +59,11 @@ StatusChangedPayload = TypedDict(
     },
 )
 CoordinatorChangedPayload = TypedDict("CoordinatorChangedPayload", {"from": str, "to": str})
+# The case itself, or one referral of it (then ``referral`` and ``department`` are set).
+AssignedPayload = TypedDict(
+    "AssignedPayload",
+    {"from": str, "to": str, "referral": NotRequired[int], "department": NotRequired[str]},
+)
 
 
 class ReferralPayload(TypedDict):
@@ -222,6 +227,7 @@ MESSAGE_RECEIVED = define(
 ATTACHMENT_ADDED = define(EventKind.ATTACHMENT_ADDED, AttachmentAddedPayload, personal=("name",))
 ANONYMISED = define(EventKind.ANONYMISED, AnonymisedPayload)
 CONTACT_SET = define(EventKind.CONTACT_SET, ContactSetPayload, personal=("name",))
+ASSIGNED = define(EventKind.ASSIGNED, AssignedPayload)
 
 PUBLIC_EVENT_KINDS = frozenset(kind for kind, d in REGISTRY.items() if d.public)
 
@@ -406,3 +412,23 @@ def contact_set(
     """An official made ``contact`` (of the company register) the case's contact person."""
     payload = ContactSetPayload(contact=contact.pk, name=contact.name)
     return CONTACT_SET.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@ASSIGNED.builds
+def assigned(
+    *,
+    case: Case,
+    previous: User | None,
+    assignee: User,
+    referral: Referral | None = None,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    payload: AssignedPayload = {
+        "from": previous.full_name if previous else "",
+        "to": assignee.full_name,
+    }
+    if referral is not None:
+        payload["referral"] = referral.pk
+        payload["department"] = referral.department.name
+    return ASSIGNED.new(case=case, actor=actor, at=at, payload=payload)

@@ -140,3 +140,26 @@ def can_reroute_referral(user, referral: Referral) -> bool:
 def can_anonymise_cases(user) -> bool:
     """Removing personal data before (or outside) the nightly rule: superusers only."""
     return bool(user and user.is_active and user.is_superuser)
+
+
+def can_assign_case(user, case: Case) -> bool:
+    """Naming who works on the case: whoever manages it."""
+    return can_manage_case(user, case)
+
+
+def may_be_assigned_case(assignee, case: Case) -> bool:
+    """A colleague must be an active official who can see the case (a confidential case: one
+    who takes part in it)."""
+    return can_view_case(assignee, case)
+
+
+def can_assign_referral(user, referral: Referral) -> bool:
+    """The receiving department's members, or whoever manages the case."""
+    return can_act_on_referral(user, referral) or (
+        is_official(user) and can_manage_case(user, referral.case)
+    )
+
+
+def may_be_assigned_referral(assignee, referral: Referral) -> bool:
+    """Only a member of the department the referral was sent to."""
+    return is_official(assignee) and roles.is_member_of(assignee, referral.department_id)

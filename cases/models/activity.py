@@ -24,6 +24,7 @@ class EventKind(models.TextChoices):
     ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
     ANONYMISED = "anonymised", _("Personal data removed")
     CONTACT_SET = "contact_set", _("Contact person set")
+    ASSIGNED = "assigned", _("Assigned to a colleague")
 
 
 class CaseEvent(models.Model):

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 
 from .. import forms, selectors
 from ..errors import CaseError
+from ..services import assignment, communication, referrals
 from ..services import cases as case_services
-from ..services import communication, referrals
 from .detail import render_detail
 
 
@@ -71,6 +71,20 @@ def coordinator_change(request, pk: int):
             case=case, coordinator=d["coordinator"], by=request.user
         ),
         success=_("The coordinator is changed."),
+    )
+
+
+@login_required
+@require_POST
+def assign(request, pk: int):
+    case = selectors.get_visible_case(request.user, pk)
+    return run_action(
+        request,
+        pk,
+        form=forms.AssignForm(request.POST),
+        key="assign",
+        action=lambda d: assignment.assign_case(case=case, assignee=d["assignee"], by=request.user),
+        success=_("The case is assigned."),
     )
 
 
@@ -142,7 +156,12 @@ REFERRAL_VERBS = {
     ),
 }
 
-FORM_KEYS = {"svara": "answer", "avbo": "decline", "skicka-vidare": "reroute"}
+REFERRAL_VERBS["tilldela"] = (
+    forms.AssignForm,
+    lambda r, u, d: assignment.assign_referral(referral=r, assignee=d["assignee"], by=u),
+)
+
+FORM_KEYS = {"svara": "answer", "avbo": "decline", "skicka-vidare": "reroute", "tilldela": "assign"}
 
 
 def _success_message(verb: str) -> str:
@@ -152,6 +171,7 @@ def _success_message(verb: str) -> str:
         "avbo": _("The referral is declined."),
         "aterkalla": _("The referral is withdrawn."),
         "skicka-vidare": _("The referral is sent on."),
+        "tilldela": _("The referral is assigned."),
     }[verb]
 
 

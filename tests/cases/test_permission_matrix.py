@@ -110,6 +110,9 @@ referral_decline     302       404           404      400         400  302    40
 referral_withdraw    302       404           404      302         302  400    404        302
 referral_reroute     302       404           404      302         302  302    404        302
 register_contact     302       404           404      302         302  400    404        302
+assign               302       404           404      302         302  400    404        302
+assign_open          302       404           400      302         302  400    302        302
+referral_assign      302       404           404      302         302  302    404        302
 """
 
 
@@ -192,6 +195,22 @@ REQUESTS = {
         lambda w: _referral(w, "skicka-vidare"),
         lambda w: {f"reroute-{w['referral'].pk}-department": w["other"].pk},
     ),
+    # Issue 13: assign to a named colleague (one who can see the case / the department's member).
+    "assign": (
+        "post",
+        lambda w: _secret(w, "assign"),
+        lambda w: {"assign-assignee": w["people"]["lead"].pk},
+    ),
+    "assign_open": (
+        "post",
+        lambda w: reverse("cases:assign", args=[w["public"].pk]),
+        lambda w: {"assign-assignee": w["people"]["lead"].pk},
+    ),
+    "referral_assign": (
+        "post",
+        lambda w: _referral(w, "tilldela"),
+        lambda w: {f"assign-{w['referral'].pk}-assignee": w["people"]["routed"].pk},
+    ),
     # A staff page of the public door, on the case page (public/hooks.py).
     "register_contact": (
         "post",
@@ -238,6 +257,7 @@ def test_every_cases_url_is_in_the_matrix():
         "status",
         "coordinator",
         "route",
+        "assign",
         "note",
         "message",
         "upload",

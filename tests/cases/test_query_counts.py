@@ -15,9 +15,10 @@ from .factories import CaseTypeFactory, CompanyFactory, a_case
 pytestmark = pytest.mark.django_db
 
 # Session, user and roles (3), then the page: e.g. the list adds its count, the status counts,
-# the four filter drop-downs and the page of rows.
-LIST_QUERIES = 10
-DETAIL_QUERIES = 14
+# the four filter drop-downs and the page of rows; the assignee drop-down (issue 13).
+LIST_QUERIES = 11
+# The case page; + the assign form's colleagues and the referrals' department members (issue 13).
+DETAIL_QUERIES = 16
 MY_WORK_QUERIES = 6
 COMPANY_QUERIES = 7
 
