@@ -5,6 +5,8 @@ On a mistake the case page is shown again with the form as the user filled it in
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -138,7 +140,7 @@ def message(request, pk: int):
     )
 
 
-REFERRAL_VERBS = {
+REFERRAL_VERBS: dict[str, tuple[type[django_forms.Form] | None, Any]] = {
     # verb in the URL: (form class or None, service call)
     "ta-emot": (None, lambda r, u, d: referrals.accept_referral(referral=r, by=u)),
     "svara": (

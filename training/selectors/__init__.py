@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -154,7 +154,7 @@ def latest_attempt(*, user, course: Course) -> Attempt | None:
     return Attempt.objects.filter(user=user, course=course).order_by("-started_at", "-pk").first()
 
 
-def _latest_per_topic(*, user, course: Course) -> dict[int, dict]:
+def _latest_per_topic(*, user, course: Course) -> dict[int, Any]:
     """Per topic, the answered and total count in the latest attempt that holds it: after a
     retake of some topics the others keep the counts of the attempt that answered them."""
     rows = (
@@ -166,7 +166,7 @@ def _latest_per_topic(*, user, course: Course) -> dict[int, dict]:
     return {row["topic_id"]: row for row in rows}  # the latest attempt wins
 
 
-def resume_point(*, user, course: Course) -> dict | None:
+def resume_point(*, user, course: Course) -> Any:
     """Where to go on: the first unanswered question of the newest attempt under way."""
     return (
         AttemptItem.objects.filter(
