@@ -90,6 +90,9 @@ def build_every_kind(case, official, other_department):
         EventKind.CONTACT_SET: events.contact_set(
             case=case, contact=ContactPerson(pk=7, company=case.company, name=PERSONAL), **by
         ),
+        EventKind.ASSIGNED: events.assigned(
+            case=case, previous=None, assignee=official, referral=referral, **by
+        ),
     }
     return built
 
