@@ -30,7 +30,7 @@ INTAKE = "/foretag/"
 GIVEN = "Mallory Svensson, ekonomi@annan.example, 073-999 99 99"
 # The case page of a form case (no notes, referrals or messages yet); see
 # tests/cases/test_query_counts.py for the page with many of them.
-FORM_CASE_DETAIL_QUERIES = 12
+FORM_CASE_DETAIL_QUERIES = 13  # + the assign form's colleagues (issue 13)
 BUTTON = "Add to the company register and use as the case's contact"
 
 
