@@ -59,6 +59,11 @@ StatusChangedPayload = TypedDict(
     },
 )
 CoordinatorChangedPayload = TypedDict("CoordinatorChangedPayload", {"from": str, "to": str})
+# The case itself, or one referral of it (then ``referral`` and ``department`` are set).
+AssignedPayload = TypedDict(
+    "AssignedPayload",
+    {"from": str, "to": str, "referral": NotRequired[int], "department": NotRequired[str]},
+)
 
 
 class ReferralPayload(TypedDict):
@@ -330,6 +335,7 @@ OUTSIDE_QUESTION_REVOKED = define(EventKind.OUTSIDE_QUESTION_REVOKED, OutsideQue
 CASE_EDITED = define(EventKind.CASE_EDITED, CaseEditedPayload, personal=("changes",))
 CASE_LINKED = define(EventKind.CASE_LINKED, CaseLinkedPayload)
 CASE_MERGED = define(EventKind.CASE_MERGED, CaseMergedPayload, public=True)
+ASSIGNED = define(EventKind.ASSIGNED, AssignedPayload)
 
 PUBLIC_EVENT_KINDS = frozenset(kind for kind, d in REGISTRY.items() if d.public)
 
@@ -701,3 +707,23 @@ def case_merged(
         role="kept" if kept else "merged", case=other.pk, number=other.number
     )
     return CASE_MERGED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@ASSIGNED.builds
+def assigned(
+    *,
+    case: Case,
+    previous: User | None,
+    assignee: User,
+    referral: Referral | None = None,
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    payload: AssignedPayload = {
+        "from": previous.full_name if previous else "",
+        "to": assignee.full_name,
+    }
+    if referral is not None:
+        payload["referral"] = referral.pk
+        payload["department"] = referral.department.name
+    return ASSIGNED.new(case=case, actor=actor, at=at, payload=payload)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
 import django_filters
 from django import forms
@@ -15,10 +16,24 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import fields as filter_fields
 
 from accounts.models import Department
+from lotsportal.params import parse_int
 
 from .models import Case, CaseType, Door, Referral
-from .selectors import officials, search_cases
+from .selectors import assignee_names, officials, search_cases
 from .workflow import CaseStatus
+
+ASSIGNEE_MINE = "mine"
+ASSIGNEE_NONE = "none"
+
+
+def assignee_choices() -> list[tuple[str, str]]:
+    """The assignee drop-down's options; a callable, so read only when it is drawn."""
+    return [
+        ("", "---------"),
+        (ASSIGNEE_MINE, str(_("Assigned to me"))),
+        (ASSIGNEE_NONE, str(_("Unassigned"))),
+        *((str(pk), name) for pk, name in assignee_names()),
+    ]
 
 
 def _start_of(day: datetime.date) -> datetime.datetime:
@@ -97,6 +112,9 @@ class CaseFilter(django_filters.FilterSet):
     )
     door = ModelChoiceFilter(label=_("Came in by"), queryset=Door.objects.all(), widget=FastSelect)
     coordinator = ModelChoiceFilter(label=_("Coordinator"), queryset=officials(), widget=FastSelect)
+    assignee = django_filters.CharFilter(
+        label=_("Assigned to"), method="filter_assignee", widget=FastSelect
+    )
     overdue = django_filters.BooleanFilter(
         label=_("Only overdue"), method="filter_overdue", widget=forms.CheckboxInput
     )
@@ -110,6 +128,22 @@ class CaseFilter(django_filters.FilterSet):
     class Meta:
         model = Case
         fields = ["q", "status", "department", "case_type", "door", "coordinator", "overdue"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        widget = self.form.fields["assignee"].widget
+        # Read when the drop-down is drawn (not for the counts' filter or the API), once.
+        widget.choices = functools.cache(assignee_choices)
+
+    def filter_assignee(self, queryset, name, value):
+        """ "mine", "none" (unassigned) or a colleague's id; anything else is ignored."""
+        if value == ASSIGNEE_MINE and self.user is not None:
+            return queryset.filter(assignee=self.user)
+        if value == ASSIGNEE_NONE:
+            return queryset.filter(assignee__isnull=True)
+        pk = parse_int(value)
+        return queryset if pk is None else queryset.filter(assignee_id=pk)
 
     def filter_search(self, queryset, name, value):
         return search_cases(queryset, value)

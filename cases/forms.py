@@ -150,6 +150,20 @@ class CoordinatorForm(forms.Form):
     coordinator = forms.ModelChoiceField(label=_("New coordinator"), queryset=officials())
 
 
+class AssignForm(forms.Form):
+    """A case, or one referral (prefixed by its pk), to a named colleague."""
+
+    prefix = "assign"  # one page, many forms: no two fields share an id
+    assignee = forms.ModelChoiceField(label=_("Colleague"), queryset=officials())
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if people is not None:  # the choices read once by the page (a referral: its members)
+            field = self.fields["assignee"]
+            assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 (a type narrowing)
+            field.choices = [("", "---------"), *((p.pk, p.full_name) for p in people)]
+
+
 class RouteForm(forms.Form):
     prefix = "route"  # one page, many forms: no two fields share an id
     department = forms.ModelChoiceField(label=_("Department"), queryset=active_departments())

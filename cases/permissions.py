@@ -173,3 +173,26 @@ def can_merge_case(user, case: Case) -> bool:
     """Merge ``case`` into another (it is closed): whoever manages it (coordinator, lead
     department, samordnare, administrator)."""
     return can_manage_case(user, case) and case.merged_into_id is None
+
+
+def can_assign_case(user, case: Case) -> bool:
+    """Naming who works on the case: whoever manages it."""
+    return can_manage_case(user, case)
+
+
+def may_be_assigned_case(assignee, case: Case) -> bool:
+    """A colleague must be an active official who can see the case (a confidential case: one
+    who takes part in it)."""
+    return can_view_case(assignee, case)
+
+
+def can_assign_referral(user, referral: Referral) -> bool:
+    """The receiving department's members, or whoever manages the case."""
+    return can_act_on_referral(user, referral) or (
+        is_official(user) and can_manage_case(user, referral.case)
+    )
+
+
+def may_be_assigned_referral(assignee, referral: Referral) -> bool:
+    """Only a member of the department the referral was sent to."""
+    return is_official(assignee) and roles.is_member_of(assignee, referral.department_id)

@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts import permissions as roles
-from accounts.models import Department, User
+from accounts.models import Department, Membership, User
 from notifications.models import OutboxMessage
 
 from . import hooks
@@ -38,7 +38,7 @@ from .workflow import ACTIVE_CASE_STATUSES, OPEN_REFERRAL_STATUSES, CaseStatus
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-LIST_RELATED = ("company", "case_type", "lead_department", "coordinator", "door")
+LIST_RELATED = ("company", "case_type", "lead_department", "coordinator", "door", "assignee")
 DUE_SOON_WORKING_DAYS = 2
 
 
@@ -342,6 +342,27 @@ def company_page(user, pk: int, params=None) -> CompanyPage:
         counts=[(status.label, n) for status in CaseStatus if (n := counts.get(status.value))],
         page=page,
     )
+
+
+def department_members(referrals) -> dict[int, list[User]]:
+    """The active members of the referrals' departments, by department, in one query: whom a
+    referral may be assigned to."""
+    rows = (
+        Membership.objects.filter(
+            department_id__in={r.department_id for r in referrals}, user__is_active=True
+        )
+        .select_related("user")
+        .order_by("user__full_name", "user__pk")
+    )
+    members: dict[int, list[User]] = {}
+    for row in rows:
+        members.setdefault(row.department_id, []).append(row.user)
+    return members
+
+
+def assignee_names() -> list[tuple[int, str]]:
+    """Colleagues a case may be filtered on: active officials, by name (one query)."""
+    return list(officials().order_by("full_name", "pk").values_list("pk", "full_name"))
 
 
 def officials() -> QuerySet[User]:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/status/", actions.status_change, name="status"),
     path("<int:pk>/samordnare/", actions.coordinator_change, name="coordinator"),
     path("<int:pk>/skicka/", actions.route, name="route"),
+    path("<int:pk>/tilldela/", actions.assign, name="assign"),
     path("<int:pk>/anteckning/", actions.note, name="note"),
     path("<int:pk>/meddelande/", actions.message, name="message"),
     path("<int:pk>/klocka/<str:verb>/", clocks.clock_action, name="clock_action"),

@@ -175,7 +175,19 @@ class ResendLinkForm(GuardedPublicFormMixin, forms.Form):
     )
 
 
+DONT_KNOW = "vet-ej"
+GRADE_ANCHORS = (_("to a very low degree"), _("to a very high degree"))
+SATISFACTION_ANCHORS = (_("very dissatisfied"), _("very satisfied"))
+
+
+def _score(value: str) -> int | None:
+    return None if value == DONT_KNOW else int(value)
+
+
 class SurveyForm(OneTimeKeyMixin, forms.Form):
+    """SKR Insikt's questions: six service factors (each may be answered "don't know") and the
+    three NKI questions, each on 1..scale_max with its two anchors."""
+
     comment = forms.CharField(
         label=_("Anything else you want to tell us? (optional)"),
         required=False,
@@ -183,35 +195,64 @@ class SurveyForm(OneTimeKeyMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
+    # (field, question, anchors of the lowest and highest value)
     QUESTIONS = (
-        ("information", _("Information: was the information you got clear and sufficient?")),
-        ("tillganglighet", _("Accessibility: was it easy to reach us?")),
-        ("bemotande", _("Treatment: how were you treated?")),
-        ("kompetens", _("Competence: did the staff know their field?")),
-        ("rattssakerhet", _("Legal certainty: was your matter handled fairly and correctly?")),
-        ("effektivitet", _("Efficiency: was your matter handled quickly and smoothly?")),
-        ("overall_satisfaction", _("Overall, how satisfied are you with how we handled it?")),
-        ("expectations_met", _("How well did our handling meet your expectations?")),
-        ("close_to_ideal", _("How close was it to how you think ideal service would be?")),
+        ("information", _("Did you get the information you needed in your matter?"), GRADE_ANCHORS),
+        ("tillganglighet", _("Was it easy to get in touch with the right person?"), GRADE_ANCHORS),
+        ("bemotande", _("Were you treated well by the municipality's staff?"), GRADE_ANCHORS),
+        (
+            "kompetens",
+            _("Did the staff you met have the knowledge your matter needed?"),
+            GRADE_ANCHORS,
+        ),
+        (
+            "rattssakerhet",
+            _("Was your matter handled in a legally secure way: impartially, by the rules?"),
+            GRADE_ANCHORS,
+        ),
+        (
+            "effektivitet",
+            _("Was your matter handled efficiently, without needless steps or waiting?"),
+            GRADE_ANCHORS,
+        ),
+        (
+            "overall_satisfaction",
+            _("Overall, how satisfied are you with the municipality's service in your matter?"),
+            SATISFACTION_ANCHORS,
+        ),
+        (
+            "expectations_met",
+            _("How well did the municipality's service in your matter meet your expectations?"),
+            GRADE_ANCHORS,
+        ),
+        (
+            "close_to_ideal",
+            _(
+                "Imagine a perfect service in this area. How close to that ideal does the "
+                "municipality's service in your matter come?"
+            ),
+            GRADE_ANCHORS,
+        ),
     )
 
     def __init__(self, *args, scale_max: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.scale_max = scale_max
-        choices: list[tuple[int, StrOrPromise]] = [
+        values: list[tuple[int | str, StrOrPromise]] = [
             (value, str(value)) for value in range(1, scale_max + 1)
         ]
-        choices[0] = (1, _("1 – very poor"))
-        choices[-1] = (scale_max, _("%(max)s – very good") % {"max": scale_max})
         questions = {}
-        for name, label in self.QUESTIONS:
-            questions[name] = forms.TypedChoiceField(
+        for name, label, anchors in self.QUESTIONS:
+            choices = values if name in OVERALL_FIELDS else [*values, (DONT_KNOW, _("Don't know"))]
+            field = forms.TypedChoiceField(
                 label=label,
                 choices=choices,
-                coerce=int,
-                widget=forms.RadioSelect,
+                coerce=_score,
+                widget=forms.RadioSelect(attrs={"class": "btn-check"}),
                 error_messages={"required": _("Choose a value for this question.")},
             )
+            field.anchors = anchors  # type: ignore[attr-defined]
+            questions[name] = field
         self.fields = {
             **questions,
             "comment": self.fields["comment"],
@@ -221,14 +262,14 @@ class SurveyForm(OneTimeKeyMixin, forms.Form):
 
     @property
     def factor_fields(self):
-        return [self[name] for name, _label in self.QUESTIONS if name not in OVERALL_FIELDS]
+        return [self[name] for name, _label, _a in self.QUESTIONS if name not in OVERALL_FIELDS]
 
     @property
     def overall_fields(self):
         return [self[name] for name in OVERALL_FIELDS]
 
-    def scores(self) -> dict[str, int]:
-        return {name: self.cleaned_data[name] for name, _label in self.QUESTIONS}
+    def scores(self) -> dict[str, int | None]:
+        return {name: self.cleaned_data[name] for name, _label, _a in self.QUESTIONS}
 
 
 class OutsideQuestionForm(forms.Form):

@@ -139,7 +139,10 @@ OVERALL_FIELDS = SCORE_FIELDS[6:]
 
 
 class SurveyResponse(models.Model):
-    """One answer per case. The scale is copied at answer time, so history stays right."""
+    """One answer per case. The scale is copied at answer time, so history stays right.
+
+    A service factor left empty was answered "don't know" (as in SKR Insikt); the three NKI
+    questions are always answered."""
 
     case = models.OneToOneField(
         "cases.Case",
@@ -148,12 +151,16 @@ class SurveyResponse(models.Model):
         verbose_name=_("case"),
     )
     scale_max = models.PositiveSmallIntegerField(_("scale maximum"), default=6)
-    information = models.PositiveSmallIntegerField(_("information"))
-    tillganglighet = models.PositiveSmallIntegerField(_("accessibility (tillgänglighet)"))
-    bemotande = models.PositiveSmallIntegerField(_("treatment (bemötande)"))
-    kompetens = models.PositiveSmallIntegerField(_("competence"))
-    rattssakerhet = models.PositiveSmallIntegerField(_("legal certainty (rättssäkerhet)"))
-    effektivitet = models.PositiveSmallIntegerField(_("efficiency"))
+    information = models.PositiveSmallIntegerField(_("information"), null=True, blank=True)
+    tillganglighet = models.PositiveSmallIntegerField(
+        _("accessibility (tillgänglighet)"), null=True, blank=True
+    )
+    bemotande = models.PositiveSmallIntegerField(_("treatment (bemötande)"), null=True, blank=True)
+    kompetens = models.PositiveSmallIntegerField(_("competence"), null=True, blank=True)
+    rattssakerhet = models.PositiveSmallIntegerField(
+        _("legal certainty (rättssäkerhet)"), null=True, blank=True
+    )
+    effektivitet = models.PositiveSmallIntegerField(_("efficiency"), null=True, blank=True)
     overall_satisfaction = models.PositiveSmallIntegerField(_("overall satisfaction"))
     expectations_met = models.PositiveSmallIntegerField(_("expectations met"))
     close_to_ideal = models.PositiveSmallIntegerField(_("close to the ideal"))

@@ -28,7 +28,7 @@ from lotsportal.public_forms import (
 
 from . import permissions, selectors
 from .errors import PublicError, SurveyAlreadyAnswered
-from .forms import IntakeForm, ReplyForm, ResendLinkForm, SurveyForm
+from .forms import DONT_KNOW, IntakeForm, ReplyForm, ResendLinkForm, SurveyForm
 from .nki import INSIKT_AREAS
 from .services.contacts import register_given_contact
 from .services.merged import link_to_kept_case
@@ -200,7 +200,7 @@ def survey(request, token: str):
         invitation = selectors.invitation_for_survey_token(token)
     except Http404:
         return _link_not_found(request)
-    context = {"case": invitation.case, "scale_max": scale_max}
+    context = {"case": invitation.case, "scale_max": scale_max, "dont_know": DONT_KNOW}
     answered = hasattr(invitation.case, "survey_response")
     # A valid send goes to the service even on an answered survey: the same form sent again
     # (its one-time key) shows the same thank-you page; another form is refused below.

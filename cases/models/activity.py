@@ -36,6 +36,7 @@ class EventKind(models.TextChoices):
     CASE_EDITED = "case_edited", _("Case details changed")
     CASE_LINKED = "case_linked", _("Case linked")
     CASE_MERGED = "case_merged", _("Cases merged")
+    ASSIGNED = "assigned", _("Assigned to a colleague")
 
 
 class CaseEvent(models.Model):

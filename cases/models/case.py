@@ -82,6 +82,16 @@ class Case(models.Model):
         related_name="coordinated_cases",
         verbose_name=_("coordinator"),
     )
+    # Who works on the case now (Signalen's user assignment), beside the coordinator the
+    # business deals with. Set only by ``cases.services.assignment.assign_case``.
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_cases",
+        verbose_name=_("assigned to"),
+    )
     lead_department = models.ForeignKey(
         "accounts.Department",
         on_delete=models.PROTECT,
@@ -167,6 +177,10 @@ class Case(models.Model):
             # The list's order, alone and after the status filter (keyset pagination).
             models.Index(fields=["-created_at", "-id"], name="cases_case_list_order"),
             models.Index(fields=["status", "-created_at", "-id"], name="cases_case_status_order"),
+            # The list filtered on an assignee ("mine", a named colleague), in the list's order.
+            models.Index(
+                fields=["assignee", "-created_at", "-id"], name="cases_case_assignee_order"
+            ),
             # The few confidential cases, by who takes part (the visibility UNION).
             models.Index(
                 fields=["lead_department"],

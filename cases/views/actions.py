@@ -5,6 +5,8 @@ On a mistake the case page is shown again with the form as the user filled it in
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,8 +17,8 @@ from django.views.decorators.http import require_POST
 
 from .. import forms, selectors
 from ..errors import CaseError
+from ..services import assignment, communication, referrals
 from ..services import cases as case_services
-from ..services import communication, referrals
 from .detail import render_detail
 
 
@@ -76,6 +78,20 @@ def coordinator_change(request, pk: int):
 
 @login_required
 @require_POST
+def assign(request, pk: int):
+    case = selectors.get_visible_case(request.user, pk)
+    return run_action(
+        request,
+        pk,
+        form=forms.AssignForm(request.POST),
+        key="assign",
+        action=lambda d: assignment.assign_case(case=case, assignee=d["assignee"], by=request.user),
+        success=_("The case is assigned."),
+    )
+
+
+@login_required
+@require_POST
 def route(request, pk: int):
     case = selectors.get_visible_case(request.user, pk)
     return run_action(
@@ -124,7 +140,7 @@ def message(request, pk: int):
     )
 
 
-REFERRAL_VERBS = {
+REFERRAL_VERBS: dict[str, tuple[type[django_forms.Form] | None, Any]] = {
     # verb in the URL: (form class or None, service call)
     "ta-emot": (None, lambda r, u, d: referrals.accept_referral(referral=r, by=u)),
     "svara": (
@@ -142,7 +158,12 @@ REFERRAL_VERBS = {
     ),
 }
 
-FORM_KEYS = {"svara": "answer", "avbo": "decline", "skicka-vidare": "reroute"}
+REFERRAL_VERBS["tilldela"] = (
+    forms.AssignForm,
+    lambda r, u, d: assignment.assign_referral(referral=r, assignee=d["assignee"], by=u),
+)
+
+FORM_KEYS = {"svara": "answer", "avbo": "decline", "skicka-vidare": "reroute", "tilldela": "assign"}
 
 
 def _success_message(verb: str) -> str:
@@ -152,6 +173,7 @@ def _success_message(verb: str) -> str:
         "avbo": _("The referral is declined."),
         "aterkalla": _("The referral is withdrawn."),
         "skicka-vidare": _("The referral is sent on."),
+        "tilldela": _("The referral is assigned."),
     }[verb]
 
 

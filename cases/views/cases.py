@@ -32,7 +32,7 @@ EXPORT_CHUNK_SIZE = 500  # rows fetched from the database at a time while the CS
 
 def _filtered(request):
     rows = selectors.case_rows(request.user).order_by("-created_at", "-pk")
-    return CaseFilter(request.GET or None, queryset=rows)
+    return CaseFilter(request.GET or None, queryset=rows, user=request.user)
 
 
 @login_required
@@ -50,7 +50,9 @@ def case_list(request):
     other_filters.pop("status", None)
     rows = selectors.case_rows(request.user)
     counts = capped_counts_by(
-        CaseFilter(other_filters or None, queryset=rows).qs, "status", CaseStatus.values
+        CaseFilter(other_filters or None, queryset=rows, user=request.user).qs,
+        "status",
+        CaseStatus.values,
     )
     status_links = []
     for status in CaseStatus:

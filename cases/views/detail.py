@@ -8,7 +8,7 @@ from django.forms import ModelChoiceField
 from django.shortcuts import render
 from django.utils import timezone
 
-from .. import clocks, forms, permissions
+from .. import clocks, forms, permissions, selectors
 from .. import standard_texts as texts
 from ..clock_forms import CLOCK_FORMS
 from ..guarantees import guarantees_for, standing
@@ -29,12 +29,14 @@ class ReferralRow:
     can_answer: bool = False
     can_withdraw: bool = False
     can_reroute: bool = False
+    can_assign: bool = False
     forms: dict = field(default_factory=dict)
 
 
 def _referral_rows(user, detail: CaseDetail, bound: dict) -> list[ReferralRow]:
     rows = []
     department_choices = None  # read once for all the re-route forms
+    members: dict | None = None
     for referral in detail.referrals:
         is_open = referral.status in OPEN_REFERRAL_STATUSES
         acts = permissions.can_act_on_referral(user, referral)
@@ -46,6 +48,13 @@ def _referral_rows(user, detail: CaseDetail, bound: dict) -> list[ReferralRow]:
             can_reroute=referral.status in REROUTABLE_REFERRAL_STATUSES
             and permissions.can_reroute_referral(user, referral),
         )
+        row.can_assign = is_open and permissions.can_assign_referral(user, referral)
+        if row.can_assign:
+            if members is None:  # read once for all the referrals' assign forms
+                members = selectors.department_members(detail.referrals)
+            row.forms["assign"] = bound.get(("assign", referral.pk)) or forms.AssignForm(
+                prefix=f"assign-{referral.pk}", people=members.get(referral.department_id, [])
+            )
         if row.can_answer:
             row.forms["answer"] = bound.get(("answer", referral.pk)) or forms.AnswerForm(
                 prefix=f"answer-{referral.pk}"
@@ -84,6 +93,7 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
         "edit": permissions.can_edit_case(user, case),
         "link": permissions.can_link_case(user, case),
         "merge": permissions.can_merge_case(user, case),
+        "assign": permissions.can_assign_case(user, case),
     }
     offered = texts.offered_texts(case) if may["message"] or may["status"] else []
     context = {
@@ -96,6 +106,8 @@ def render_detail(request, detail: CaseDetail, *, bound: dict | None = None, sta
         "coordinator_form": bound.get("coordinator")
         or forms.CoordinatorForm(initial={"coordinator": case.coordinator_id}),
         "route_form": bound.get("route") or forms.RouteForm(),
+        "assign_form": bound.get("assign")
+        or forms.AssignForm(initial={"assignee": case.assignee_id}),
         "note_form": bound.get("note") or forms.NoteForm(),
         "message_form": bound.get("message") or forms.MessageForm(),
         "upload_form": bound.get("upload") or forms.UploadForm(),

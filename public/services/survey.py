@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -14,7 +15,7 @@ from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
 
 from .. import emails
 from ..errors import SurveyAlreadyAnswered
-from ..models import SCORE_FIELDS, SubmittedForm, SurveyInvitation, SurveyResponse
+from ..models import FACTOR_FIELDS, SCORE_FIELDS, SubmittedForm, SurveyInvitation, SurveyResponse
 from ..tokens import hash_token, survey_token, survey_token_of, survey_url
 from .once import claim_once_key
 
@@ -117,7 +118,7 @@ def send_survey_invitations(*, now: datetime | None = None) -> tuple[int, int]:
 def answer_survey(
     *,
     invitation: SurveyInvitation,
-    scores: dict[str, int],
+    scores: Mapping[str, int | str | None],
     comment: str = "",
     scale_max: int,
     once_key: str | None = None,
@@ -128,7 +129,9 @@ def answer_survey(
     returns the answer it stored the first time.
     """
     for name in SCORE_FIELDS:
-        if not 1 <= int(scores[name]) <= scale_max:
+        if scores[name] is None and name in FACTOR_FIELDS:
+            continue  # "don't know"
+        if not 1 <= int(scores[name]) <= scale_max:  # type: ignore[arg-type]
             raise ValueError(f"{name} is off the 1..{scale_max} scale")
     claim = claim_once_key(key=once_key, form=SubmittedForm.SURVEY, case=invitation.case)
     if claim is not None and claim.replayed:
@@ -143,7 +146,11 @@ def answer_survey(
                 scale_max=scale_max,
                 comment=comment.strip(),
                 answered_at=timezone.now(),
-                **{name: int(scores[name]) for name in SCORE_FIELDS},
+                **{name: _score(scores[name]) for name in SCORE_FIELDS},
             )
     except IntegrityError:
         raise SurveyAlreadyAnswered() from None
+
+
+def _score(value: int | str | None) -> int | None:
+    return None if value is None else int(value)

@@ -148,6 +148,9 @@ def build_every_kind(case, official, other_department):
         ),
         EventKind.CASE_LINKED: events.case_linked(case=case, other=case, **by),
         EventKind.CASE_MERGED: events.case_merged(case=case, other=case, kept=True, **by),
+        EventKind.ASSIGNED: events.assigned(
+            case=case, previous=None, assignee=official, referral=referral, **by
+        ),
     }
     return built
 

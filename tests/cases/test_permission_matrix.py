@@ -143,6 +143,9 @@ edit                 302       404           404      302         302  400    40
 link                 302       404           404      302         302  302    404        302
 merge                302       404           404      302         302  400    404        302
 standard_text        302       404           404      200         200  200    404        200
+assign               302       404           404      302         302  400    404        302
+assign_open          302       404           400      302         302  400    302        302
+referral_assign      302       404           404      302         302  302    404        302
 """
 
 
@@ -256,6 +259,22 @@ REQUESTS = {
             "standard-for": "message",
         },
     ),
+    # Issue 13: assign to a named colleague (one who can see the case / the department's member).
+    "assign": (
+        "post",
+        lambda w: _secret(w, "assign"),
+        lambda w: {"assign-assignee": w["people"]["lead"].pk},
+    ),
+    "assign_open": (
+        "post",
+        lambda w: reverse("cases:assign", args=[w["public"].pk]),
+        lambda w: {"assign-assignee": w["people"]["lead"].pk},
+    ),
+    "referral_assign": (
+        "post",
+        lambda w: _referral(w, "tilldela"),
+        lambda w: {f"assign-{w['referral'].pk}-assignee": w["people"]["routed"].pk},
+    ),
     # A staff page of the public door, on the case page (public/hooks.py).
     "register_contact": (
         "post",
@@ -325,6 +344,7 @@ def test_every_cases_url_is_in_the_matrix():
         "status",
         "coordinator",
         "route",
+        "assign",
         "note",
         "message",
         "upload",

@@ -15,12 +15,13 @@ from .factories import CaseTypeFactory, CompanyFactory, a_case
 pytestmark = pytest.mark.django_db
 
 # Session, user and roles (3), then the page: e.g. the list adds its count, the status counts,
-# the four filter drop-downs and the page of rows.
-LIST_QUERIES = 10
+# the four filter drop-downs and the page of rows; the assignee drop-down (issue 13).
+LIST_QUERIES = 11
 # The case page: 14, plus the service guarantees that apply (1,
 # cases.guarantees.guarantees_for), the cases of the same matter (1), the standard texts
-# offered (1) and the edit form's case types and departments (2).
-DETAIL_QUERIES = 19
+# offered (1), the edit form's case types and departments (2), and the assign form's
+# colleagues and the referrals' department members (2).
+DETAIL_QUERIES = 21
 MY_WORK_QUERIES = 6
 # The company page's parts add theirs (business development: its visits, one query).
 COMPANY_QUERIES = 8

@@ -114,7 +114,7 @@ def test_a_business_owner_submits_follows_replies_and_answers_the_survey(
         "expectations_met",
         "close_to_ideal",
     ):
-        page.locator(f"#id_{question}_4").check()  # 5 on the 1–6 scale
+        page.locator(f"label[for=id_{question}_4]").click()  # 5 on the 1–6 scale
     page.get_by_label("Vill du berätta något mer för oss? (frivilligt)").fill("Smidigt!")
     page.get_by_role("button", name="Skicka mina svar").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tack för dina svar")

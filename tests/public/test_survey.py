@@ -128,9 +128,9 @@ def test_the_business_answers_the_survey(client, case, street_officer, settings)
     url = reverse("public:survey", args=[survey_token(case.pk)])
 
     page = client.get(url).content.decode()
-    assert "Tillgänglighet: var det lätt att nå oss?" in page
-    assert "Rättssäkerhet" in page
+    assert "Hur tyckte du att det gick?" in page
     assert 'value="6"' in page and 'value="7"' not in page
+    assert page.count("<fieldset") == 9  # one fieldset (with its legend) per question
 
     response = client.post(url, keyed(ANSWERS))
     assert response.status_code == 200
@@ -172,7 +172,7 @@ def test_a_missing_answer_is_asked_for_and_the_others_are_kept(client, case, str
     assert "Välj ett värde för frågan." in page
     assert "Välj ett giltigt alternativ" in page
     assert ANSWERS["comment"] in page
-    assert re.search(r'value="6"\s+id="id_tillganglighet_5"[^>]*checked', page)
+    assert re.search(r'<input[^>]*id="id_tillganglighet_5"[^>]*checked', page)
     assert not SurveyResponse.objects.exists()
 
 
@@ -194,3 +194,39 @@ def test_an_unknown_survey_link_gets_the_kind_not_found_page(client):
     response = client.get(reverse("public:survey", args=["a" * 64]))
     assert response.status_code == 404
     assert "Länken fungerar inte" in response.content.decode()
+
+
+def test_the_survey_asks_skr_insikts_questions_with_their_anchors_and_dont_know(
+    client, case, street_officer, settings
+):
+    """Issue 13, defect 8: SKR Insikt's wording (English checked: the Swedish texts are filled
+    in by the integrator from locale/new/dailya.json); "don't know" on the service factors."""
+    settings.NKI_SCALE_MAX = 10
+    finish(case, street_officer)
+    send_survey_invitations()
+    url = reverse("public:survey", args=[survey_token(case.pk)])
+    client.cookies["django_language"] = "en"
+
+    page = client.get(url).content.decode()
+    assert "Overall, how satisfied are you with the municipality&#x27;s service" in page
+    assert "How well did the municipality&#x27;s service in your matter meet your" in page
+    assert "Imagine a perfect service in this area." in page
+    assert "1 = very dissatisfied" in page and "10 = very satisfied" in page
+    assert "1 = to a very low degree" in page and "10 = to a very high degree" in page
+    assert page.count('value="vet-ej"') == 6  # the six service factors, not the NKI questions
+
+    answers = {**ANSWERS, "kompetens": "vet-ej", "overall_satisfaction": "10"}
+    client.post(url, keyed(answers))
+    answer = SurveyResponse.objects.get(case=case)
+    assert answer.kompetens is None and answer.overall_satisfaction == 10
+    assert answer.scale_max == 10
+
+
+def test_dont_know_is_not_an_answer_to_an_nki_question(client, case, street_officer):
+    finish(case, street_officer)
+    send_survey_invitations()
+    url = reverse("public:survey", args=[survey_token(case.pk)])
+
+    page = client.post(url, keyed({**ANSWERS, "close_to_ideal": "vet-ej"})).content.decode()
+    assert "Välj ett giltigt alternativ" in page
+    assert not SurveyResponse.objects.exists()

@@ -60,7 +60,7 @@ def reminder_after(days: int):
 def test_a_link_sent_before_the_key_was_rotated_still_opens_the_survey(client, invited, settings):
     rotate(settings, keep_old=True)
 
-    assert "Rättssäkerhet" in client.get(survey_path(invited)).content.decode()
+    assert "Hur tyckte du att det gick?" in client.get(survey_path(invited)).content.decode()
     assert client.post(survey_path(invited), keyed(ANSWERS)).status_code == 200
     assert SurveyResponse.objects.get().effektivitet == 3
 
@@ -73,7 +73,7 @@ def test_a_reminder_after_the_rotation_repeats_the_link_the_business_already_has
     reminder = reminder_after(days=7)
 
     assert survey_path(reminder) == survey_path(invited)
-    assert "Rättssäkerhet" in client.get(survey_path(reminder)).content.decode()
+    assert "Hur tyckte du att det gick?" in client.get(survey_path(reminder)).content.decode()
 
 
 def test_once_the_old_key_is_dropped_a_reminder_brings_a_new_link_that_works(
@@ -84,6 +84,6 @@ def test_once_the_old_key_is_dropped_a_reminder_brings_a_new_link_that_works(
     reminder = reminder_after(days=7)
 
     assert survey_path(reminder) != survey_path(invited)
-    assert "Rättssäkerhet" in client.get(survey_path(reminder)).content.decode()
+    assert "Hur tyckte du att det gick?" in client.get(survey_path(reminder)).content.decode()
     client.post(survey_path(reminder), keyed(ANSWERS))
     assert SurveyResponse.objects.filter(answered_at__lte=timezone.now()).count() == 1

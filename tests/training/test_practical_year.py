@@ -102,3 +102,36 @@ def test_a_requirement_of_another_edition_is_refused(client, lots, short_course)
     page = log(client, short_course, other).content.decode()
     assert "Välj ett giltigt alternativ" in page
     assert not PracticalActivity.objects.exists()
+
+
+def test_a_requirement_already_met_cannot_be_logged_again(client, lots, samordnare, short_course):
+    """Issue 13, defect 9: a met requirement could be registered again without end."""
+    from django.utils import translation
+
+    from training.errors import TrainingError
+    from training.services.practical import log_activity
+
+    meeting = requirement(short_course, "council_meeting", 1)
+    client.force_login(lots)
+    log(client, short_course, meeting, place_or_department="Kommunfullmäktige")
+    client.force_login(samordnare)
+    client.post(
+        reverse("training:review", args=[PracticalActivity.objects.get().pk]),
+        {"decision": "approve"},
+    )
+
+    client.force_login(lots)
+    client.cookies["django_language"] = "en"
+    page = log(client, short_course, meeting, place_or_department="Igen").content.decode()
+    assert "is already met: 1 of 1 approved." in page
+    assert "Igen" in page  # the form keeps what was typed
+    assert PracticalActivity.objects.count() == 1
+    with translation.override("en"), pytest.raises(TrainingError):
+        log_activity(
+            user=lots,
+            course=short_course,
+            requirement=meeting,
+            date=datetime.date.today(),
+            place_or_department="Direkt",
+            learned="Något",
+        )

@@ -80,10 +80,14 @@ def lotta_underway(lots, short_course):
 
 # page: (who looks, url, pinned number of queries)
 PAGES = {
-    "home": ("lots", lambda c, w: reverse("training:home"), 12),
+    "home": (
+        "lots",
+        lambda c, w: reverse("training:home"),
+        13,
+    ),  # + where to go on (issue 13, defect 9)
     "topic": ("lots", lambda c, w: reverse("training:topic", args=[c.pk, c.topics[0].pk]), 8),
-    "results": ("lots", lambda c, w: reverse("training:results", args=[c.pk]), 12),
-    "practical": ("lots", lambda c, w: reverse("training:practical", args=[c.pk]), 14),
+    "results": ("lots", lambda c, w: reverse("training:results", args=[c.pk]), 13),
+    "practical": ("lots", lambda c, w: reverse("training:practical", args=[c.pk]), 15),
     "propose": ("lots", lambda c, w: reverse("training:propose"), 5),
     "coordinator": ("samordnare", lambda c, w: reverse("training:coordinator"), 7),
     "pending": ("samordnare", lambda c, w: reverse("training:pending"), 4),

@@ -42,10 +42,12 @@ class Attempt(models.Model):
         verbose_name_plural = _("attempts")
         ordering = ["-started_at"]
         constraints = [
+            # One first attempt and one retake under way at a time: a topic done and not
+            # passed may be retaken while the rest of the course is still being answered.
             models.UniqueConstraint(
-                fields=["user", "course"],
+                fields=["user", "course", "is_retake"],
                 condition=models.Q(state="in_progress"),
-                name="training_one_open_attempt",
+                name="training_one_open_attempt_per_kind",
             ),
         ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -77,6 +77,11 @@ class TopicProgress:
     def scored(self) -> bool:
         return self.result is not None
 
+    @property
+    def open(self) -> bool:
+        """Questions of the topic wait for an answer in the attempt that holds it."""
+        return self.in_attempt and self.answered < self.question_count
+
 
 @dataclass
 class CourseOverview:
@@ -89,10 +94,19 @@ class CourseOverview:
     activities: list = field(default_factory=list)
     requirements: list = field(default_factory=list)
     diploma: Diploma | None = None
+    resume: dict | None = None  # the next unanswered question: {"pk", "topic_id"}
+    retake_under_way: bool = False
 
     @property
     def percent_done(self) -> int:
         return round(self.answered * 100 / self.total) if self.total else 0
+
+    @property
+    def retakable_topics(self) -> set[int]:
+        """Topics done and not passed, each offered a retake on its own (one retake at a time)."""
+        if self.retake_under_way or not self.is_open or self.passed:
+            return set()
+        return {t.topic.pk for t in self.topics if t.scored and not t.passed and not t.open}
 
     @property
     def is_open(self) -> bool:
@@ -104,7 +118,10 @@ class CourseOverview:
 
     @property
     def in_progress(self) -> bool:
-        return self.attempt is not None and self.attempt.state == AttemptState.IN_PROGRESS
+        """An attempt is under way (the first one may be, while a topic's retake is done)."""
+        return self.resume is not None or (
+            self.attempt is not None and self.attempt.state == AttemptState.IN_PROGRESS
+        )
 
     @property
     def abandoned(self) -> bool:
@@ -137,20 +154,40 @@ def latest_attempt(*, user, course: Course) -> Attempt | None:
     return Attempt.objects.filter(user=user, course=course).order_by("-started_at", "-pk").first()
 
 
+def _latest_per_topic(*, user, course: Course) -> dict[int, Any]:
+    """Per topic, the answered and total count in the latest attempt that holds it: after a
+    retake of some topics the others keep the counts of the attempt that answered them."""
+    rows = (
+        AttemptItem.objects.filter(attempt__user=user, attempt__course=course)
+        .values("topic_id", "attempt_id", "attempt__started_at")
+        .annotate(total=Count("pk"), answered=Count("pk", filter=Q(answered_at__isnull=False)))
+        .order_by("topic_id", "attempt__started_at", "attempt_id")
+    )
+    return {row["topic_id"]: row for row in rows}  # the latest attempt wins
+
+
+def resume_point(*, user, course: Course) -> Any:
+    """Where to go on: the first unanswered question of the newest attempt under way."""
+    return (
+        AttemptItem.objects.filter(
+            attempt__user=user,
+            attempt__course=course,
+            attempt__state=AttemptState.IN_PROGRESS,
+            answered_at__isnull=True,
+        )
+        .order_by("-attempt__started_at", "-attempt_id", "position")
+        .values("pk", "topic_id")
+        .first()
+    )
+
+
 def course_overview(*, user, course: Course) -> CourseOverview:
-    """The participant's start page: progress per topic, practical year, diploma."""
+    """The participant's start page: progress over the whole course per topic (whichever
+    attempt answered it), where to go on, the practical year, the diploma."""
     from training.services.diplomas import requirement_progress
 
     attempt = latest_attempt(user=user, course=course)
-    counts = {}
-    if attempt is not None:
-        counts = {
-            row["topic_id"]: row
-            for row in AttemptItem.objects.filter(attempt=attempt)
-            .values("topic_id")
-            .annotate(total=Count("pk"), answered=Count("pk", filter=Q(answered_at__isnull=False)))
-            .order_by()
-        }
+    counts = _latest_per_topic(user=user, course=course) if attempt is not None else {}
     results = {r.topic_id: r for r in TopicResult.objects.filter(user=user, course=course)}
     topics = []
     for topic in course_topics(course):
@@ -158,7 +195,7 @@ def course_overview(*, user, course: Course) -> CourseOverview:
         topics.append(
             TopicProgress(
                 topic=topic,
-                question_count=topic.question_count,
+                question_count=row["total"] if row else topic.question_count,
                 answered=row["answered"] if row else 0,
                 in_attempt=row is not None,
                 result=results.get(topic.pk),
@@ -169,8 +206,12 @@ def course_overview(*, user, course: Course) -> CourseOverview:
         topics=topics,
         attempt=attempt,
         result=CourseResult.objects.filter(user=user, course=course).first(),
-        answered=sum(r["answered"] for r in counts.values()),
-        total=sum(r["total"] for r in counts.values()) or sum(t.question_count for t in topics),
+        answered=sum(t.answered for t in topics),
+        total=sum(t.question_count for t in topics),
+    )
+    overview.resume = resume_point(user=user, course=course) if attempt is not None else None
+    overview.retake_under_way = any(
+        t.in_attempt and t.answered < t.question_count and t.scored for t in topics
     )
     overview.requirements = list(requirement_progress(user=user, course=course))
     overview.activities = list(

@@ -91,6 +91,7 @@ def start_course(*, user: User, course: Course, today: datetime.date | None = No
         existing = (
             Attempt.objects.select_for_update()
             .filter(user=user, course=course, state=AttemptState.IN_PROGRESS)
+            .order_by("is_retake", "-started_at")
             .first()
         )
         if existing is not None:
@@ -101,7 +102,9 @@ def start_course(*, user: User, course: Course, today: datetime.date | None = No
             with transaction.atomic():
                 attempt = _create_attempt(user=user, course=course, is_retake=False)
         except IntegrityError:  # started at the same moment in another tab
-            return Attempt.objects.get(user=user, course=course, state=AttemptState.IN_PROGRESS)
+            return Attempt.objects.get(
+                user=user, course=course, state=AttemptState.IN_PROGRESS, is_retake=False
+            )
         record(events.attempt_started(user=user, course=course, attempt=attempt.pk))
     return attempt
 
@@ -197,7 +200,12 @@ def _record_course(attempt: Attempt) -> None:
         correct=Sum("best_correct"),
         total=Sum("question_count"),
         passed=Count("pk", filter=Q(passed_at__isnull=False)),
+        scored=Count("pk"),
     )
+    if totals["scored"] < len(topic_ids):
+        # A topic retaken while the course is still being answered: no overall score yet
+        # (it would be a share of the topics done so far, and the best one is kept).
+        return
     percent = round((totals["correct"] or 0) * 100 / totals["total"]) if totals["total"] else 0
     result, _created = CourseResult.objects.select_for_update().get_or_create(
         user=user, course=course
@@ -251,6 +259,39 @@ def retake_failed_topics(
             raise TrainingError(_("There is nothing to retake."))
         attempt = _create_attempt(user=user, course=course, topic_ids=topic_ids, is_retake=True)
         record(events.retake_started(user=user, course=course, topics=topic_ids))
+    return attempt
+
+
+def retake_topic(
+    *, user: User, course: Course, topic_id: int, today: datetime.date | None = None
+) -> Attempt:
+    """A new attempt with one topic that is done and not passed, offered as soon as that topic
+    is scored, even while the rest of the course is still being answered."""
+    today = today or timezone.localdate()
+    permissions.require_enrolled(user, course)
+    _check_open(course, today)
+    with transaction.atomic():
+        if Attempt.objects.filter(
+            user=user, course=course, state=AttemptState.IN_PROGRESS, is_retake=True
+        ).exists():
+            raise TrainingError(_("Finish the retake you have started first."))
+        result = (
+            TopicResult.objects.select_for_update()
+            .filter(user=user, course=course, topic_id=topic_id)
+            .first()
+        )
+        if result is None or topic_id not in course_topic_ids(course):
+            raise TrainingError(_("Answer every question of the topic before you retake it."))
+        if result.passed_at is not None:
+            raise TrainingError(_("You have passed this topic already."))
+        try:
+            with transaction.atomic():
+                attempt = _create_attempt(
+                    user=user, course=course, topic_ids=[topic_id], is_retake=True
+                )
+        except IntegrityError:  # a retake started at the same moment in another tab
+            raise TrainingError(_("Finish the retake you have started first.")) from None
+        record(events.retake_started(user=user, course=course, topics=[topic_id]))
     return attempt
 
 

@@ -36,6 +36,20 @@ def log_activity(
     if date > timezone.localdate():
         raise TrainingError(_("The date cannot be in the future."))
     with transaction.atomic():
+        # Locked, so two tabs cannot both log past a requirement that is met.
+        requirement = PracticalRequirement.objects.select_for_update().get(pk=requirement.pk)
+        approved = PracticalActivity.objects.filter(
+            user=user, requirement=requirement, status=ActivityStatus.APPROVED
+        ).count()
+        if approved >= requirement.required_count:
+            raise TrainingError(
+                _("“%(requirement)s” is already met: %(approved)s of %(required)s approved.")
+                % {
+                    "requirement": requirement.get_kind_display(),
+                    "approved": approved,
+                    "required": requirement.required_count,
+                }
+            )
         activity = PracticalActivity.objects.create(
             user=user,
             course=course,
