@@ -2,6 +2,7 @@
 
     python deploy/healthcheck.py web    # GET /healthz on this host answers 200
     python deploy/healthcheck.py beat   # beat's schedule file was written recently
+    python deploy/healthcheck.py mailin # the e-mail-in listener greets with 220 (SMTP or LMTP)
 
 Exit status 0 when healthy, 1 otherwise, with one line saying why. Standard library only, so
 it runs in the image without curl. The worker is checked with Celery itself:
@@ -10,6 +11,7 @@ it runs in the image without curl. The worker is checked with Celery itself:
 
 import glob
 import os
+import socket
 import sys
 import time
 import urllib.error
@@ -45,7 +47,18 @@ def check_beat() -> str | None:
     return None
 
 
-CHECKS = {"web": check_web, "beat": check_beat}
+def check_mailin() -> str | None:
+    host = os.environ.get("MAILIN_HEALTH_HOST", "127.0.0.1")
+    port = int(os.environ.get("MAILIN_HEALTH_PORT", "2525"))
+    try:
+        with socket.create_connection((host, port), timeout=10) as connection:
+            greeting = connection.recv(512).decode("ascii", "replace")
+    except OSError as error:
+        return f"mail listener unreachable on {host}:{port}: {error}"
+    return None if greeting.startswith("220") else f"mail listener greeted {greeting[:40]!r}"
+
+
+CHECKS = {"web": check_web, "beat": check_beat, "mailin": check_mailin}
 
 
 def main(argv: list[str]) -> int:

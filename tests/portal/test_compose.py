@@ -121,3 +121,18 @@ def test_the_web_check_asks_the_running_portal(live_server):
     gone = healthcheck("web", HEALTHCHECK_URL=f"{live_server.url}/finns-inte")
     assert gone.returncode == 1
     assert "404" in gone.stdout
+
+
+def test_the_mail_listener_check_reads_the_greeting(settings):
+    """The mailin container's check: healthy while the listener greets, not when it is gone."""
+    from mailin.receivers.smtp import controller
+    from tests.mailin.test_receivers import free_port
+
+    port = free_port()
+    assert healthcheck("mailin", MAILIN_HEALTH_PORT=str(port)).returncode == 1
+    listener = controller(host="127.0.0.1", port=port)
+    listener.start()
+    try:
+        assert healthcheck("mailin", MAILIN_HEALTH_PORT=str(port)).returncode == 0
+    finally:
+        listener.stop()

@@ -31,9 +31,9 @@ INTAKE = "/foretag/"
 GIVEN = "Mallory Svensson, ekonomi@annan.example, 073-999 99 99"
 # The case page of a form case (no notes, referrals or messages yet); see
 # tests/cases/test_query_counts.py for the page with many of them.
-# 12, plus the cases of the same matter, the standard texts, the edit form's two lists and the
-# assign form's colleagues.
-FORM_CASE_DETAIL_QUERIES = 17
+# 12, plus the service guarantees that apply, the cases of the same matter, the standard texts,
+# the edit form's two lists and the assign form's colleagues.
+FORM_CASE_DETAIL_QUERIES = 18
 BUTTON = "Add to the company register and use as the case's contact"
 
 
