@@ -44,7 +44,8 @@ def _in_period(period: Period, name: str) -> Q:
 
 
 def _stats_url(period: Period) -> str:
-    return f"{reverse('stats:index')}?{urlencode({'start': period.start, 'end': period.end})}"
+    query = urlencode({"start": str(period.start), "end": str(period.end)})
+    return f"{reverse('stats:index')}?{query}"
 
 
 def _today(period: Period) -> date:
@@ -63,7 +64,7 @@ def coordinator_named(period: Period, threshold: Threshold | None) -> Measure:
         named=Count("pk", filter=Q(days__lte=COORDINATOR_WORKING_DAYS)),
     )
     value = share(counts["named"], counts["opened"])
-    query = urlencode({"opened_from": period.start, "opened_to": period.end})
+    query = urlencode({"opened_from": str(period.start), "opened_to": str(period.end)})
     return Measure(
         value=value,
         unit="%",
@@ -183,7 +184,7 @@ def diplomas(period: Period, threshold: Threshold | None) -> Measure:
 def departments_without_lots(period: Period, threshold: Threshold | None) -> Measure:
     """Departments that meet businesses (lead an active case type, or have a lots or
     samordnare membership) without any active lots or samordnare."""
-    rows = (
+    departments = (
         Department.objects.filter(is_active=True)
         .alias(
             leads=Exists(CaseType.objects.filter(lead_department=OuterRef("pk"), is_active=True)),
@@ -200,7 +201,7 @@ def departments_without_lots(period: Period, threshold: Threshold | None) -> Mea
         .values_list("name", "active_lots")
         .order_by("name")
     )
-    rows = list(rows)
+    rows = list(departments)
     missing = [name for name, covered in rows if not covered]
     if missing:
         detail = _("Without a lots: %(names)s") % {"names": ", ".join(missing)}

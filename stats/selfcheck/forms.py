@@ -34,7 +34,7 @@ class SelfCheckPeriodForm(forms.Form):
         return year
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         start, end = cleaned.get("start"), cleaned.get("end")
         if self.errors:
             return cleaned

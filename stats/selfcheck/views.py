@@ -43,7 +43,7 @@ def self_check_page(request):
         {
             "period": period,
             "parts": self_check(period),
-            "query": urlencode({"start": start, "end": end}),
+            "query": urlencode({"start": str(start), "end": str(end)}),
         }
     )
     return render(request, "stats/selfcheck.html", context)

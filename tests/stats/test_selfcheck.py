@@ -262,3 +262,36 @@ def test_a_review_in_the_future_is_refused_and_kept(client, data):
     assert "A review is recorded once it has been held." in html
     assert "Beslut som skrevs" in html
     assert not ManagementReview.objects.exists()
+
+
+def test_year_goals_are_set_in_admin_with_their_history(client, today):
+    from confighistory.models import ConfigChange
+    from stats.models import YearGoal
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.post(
+        reverse("admin:stats_yeargoal_add"),
+        {"year": "2026", "nki_target": "75", "visits_target": "40", "guarantee_target": "90"},
+    )
+    assert response.status_code == 302
+    goal = YearGoal.objects.get(year=2026)
+    assert goal.targets_set == 3
+    assert ConfigChange.objects.of(YearGoal, goal.pk).exists()
+
+
+def test_every_label_has_its_swedish_text_waiting():
+    """The new msgids are in locale/new/selfcheck.json (the integrator compiles them)."""
+    import json
+    from pathlib import Path
+
+    from stats.selfcheck import PARTS, STATUS_LABELS
+
+    path = Path(__file__).resolve().parents[2] / "locale" / "new" / "selfcheck.json"
+    texts = json.loads(path.read_text(encoding="utf-8"))
+    with translation.override("en"):
+        labels = [str(i.label) for i in indicators()]
+        labels += [str(label) for label in (*PARTS.values(), *STATUS_LABELS.values())]
+    missing = [label for label in labels if label not in texts]
+    assert missing == []
+    assert all(isinstance(text, (str, list)) and text for text in texts.values())
