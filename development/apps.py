@@ -7,6 +7,8 @@ class DevelopmentConfig(AppConfig):
     verbose_name = _("Business development")
 
     def ready(self) -> None:
-        from . import hooks
+        from . import hooks, selfcheck
 
         hooks.register()
+        # Its indicators in the SS 884000 self-check (stats knows no development).
+        selfcheck.register()

@@ -477,6 +477,20 @@ SURVEY_REMINDER_DAYS = [int(day) for day in env.list("SURVEY_REMINDER_DAYS", def
 NKI_SCALE_MAX = env.int("NKI_SCALE_MAX", default=6)
 NKI_MIN_ANSWERS = env.int("NKI_MIN_ANSWERS", default=7)
 NKI_MIN_ANSWERS_PUBLIC = env.int("NKI_MIN_ANSWERS_PUBLIC", default=10)
+# The SS 884000 self-check (/statistik/lotsstandard/, docs/self-check.md): per indicator,
+# green at or above "green", amber at or above "amber", else red; with "lower_is_better" the
+# other way round (at or below). Percentages except where noted. A municipality overrides a
+# key here; an indicator not listed uses its own default (the same values as below).
+SELFCHECK_THRESHOLDS = {
+    "coordinator_within_2_days": {"green": 90, "amber": 75},  # % of cases opened
+    "referrals_on_time": {"green": 90, "amber": 75},  # % of referrals due
+    "guarantees_kept": {"green": 90, "amber": 75},  # % of promises kept or breached
+    "nki": {"green": 70, "amber": 62},  # NKI 0-100: "high" and "acceptable" bands
+    "diplomas": {"green": 90, "amber": 70},  # % of business-facing officials
+    "departments_without_lots": {"green": 0, "amber": 1, "lower_is_better": True},  # count
+    "visits_against_goal": {"green": 100, "amber": 75},  # % of the year's visit goal
+    "ideas_realised": {"green": 3, "amber": 1},  # ideas realised in the period (count)
+}
 CELERY_BEAT_SCHEDULE["public-survey-invitations"] = {
     "task": "public.tasks.send_survey_invitations",
     "schedule": timedelta(hours=1),

@@ -19,3 +19,8 @@ class StatsConfig(AppConfig):
         from .services.figures import case_changed
 
         hooks.register_change_listener(case_changed)
+
+        from .selfcheck import builtin, leadership
+
+        builtin.register()
+        leadership.register()

@@ -89,3 +89,56 @@ class ReferralFigures(models.Model):
 
     def __str__(self) -> str:
         return str(self.referral_id)
+
+
+class YearGoal(models.Model):
+    """The municipality's goals for a year (SS 884000, leadership): set in admin, every change
+    kept in the configuration history. Read by the self-check (docs/self-check.md)."""
+
+    year = models.PositiveIntegerField(_("year"), unique=True)
+    nki_target = models.PositiveSmallIntegerField(
+        _("NKI target"), null=True, blank=True, help_text=_("On the scale 0–100.")
+    )
+    visits_target = models.PositiveIntegerField(_("company visits target"), null=True, blank=True)
+    guarantee_target = models.PositiveSmallIntegerField(
+        _("service guarantees kept target (%)"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("year goal")
+        verbose_name_plural = _("year goals")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+    @property
+    def targets_set(self) -> int:
+        return sum(
+            value is not None
+            for value in (self.nki_target, self.visits_target, self.guarantee_target)
+        )
+
+
+class ManagementReview(models.Model):
+    """The yearly management review of the business-piloting work, with its decisions,
+    recorded in the portal by ``stats.services.reviews``."""
+
+    year = models.PositiveIntegerField(_("year"))
+    held_on = models.DateField(_("held on"))
+    decisions = models.TextField(_("decisions"))
+    recorded_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("management review")
+        verbose_name_plural = _("management reviews")
+        ordering = ["-year", "-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.year} ({self.held_on.isoformat()})"

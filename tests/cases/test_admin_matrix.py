@@ -72,6 +72,8 @@ confighistory.configchange  33333  44444  44444  44444  44444  22424
 mailin.inboundmail          33333  44434  44434  44434  44434  23434
 knowledge.article           33333  44434  44434  44434  44434  23434
 knowledge.searchgap         33333  44434  44434  44434  44434  23434
+stats.managementreview      33333  44434  44434  44434  44434  23434
+stats.yeargoal              33333  44434  44434  44434  44434  23233
 development.theme           33333  44444  44444  44444  44444  22222
 development.visitgoal       33333  44434  44434  44434  44434  23233
 cases.standardtext          33333  44444  44444  44444  44444  22222
