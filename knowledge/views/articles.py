@@ -15,6 +15,7 @@ from knowledge.errors import KnowledgeError
 from knowledge.forms import ArticleForm
 from knowledge.models import SearchPlace
 from knowledge.services import articles, gaps
+from lotsportal.params import text_param
 
 from ._http import SignedInRequest, officials_only
 
@@ -29,7 +30,7 @@ ACTIONS = {
 @officials_only
 @require_GET
 def article_list(request: SignedInRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200]
+    query = text_param(request.GET, "q")
     listing = selectors.article_list(
         user=request.user, query=query, status=request.GET.get("status", "")
     )

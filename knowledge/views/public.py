@@ -15,6 +15,7 @@ from knowledge.errors import KnowledgeError
 from knowledge.forms import VoteForm
 from knowledge.models import SearchPlace
 from knowledge.services import feedback, gaps
+from lotsportal.params import text_param
 from lotsportal.public_forms import RATE_LIMITED_MESSAGE, is_rate_limited
 
 VOTE_SESSION_KEY = "knowledge_votes"
@@ -26,7 +27,7 @@ def _english() -> bool:
 
 @require_GET
 def faq_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200]
+    query = text_param(request.GET, "q")
     rows = selectors.public_articles(query=query)
     if query and not rows:
         gaps.count_empty_search(query=query, place=SearchPlace.PUBLIC)

@@ -18,6 +18,7 @@ from knowledge import permissions, selectors
 from knowledge.errors import KnowledgeError
 from knowledge.forms import ImportForm
 from knowledge.services import from_cases, interchange, proposals
+from lotsportal.params import text_param
 
 from ._http import SignedInRequest, officials_only
 
@@ -63,7 +64,7 @@ def _saved(request: SignedInRequest, make, case_id: int) -> HttpResponse:
 @require_GET
 def suggest(request: SignedInRequest) -> HttpResponse:
     """The articles for a title being typed (htmx partial) or for a case (``?arende=``)."""
-    text = request.GET.get("title", "")[:200]
+    text = text_param(request.GET, "title")
     case_type = request.GET.get("case_type", "")
     case_type_id = int(case_type) if case_type.isdigit() else None
     if request.GET.get("arende", "").isdigit():

@@ -120,6 +120,7 @@ def build_world() -> World:
     )
     proposal = propose_question(by=lots, draft_text="Vad kostar ett bygglov?")
 
+    extra = _objects_of_the_later_apps(lots=lots, case=case, miljo=miljo, people=people)
     reset_user = people["lots"]
     world = World(people=people)
     world.path_values = {
@@ -170,5 +171,98 @@ def build_world() -> World:
         "api:referral": {"pk": [referral.pk]},
         "api:company": {"org_number": [company.org_number]},
         "api:attachment_content": {"pk": [attachment.pk]},
+        "cases:assign": {"pk": [case.pk, fresh.pk]},
+        "cases:clock_action": {
+            "pk": [case.pk],
+            "verb": ["completion", "documents", "extend", "fee"],
+        },
+        **extra,
     }
     return world
+
+
+def _objects_of_the_later_apps(*, lots, case, miljo, people) -> dict[str, dict[str, list]]:
+    """A row of each kind the pages of mailin, development and knowledge show."""
+    from cases.services.communication import send_message_to_business
+    from development.models import Theme
+    from development.services.ideas import propose_idea
+    from development.services.visits import add_insight, plan_visit, register_visit_held
+    from development.services.workshops import create_workshop
+    from knowledge.services.articles import ArticleData, publish_article, write_article
+    from mailin.services import receive_mail
+
+    held = receive_mail(
+        raw=b"From: okand@example.org\r\nTo: arende@kommun.example\r\n"
+        b"Subject: Fraga\r\nMessage-ID: <fuzz-1@example.org>\r\n\r\nHej\r\n",
+        source="command",
+    )
+    visit = plan_visit(
+        by=lots,
+        org_number="556036-0793",
+        company_name="Café Torget AB",
+        department=miljo,
+        date=timezone.localdate() - datetime.timedelta(days=1),
+        purpose="Lära känna företaget",
+        participants=[lots],
+    )
+    held_visit = register_visit_held(visit=visit, by=lots)
+    insight = add_insight(
+        visit=held_visit,
+        by=lots,
+        kind="need",
+        theme=Theme.objects.order_by("pk").first(),
+        text="Svårt att hitta lokaler",
+        departments=[miljo],
+    )
+    workshop = create_workshop(by=lots, title="DialogLab", date=timezone.localdate())
+    idea = propose_idea(
+        by=lots,
+        title="Lokalbank",
+        why="Inga lokaler",
+        what="En lista",
+        how="Varje månad",
+        source="visit",
+        department=miljo,
+        insights=[insight],
+    )
+    article = write_article(
+        by=lots,
+        data=ArticleData(
+            question="Behöver jag bygglov?",
+            answer="Ofta.",
+            owner_department=miljo,
+            audience="public",
+            legal_sources="PBL 9 kap.",
+        ),
+    )
+    article = publish_article(article=article, by=lots)
+    message = send_message_to_business(case=case, by=lots, body="Hej")
+    referral = case.referrals.order_by("pk").first()
+    return {
+        "mailin:held_detail": {"pk": [held.pk]},
+        "mailin:release": {"pk": [held.pk]},
+        "mailin:discard": {"pk": [held.pk]},
+        "development:visit_detail": {"pk": [held_visit.pk]},
+        "development:visit_held": {"pk": [held_visit.pk]},
+        "development:insight_add": {"pk": [held_visit.pk]},
+        "development:insight_open_case": {"pk": [insight.pk]},
+        "development:workshop_detail": {"pk": [workshop.pk]},
+        "development:guest_add": {"pk": [workshop.pk]},
+        "development:step_note": {"pk": [workshop.pk]},
+        "development:insights_set": {"pk": [workshop.pk]},
+        "development:idea_detail": {"pk": [idea.pk]},
+        "development:idea_edit": {"pk": [idea.pk]},
+        "development:idea_move": {"pk": [idea.pk]},
+        "development:idea_publish": {"pk": [idea.pk]},
+        "knowledge:from_message": {"pk": [message.pk]},
+        "knowledge:from_referral": {"pk": [referral.pk]},
+        "knowledge:detail": {"pk": [article.pk]},
+        "knowledge:edit": {"pk": [article.pk]},
+        "knowledge:version": {"pk": [article.pk], "number": [1]},
+        "knowledge:propose": {"pk": [article.pk]},
+        "knowledge:action": {
+            "pk": [article.pk],
+            "action": ["publicera", "arkivera", "ateroppna", "granskad"],
+        },
+        "knowledge_public:detail": {"pk": [article.pk]},
+    }
