@@ -96,33 +96,63 @@ class ModelChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = ListedModelChoiceField
 
 
+# The Bootstrap classes of the filter bar's widgets (the same as crispy-forms gave them; the bar
+# is written by hand in templates/cases/includes/filter_field.html).
+TEXT = {"class": "textinput form-control"}
+SELECT = {"class": "fastselect form-select"}
+CHECK = {"class": "checkboxinput form-check-input"}
+DATE = {"class": "dateinput form-control"}
+
+
+def mark_errors(form: forms.Form) -> None:
+    """Point each field that has an error at its message (``aria-describedby``, the id
+    ``filter_errors.html`` gives it) and mark it invalid, as crispy-forms did."""
+    for name in form.errors:
+        if name not in form.fields:
+            continue
+        widget = form.fields[name].widget
+        css = widget.attrs.get("class", "")
+        widget.attrs = {
+            **widget.attrs,
+            "class": f"{css} is-invalid".strip(),
+            "aria-invalid": "true",
+            "aria-describedby": f"{form[name].auto_id}_error",
+        }
+
+
 class CaseFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", widget=forms.TextInput(attrs=TEXT)
+    )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=CaseStatus.choices, widget=FastSelect
+        label=_("Status"), choices=CaseStatus.choices, widget=FastSelect(attrs=SELECT)
     )
     department = ModelChoiceFilter(
         label=_("Department"),
         queryset=Department.objects.active(),
         method="filter_department",
-        widget=FastSelect,
+        widget=FastSelect(attrs=SELECT),
     )
     case_type = ModelChoiceFilter(
-        label=_("Case type"), queryset=CaseType.objects.all(), widget=FastSelect
+        label=_("Case type"), queryset=CaseType.objects.all(), widget=FastSelect(attrs=SELECT)
     )
-    door = ModelChoiceFilter(label=_("Came in by"), queryset=Door.objects.all(), widget=FastSelect)
-    coordinator = ModelChoiceFilter(label=_("Coordinator"), queryset=officials(), widget=FastSelect)
+    door = ModelChoiceFilter(
+        label=_("Came in by"), queryset=Door.objects.all(), widget=FastSelect(attrs=SELECT)
+    )
+    coordinator = ModelChoiceFilter(
+        label=_("Coordinator"), queryset=officials(), widget=FastSelect(attrs=SELECT)
+    )
     assignee = django_filters.CharFilter(
-        label=_("Assigned to"), method="filter_assignee", widget=FastSelect
+        label=_("Assigned to"), method="filter_assignee", widget=FastSelect(attrs=SELECT)
     )
     overdue = django_filters.BooleanFilter(
-        label=_("Only overdue"), method="filter_overdue", widget=forms.CheckboxInput
+        label=_("Only overdue"), method="filter_overdue", widget=forms.CheckboxInput(attrs=CHECK)
     )
     opened_from = django_filters.DateFilter(
-        label=_("Opened from"), method="filter_opened_from", widget=DateInput
+        label=_("Opened from"), method="filter_opened_from", widget=DateInput(attrs=DATE)
     )
     opened_to = django_filters.DateFilter(
-        label=_("Opened to"), method="filter_opened_to", widget=DateInput
+        label=_("Opened to"), method="filter_opened_to", widget=DateInput(attrs=DATE)
     )
 
     class Meta:
@@ -135,6 +165,26 @@ class CaseFilter(django_filters.FilterSet):
         widget = self.form.fields["assignee"].widget
         # Read when the drop-down is drawn (not for the counts' filter or the API), once.
         widget.choices = functools.cache(assignee_choices)
+
+    @property
+    def form(self):
+        form = super().form
+        if form.is_bound and not getattr(form, "errors_marked", False):
+            form.errors_marked = True
+            mark_errors(form)
+        return form
+
+    def filtered_without(self, queryset, name: str):
+        """``queryset`` with every filter of this form but ``name`` (the status counts: how the
+        cases matching the other filters divide), from the one validated form: no second
+        FilterSet, whose copies of the filters and form cost as much as its SQL."""
+        if not self.is_bound:
+            return queryset.all()
+        self.errors  # noqa: B018 - validates the form (cleaned_data)
+        for field, value in self.form.cleaned_data.items():
+            if field != name:
+                queryset = self.filters[field].filter(queryset, value)
+        return queryset
 
     def filter_assignee(self, queryset, name, value):
         """ "mine", "none" (unassigned) or a colleague's id; anything else is ignored."""

@@ -48,12 +48,8 @@ def case_list(request):
     # count stopping after COUNT_CAP).
     other_filters = query.copy()
     other_filters.pop("status", None)
-    rows = selectors.case_rows(request.user)
-    counts = capped_counts_by(
-        CaseFilter(other_filters or None, queryset=rows, user=request.user).qs,
-        "status",
-        CaseStatus.values,
-    )
+    rows = case_filter.filtered_without(selectors.case_rows(request.user), "status")
+    counts = capped_counts_by(rows, "status", CaseStatus.values)
     status_links = []
     for status in CaseStatus:
         link = other_filters.copy()
