@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.errors import InvalidIdentifier
 from cases.identifiers import parse_company_identifier
+from lotsportal.validators import BoundedEmailField
 
 from . import selectors
 from .models import WORKSHOP_STEPS, IdeaSource, InsightKind
@@ -46,7 +47,7 @@ class VisitForm(forms.Form):
         help_text=_("One name per line."),
     )
     contact_name = forms.CharField(label=_("Business owner met"), max_length=150, required=False)
-    contact_email = forms.EmailField(label=_("Business owner's e-mail"), required=False)
+    contact_email = BoundedEmailField(label=_("Business owner's e-mail"), required=False)
 
     def clean_org_number(self) -> str:
         try:
@@ -137,7 +138,7 @@ class WorkshopForm(forms.Form):
 
 class GuestForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    email = BoundedEmailField(label=_("E-mail"), required=False)
     company_name = forms.CharField(label=_("Company"), max_length=200, required=False)
 
 

@@ -13,8 +13,22 @@ from django.utils.translation import gettext_lazy as _
 from lotsportal.admin import ServiceOnlyAdmin
 
 from . import permissions
-from .models import Article, SearchGap
+from .models import Article, SearchGap, SearchPlace
 from .services.interchange import export_articles
+
+
+class PlaceFilter(admin.SimpleListFilter):
+    """Where the search was made; a value that is no place shows every row."""
+
+    title = _("where")
+    parameter_name = "place"
+
+    def lookups(self, request, model_admin):
+        return SearchPlace.choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(place=value) if value in SearchPlace.values else queryset
 
 
 @admin.register(Article)
@@ -44,7 +58,7 @@ class ArticleAdmin(ServiceOnlyAdmin, admin.ModelAdmin):
 @admin.register(SearchGap)
 class SearchGapAdmin(ServiceOnlyAdmin, admin.ModelAdmin):
     list_display = ["query", "place", "count", "last_at"]
-    list_filter = ["place"]
+    list_filter = [PlaceFilter]
 
     def may_view(self, user) -> bool:
         return bool(user.is_superuser)

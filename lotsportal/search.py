@@ -80,7 +80,7 @@ def search_providers() -> list[SearchProvider]:
 
 
 def clean_query(text: str | None) -> str:
-    return " ".join((text or "").split())[:MAX_QUERY_LENGTH]
+    return " ".join((text or "").replace("\x00", "").split())[:MAX_QUERY_LENGTH]
 
 
 def search_everywhere(user, text: str, *, limit: int = HITS_PER_PROVIDER) -> SearchResults:

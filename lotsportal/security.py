@@ -125,4 +125,7 @@ class RequestBodyLimitMiddleware:
                 status=413,
             )
         response.headers["Content-Language"] = language
+        # Said here, as no inner middleware sees this answer: the client knows where it ends
+        # without waiting for the connection to close (gunicorn's threads keep it alive).
+        response.headers["Content-Length"] = str(len(response.content))
         return response

@@ -66,8 +66,8 @@ def suggest(request: SignedInRequest) -> HttpResponse:
     """The articles for a title being typed (htmx partial) or for a case (``?arende=``)."""
     text = text_param(request.GET, "title")
     case_type = request.GET.get("case_type", "")
-    case_type_id = int(case_type) if case_type.isdigit() else None
-    if request.GET.get("arende", "").isdigit():
+    case_type_id = int(case_type) if case_type.isascii() and case_type.isdigit() else None
+    if (arende := request.GET.get("arende", "")).isascii() and arende.isdigit():
         case = case_selectors.get_visible_case(request.user, int(request.GET["arende"]))
         text, case_type_id = case.title, case.case_type_id
     rows = selectors.suggestions(user=request.user, text=text, case_type_id=case_type_id)

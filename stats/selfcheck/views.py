@@ -79,7 +79,7 @@ def management_review(request):
         status = 400
     else:
         year = request.GET.get("year", "")
-        form = ManagementReviewForm(year=int(year) if year.isdigit() else None)
+        form = ManagementReviewForm(year=int(year) if year.isascii() and year.isdigit() else None)
         status = 200
     reviews = ManagementReview.objects.select_related("recorded_by")[:RECENT_REVIEWS]
     context = {"form": form, "reviews": reviews, "active_section": "stats"}
