@@ -78,7 +78,12 @@ def test_the_case_list_fits_a_laptop_screen_without_scrolling_sideways(
     table = page.get_by_test_id("case-table")
     expect(table.locator("tbody tr")).to_have_count(20)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
-        page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]"),
+        page.evaluate(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+            " > window.innerWidth + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + '#'"
+            " + e.id + ' ' + Math.round(e.getBoundingClientRect().right))"
+        ),
     )
     scroller = page.locator(".table-responsive").filter(has=table)
     widths = scroller.evaluate("el => [el.scrollWidth, el.clientWidth]")

@@ -40,7 +40,7 @@ def test_reception_opens_routes_miljo_answers_coordinator_closes(page, sign_in):
     menu.get_by_role("link", name="Ärenden", exact=True).click()
     page.get_by_role("link", name="Öppna ärende").click()
     page.get_by_label("Sök företaget på organisationsnummer eller namn").fill("Solrosen")
-    page.get_by_role("button", name="Sök").click()
+    page.get_by_role("main").get_by_role("button", name="Sök").click()  # not the header's
     expect(page.get_by_text("Inget företag matchar ”Solrosen”")).to_be_visible()
     page.get_by_label("Organisationsnummer", exact=True).fill("556036-0793")
     page.get_by_label("Företagets namn").fill("Kafé Solrosen AB")
