@@ -205,7 +205,7 @@ def test_extension_once_and_the_applicant_is_told(client, builder, bygg, bygglov
 @pytest.mark.django_db
 def test_no_extension_after_the_period_ran_out(builder, bygg, bygglov):
     case = _received(a_case(by=builder, department=bygg, case_type=bygglov), OPENED)
-    with pytest.raises(CaseError, match="run out"), override("en"):
+    with override("en"), pytest.raises(CaseError, match="run out"):
         clocks.extend_statutory_period(case=case, by=builder, weeks=4, to_business="Sent")
 
 

@@ -17,6 +17,12 @@ from tests.cases.factories import CaseTypeFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english_pages(client):
+    """These tests read the pages' English texts: the language the visitor chose."""
+    client.cookies["django_language"] = "en"
+
+
 def _comparable(document):
     return [
         {k: v for k, v in a.items() if k not in ("status", "version")} for a in document["articles"]

@@ -20,6 +20,13 @@ from .conftest import pdf
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _english_pages(client):
+    """These tests read the pages' English texts: the language the visitor chose."""
+    client.cookies["django_language"] = "en"
+
+
 QUESTION = "Har ni några invändningar mot en uteservering på Stortorget 3 från maj?"
 
 
@@ -98,6 +105,7 @@ def test_the_party_answers_without_an_account_and_the_answer_lands_on_the_timeli
 ):
     link = the_link()
     client.logout()
+    client.cookies["django_language"] = "en"  # logout forgets the cookies
     english(client)
     page = client.get(link).content.decode()
     assert QUESTION in page and asked.number in page
@@ -122,6 +130,7 @@ def test_the_party_answers_without_an_account_and_the_answer_lands_on_the_timeli
     ).exists()
     # The party's file is internal: the business's tracking page never offers it.
     client.logout()
+    client.cookies["django_language"] = "en"  # logout forgets the cookies
     tracking = reverse("public:track", args=[client_token(asked)])
     assert "yttrande.pdf" not in client.get(tracking).content.decode()
 
@@ -160,6 +169,7 @@ def test_an_expired_link_says_so_kindly(client, asked):
     OutsideQuestion.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
     english(client)
     client.logout()
+    client.cookies["django_language"] = "en"  # logout forgets the cookies
 
     page = client.get(the_link()).content.decode()
 
@@ -181,6 +191,7 @@ def test_a_withdrawn_link_says_so_and_takes_no_answer(client, asked, street_offi
     assert CaseEvent.objects.filter(kind=EventKind.OUTSIDE_QUESTION_REVOKED).count() == 1
 
     client.logout()
+    client.cookies["django_language"] = "en"  # logout forgets the cookies
     page = client.get(the_link()).content.decode()
     assert "The municipality has withdrawn this question." in page
     assert answer(client, the_link()).status_code == 409
@@ -234,6 +245,7 @@ def test_the_pages_queries_do_not_grow(
     with django_assert_num_queries(5):
         assert client.get(reverse("public:outside_questions", args=[asked.pk])).status_code == 200
     client.logout()
+    client.cookies["django_language"] = "en"  # logout forgets the cookies
     link = the_link()
     # The question with its case, case type and company.
     with django_assert_num_queries(1):

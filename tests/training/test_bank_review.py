@@ -19,6 +19,13 @@ from .factories import CourseFactory, TopicFactory, question
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _english_pages(client):
+    """These tests read the pages' English texts: the language the visitor chose."""
+    client.cookies["django_language"] = "en"
+
+
 TEXT = "Var kungörs ett beviljat bygglov?"
 
 
@@ -158,6 +165,7 @@ def test_marking_for_review_in_the_admin_keeps_the_history_and_needs_a_reason(
 ):
     _, entries = next_edition
     entry = entries["aktuell"]
+    admin_client.cookies["django_language"] = "en"  # the admin in the language chosen
 
     refused = _mark(admin_client, entry, "  ")
     entry.refresh_from_db()
