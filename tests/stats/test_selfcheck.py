@@ -289,9 +289,9 @@ def test_year_goals_are_set_in_admin_with_their_history(client, today):
 
 def test_every_label_has_its_swedish_text():
     """Every indicator, part and status label is translated in the compiled catalogue."""
-    from stats.selfcheck import PARTS, STATUS_LABELS
-
     from django.utils.translation import trans_real
+
+    from stats.selfcheck import PARTS, STATUS_LABELS
 
     labels = [i.label for i in indicators()] + [*PARTS.values(), *STATUS_LABELS.values()]
     with translation.override("en"):
