@@ -421,6 +421,13 @@ CELERY_BEAT_SCHEDULE["knowledge-flag-stale-articles"] = {
     "task": "knowledge.tasks.flag_stale_articles",
     "schedule": crontab(hour=6, minute=30, day_of_week="mon-fri"),
 }
+# Counted empty searches (knowledge.SearchGap) not searched again for this many days are
+# deleted every night (knowledge/services/gaps.py).
+KNOWLEDGE_GAP_RETENTION_DAYS = env.int("KNOWLEDGE_GAP_RETENTION_DAYS", default=365)
+CELERY_BEAT_SCHEDULE["knowledge-forget-old-search-gaps"] = {
+    "task": "knowledge.tasks.forget_old_search_gaps",
+    "schedule": crontab(hour=3, minute=45),
+}
 # The retention rule (CaseSettings.retention_months, in the admin), every night.
 CELERY_BEAT_SCHEDULE["cases-anonymise-expired"] = {
     "task": "cases.tasks.anonymise_expired_cases",
