@@ -39,11 +39,35 @@ def retention_days() -> int:
 
 
 def forget_old_gaps(*, now=None) -> int:
-    """Delete the counted texts not searched for within the retention; the number deleted.
-    Idempotent: a second run deletes nothing more."""
+    """Delete the counted texts not searched for within the retention, and mask texts stored
+    before the masking existed; the number of rows deleted. Idempotent."""
     since = (now or timezone.now()) - timedelta(days=retention_days())
     deleted, _ = SearchGap.objects.filter(last_at__lt=since).delete()
-    return deleted
+    return deleted + mask_stored_gaps()
+
+
+@transaction.atomic
+def mask_stored_gaps() -> int:
+    """Rewrite stored texts that still hold an e-mail address or a long number, adding each to
+    the row of its masked text where there is one; the number of rows merged away."""
+    merged = 0
+    suspects = SearchGap.objects.select_for_update().filter(query__regex=r"@|[0-9]")
+    for gap in suspects.order_by("pk"):
+        masked = normalise_query(gap.query)
+        if masked == gap.query:
+            continue
+        target = SearchGap.objects.filter(query=masked, place=gap.place).first()
+        if target is None:
+            gap.query = masked
+            gap.save(update_fields=["query"])
+            continue
+        target.count += gap.count
+        target.first_at = min(target.first_at, gap.first_at)
+        target.last_at = max(target.last_at, gap.last_at)
+        target.save(update_fields=["count", "first_at", "last_at"])
+        gap.delete()
+        merged += 1
+    return merged
 
 
 def count_empty_search(*, query: str, place: str) -> SearchGap | None:

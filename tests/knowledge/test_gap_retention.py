@@ -43,3 +43,20 @@ def test_the_nightly_task_forgets_texts_not_searched_within_the_retention(settin
 def test_the_task_runs_every_night(settings):
     schedule = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "knowledge.tasks.forget_old_search_gaps" in schedule
+
+
+def test_texts_stored_before_the_masking_are_masked_and_merged():
+    now = timezone.now()
+    rows = [("hoppborg 850101-1234", 2, 10), ("hoppborg [nummer]", 3, 1), ("kiosk a@b.se", 1, 5)]
+    for query, count, days in rows:
+        SearchGap.objects.create(
+            query=query,
+            place="public",
+            count=count,
+            first_at=now - timedelta(days=days),
+            last_at=now - timedelta(days=days),
+        )
+    SearchGap.objects.create(query="moms 2026", place="public", count=1, first_at=now, last_at=now)
+    assert forget_old_search_gaps() == 1  # one row merged into its masked text
+    gaps = {g.query: (g.count, (now - g.first_at).days) for g in SearchGap.objects.all()}
+    assert gaps == {"hoppborg [nummer]": (5, 10), "kiosk [e-post]": (1, 5), "moms 2026": (1, 0)}
