@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from cases.models import Case
 
-from . import course
+from . import course, leadership
 from . import knowledge as knowledge_bank
 from .generator import generate
 from .plan_extras import plan_company
@@ -74,6 +74,7 @@ STEPS: tuple[Callable[[Report], None], ...] = (
     course.seed,
     knowledge_bank.seed,
     seed_development,
+    leadership.seed,
 )
 
 

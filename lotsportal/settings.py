@@ -421,6 +421,13 @@ CELERY_BEAT_SCHEDULE["knowledge-flag-stale-articles"] = {
     "task": "knowledge.tasks.flag_stale_articles",
     "schedule": crontab(hour=6, minute=30, day_of_week="mon-fri"),
 }
+# Counted empty searches (knowledge.SearchGap) not searched again for this many days are
+# deleted every night (knowledge/services/gaps.py).
+KNOWLEDGE_GAP_RETENTION_DAYS = env.int("KNOWLEDGE_GAP_RETENTION_DAYS", default=365)
+CELERY_BEAT_SCHEDULE["knowledge-forget-old-search-gaps"] = {
+    "task": "knowledge.tasks.forget_old_search_gaps",
+    "schedule": crontab(hour=3, minute=45),
+}
 # The retention rule (CaseSettings.retention_months, in the admin), every night.
 CELERY_BEAT_SCHEDULE["cases-anonymise-expired"] = {
     "task": "cases.tasks.anonymise_expired_cases",
@@ -483,14 +490,22 @@ NKI_MIN_ANSWERS_PUBLIC = env.int("NKI_MIN_ANSWERS_PUBLIC", default=10)
 # key here; an indicator not listed uses its own default (the same values as below).
 SELFCHECK_THRESHOLDS = {
     "coordinator_within_2_days": {"green": 90, "amber": 75},  # % of cases opened
+    "first_answer_in_time": {"green": 90, "amber": 75},  # % of cases opened
+    "businesses_told_of_slips": {"green": 90, "amber": 75},  # % of cases past their due date
     "referrals_on_time": {"green": 90, "amber": 75},  # % of referrals due
     "guarantees_kept": {"green": 90, "amber": 75},  # % of promises kept or breached
     "nki": {"green": 70, "amber": 62},  # NKI 0-100: "high" and "acceptable" bands
     "diplomas": {"green": 90, "amber": 70},  # % of business-facing officials
     "departments_without_lots": {"green": 0, "amber": 1, "lower_is_better": True},  # count
+    "practical_done": {"green": 90, "amber": 70},  # % of business-facing officials
     "visits_against_goal": {"green": 100, "amber": 75},  # % of the year's visit goal
     "ideas_realised": {"green": 3, "amber": 1},  # ideas realised in the period (count)
 }
+# The municipality's promise of a first answer, in working days (DOMAIN.md: "answer or route
+# within 2 working days"), and how many days before a due date a message to the business counts
+# as telling it that the deadline slips.
+SELFCHECK_FIRST_ANSWER_WORKING_DAYS = env.int("SELFCHECK_FIRST_ANSWER_WORKING_DAYS", default=2)
+SELFCHECK_SLIP_NOTICE_DAYS = env.int("SELFCHECK_SLIP_NOTICE_DAYS", default=5)
 CELERY_BEAT_SCHEDULE["public-survey-invitations"] = {
     "task": "public.tasks.send_survey_invitations",
     "schedule": timedelta(hours=1),

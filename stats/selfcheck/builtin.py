@@ -8,8 +8,19 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Q
-from django.db.models.functions import TruncDate
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -18,19 +29,23 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Department, Membership, Role, User
 from cases.guarantees import guarantees_kept
-from cases.models import Case, CaseType, Referral
-from cases.workflow import ReferralStatus
+from cases.models import Case, CaseEvent, CaseType, EventKind, Referral
+from cases.workflow import FINISHED_CASE_STATUSES, ReferralStatus
 from public.models import SurveyResponse
 from public.nki import nki_total
-from training.models import Diploma
-from training.workflow import DiplomaStatus
+from training.models import Course, Diploma, PracticalActivity, PracticalRequirement
+from training.workflow import ActivityStatus, DiplomaStatus
 
 from ..calendar_table import working_day_number
+from ..figures import stored_case_figure, with_case_dates
 from ..permissions import counted_cases
 from ..selectors.scope import start_of_day
 from . import Indicator, Measure, Part, Period, Status, Threshold, register_indicator
 
 COORDINATOR_WORKING_DAYS = 2
+# Defaults of the settings SELFCHECK_FIRST_ANSWER_WORKING_DAYS and SELFCHECK_SLIP_NOTICE_DAYS.
+FIRST_ANSWER_WORKING_DAYS = 2
+SLIP_NOTICE_DAYS = 5
 BUSINESS_FACING = (Role.LOTS, Role.SAMORDNARE)
 
 
@@ -217,6 +232,124 @@ def departments_without_lots(period: Period, threshold: Threshold | None) -> Mea
     )
 
 
+def first_answer_days() -> int:
+    """The municipality's promise: a first answer within this many working days."""
+    return getattr(settings, "SELFCHECK_FIRST_ANSWER_WORKING_DAYS", FIRST_ANSWER_WORKING_DAYS)
+
+
+def first_answer_in_time(period: Period, threshold: Threshold | None) -> Measure:
+    """Cases opened in the period whose first answer came within the promised working days
+    (the stored ``first_response_days`` case figure; an unanswered case is not within)."""
+    promise = first_answer_days()
+    cases = with_case_dates(
+        counted_cases(period.user, Case.objects.filter(_in_period(period, "created_at")))
+    ).alias(days=stored_case_figure("first_response_days", all_stored=False))
+    counts = cases.aggregate(
+        opened=Count("pk"),
+        answered=Count("pk", filter=Q(days__lte=promise)),
+    )
+    value = share(counts["answered"], counts["opened"])
+    query = urlencode({"opened_from": str(period.start), "opened_to": str(period.end)})
+    return Measure(
+        value=value,
+        unit="%",
+        status=threshold.status(value) if threshold else Status.GREY,
+        evidence_url=f"{reverse('cases:list')}?{query}",
+        detail=_("%(answered)s of %(opened)s cases answered within %(days)s working days")
+        % {**counts, "days": promise},
+    )
+
+
+def slip_notice_days() -> int:
+    return getattr(settings, "SELFCHECK_SLIP_NOTICE_DAYS", SLIP_NOTICE_DAYS)
+
+
+def businesses_told(period: Period, threshold: Threshold | None) -> Measure:
+    """Cases whose due date fell in the period and passed while they were open, and of those
+    the ones where the business got a message (or the statutory extension notice) from
+    ``SELFCHECK_SLIP_NOTICE_DAYS`` days before the due date on."""
+    today = _today(period)
+    told = CaseEvent.objects.alias(on=TruncDate("created_at")).filter(
+        case=OuterRef("pk"),
+        kind__in=[EventKind.MESSAGE_SENT, EventKind.STATUTORY_EXTENDED],
+        on__gte=ExpressionWrapper(
+            OuterRef("due_date") - Value(timedelta(days=slip_notice_days())),
+            output_field=DateField(),
+        ),
+    )
+    finished = list(FINISHED_CASE_STATUSES)
+    cases = (
+        counted_cases(
+            period.user,
+            Case.objects.filter(
+                due_date__gte=period.start, due_date__lte=period.end, due_date__lt=today
+            ),
+        )
+        .alias(finished_on=TruncDate(Coalesce("decided_at", "closed_at")))
+        .filter(~Q(status__in=finished) | Q(finished_on__gt=F("due_date")))
+    )
+    counts = cases.aggregate(slipped=Count("pk"), told=Count("pk", filter=Exists(told)))
+    value = share(counts["told"], counts["slipped"])
+    return Measure(
+        value=value,
+        unit="%",
+        status=threshold.status(value) if threshold else Status.GREY,
+        evidence_url=f"{reverse('cases:list')}?{urlencode({'overdue': 'on'})}",
+        detail=_("%(told)s of %(slipped)s cases past their due date told") % counts,
+    )
+
+
+def _unmet_requirements() -> Exists:
+    """A requirement of the outer course edition that the outer-outer user has fewer approved
+    activities for than it requires."""
+    approved = (
+        PracticalActivity.objects.filter(
+            requirement=OuterRef("pk"),
+            user=OuterRef(OuterRef(OuterRef("pk"))),
+            status=ActivityStatus.APPROVED,
+        )
+        .order_by()
+        .values("requirement")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Exists(
+        PracticalRequirement.objects.filter(course=OuterRef("pk"))
+        .alias(approved=Coalesce(Subquery(approved, output_field=IntegerField()), 0))
+        .filter(approved__lt=F("required_count"))
+    )
+
+
+def practical_done(period: Period, threshold: Threshold | None) -> Measure:
+    """Active business-facing officials who have every practical requirement of a course
+    edition of the period's year met by approved activities."""
+    editions = PracticalRequirement.objects.filter(course__year=period.year)
+    done = Exists(
+        Course.objects.filter(year=period.year)
+        .filter(Exists(PracticalRequirement.objects.filter(course=OuterRef("pk"))))
+        .filter(~_unmet_requirements())
+    )
+    total = User.objects.filter(
+        Exists(Membership.objects.filter(_business_facing(), user=OuterRef("pk"))),
+    ).aggregate(
+        officials=Count("pk"),
+        done=Count("pk", filter=done),
+        editions=Count("pk", filter=Exists(editions)),
+    )
+    value = share(total["done"], total["officials"]) if total["editions"] else None
+    if total["editions"]:
+        detail = _("%(done)s of %(officials)s officials") % total
+    else:
+        detail = _("No practical requirements set for %(year)s") % {"year": period.year}
+    return Measure(
+        value=value,
+        unit="%",
+        status=threshold.status(value) if threshold else Status.GREY,
+        evidence_url=f"{reverse('training:coordinator')}",
+        detail=detail,
+    )
+
+
 def register() -> None:
     for indicator in INDICATORS:
         register_indicator(indicator)
@@ -256,6 +389,22 @@ INDICATORS = [
         position=40,
     ),
     Indicator(
+        key="first_answer_in_time",
+        part=Part.PROCESS,
+        label=gettext_lazy("Cases with a first answer within the municipality's promise"),
+        measure=first_answer_in_time,
+        threshold=Threshold(green=90, amber=75),
+        position=15,
+    ),
+    Indicator(
+        key="businesses_told_of_slips",
+        part=Part.PROCESS,
+        label=gettext_lazy("Businesses told when a deadline slips"),
+        measure=businesses_told,
+        threshold=Threshold(green=90, amber=75),
+        position=25,
+    ),
+    Indicator(
         key="diplomas",
         part=Part.PERSONNEL,
         label=gettext_lazy("Business-facing officials with this year's diploma"),
@@ -270,5 +419,13 @@ INDICATORS = [
         measure=departments_without_lots,
         threshold=Threshold(green=0, amber=1, lower_is_better=True),
         position=20,
+    ),
+    Indicator(
+        key="practical_done",
+        part=Part.PERSONNEL,
+        label=gettext_lazy("Business-facing officials with this year's practical elements done"),
+        measure=practical_done,
+        threshold=Threshold(green=90, amber=70),
+        position=30,
     ),
 ]

@@ -11,6 +11,18 @@ Cases opened in 2026 (coordinator named; working days after the opening day):
 - C5 opened 15 Dec 2025 (before the period): not counted.
 → 2 of 4 = 50 %: red (amber from 75).
 
+First answer (the promise: 2 working days, the default): C1 answered Wed 4 Mar (2), C2 Tue
+7 Apr (1), C3 Wed 11 Mar (2): within; C4 never answered: not within → 3 of 4 = 75 %: amber.
+
+Deadlines that slipped (due in 2026, passed while the case was open; cases opened in 2024 so
+they touch no other figure; a notice counts from 5 days before the due date):
+- S1 due Fri 6 Mar, closed 20 Mar, message to the business Wed 4 Mar: told.
+- S2 due 10 Jun, still open, statutory period extended 12 Jun: told.
+- S3 due 15 Sep, still open, message 1 Sep (14 days before: too early): not told.
+- S5 due 20 Oct, closed 26 Oct, no message: not told.
+- Not counted: S4 due 1 Oct, closed 30 Sep (on time); S6 due 30 Nov, open (not yet passed).
+→ 2 of 4 = 50 %: red.
+
 Referrals due in 2026 (and already due, or answered):
 - R1 C1 due 10 Mar, answered 9 Mar: on time.   R2 C3 due 13 Mar, answered 16 Mar: late.
 - R3 C4 due 20 Mar, still open: not on time.  R4 C2 due 14 Apr, answered 14 Apr: on time.
@@ -26,6 +38,10 @@ diploma 2026; she looks at the page), David (lots, only a 2025 diploma); not cou
 (inactive lots in Miljö, diploma 2026), Frida (department lead in Bygg). → 2 of 4 = 50 %: red.
 Departments meeting businesses: Bygg and Miljö (lots), Teknik (leads a case type, no one):
 1 without a lots → amber; Kultur (only a department lead, no case type) does not count.
+Practical LOTS year 2026 (company visit × 2, council meeting × 1): Anna has all approved;
+Cecilia one visit approved and one returned, the council meeting approved; Bo both visits
+approved, the council meeting waiting for approval; David nothing in 2026 (his 2025 edition is
+done); Erik (inactive) all approved, not counted → 1 of 4 = 25 %: red.
 
 Leadership: goals for 2026 with NKI and guarantees but no visits target (2 of 3): amber; no
 management review yet, the year runs: amber; visit goal 10, 4 held in 2026 (1 more planned,
@@ -40,7 +56,7 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from accounts.models import Role
-from cases.models import Company, Referral
+from cases.models import CaseEvent, Company, EventKind, Referral
 from cases.models.guarantees import GuaranteeOutcome, ServiceGuarantee
 from cases.workflow import CaseStatus, ReferralStatus
 from development.models import Idea, Visit, VisitGoal
@@ -49,8 +65,8 @@ from stats.models import YearGoal
 from tests.factories import DepartmentFactory, MembershipFactory, UserFactory, official
 from tests.public.factories import FinishedCaseFactory, PublicCaseTypeFactory, answer
 from tests.training.factories import CourseFactory
-from training.models import Diploma
-from training.workflow import DiplomaStatus
+from training.models import Diploma, PracticalActivity, PracticalRequirement
+from training.workflow import ActivityStatus, DiplomaStatus
 
 TODAY = date(2026, 11, 23)
 
@@ -67,12 +83,13 @@ class SelfCheckData:
     cases: dict
 
 
-def _case(n, case_type, opened, named=None):
+def _case(n, case_type, opened, named=None, answered=None):
     return FinishedCaseFactory(
         sequence=n,
         case_type=case_type,
         created_at=at(opened),
         coordinator_named_at=at(named, 14) if named else None,
+        first_response_at=at(answered, 15) if answered else None,
         status=CaseStatus.OPEN,
         closed_at=None,
         due_date=date(2026, 12, 31),
@@ -92,9 +109,9 @@ def _referral(case, department, due, status=ReferralStatus.ANSWERED, answered=No
 
 def _cases(bygglov, miljo) -> dict:
     cases = {
-        "C1": _case(1, bygglov, date(2026, 3, 2), date(2026, 3, 4)),
-        "C2": _case(2, bygglov, date(2026, 4, 2), date(2026, 4, 7)),
-        "C3": _case(3, bygglov, date(2026, 3, 9), date(2026, 3, 12)),
+        "C1": _case(1, bygglov, date(2026, 3, 2), date(2026, 3, 4), date(2026, 3, 4)),
+        "C2": _case(2, bygglov, date(2026, 4, 2), date(2026, 4, 7), date(2026, 4, 7)),
+        "C3": _case(3, bygglov, date(2026, 3, 9), date(2026, 3, 12), date(2026, 3, 11)),
         "C4": _case(4, bygglov, date(2026, 3, 16)),
         "C5": _case(5, bygglov, date(2025, 12, 15), date(2025, 12, 15)),
     }
@@ -107,6 +124,64 @@ def _cases(bygglov, miljo) -> dict:
     _referral(c4, miljo, date(2026, 12, 1), status=ReferralStatus.SENT)
     _referral(c1, miljo, date(2026, 3, 11), status=ReferralStatus.DECLINED)
     return cases
+
+
+def _slipped(case_type) -> dict:
+    """S1–S6 (see the top): due dates in 2026, opened in 2024."""
+    rows = {
+        # name: (due, closed, [(event kind, day)])
+        "S1": (date(2026, 3, 6), date(2026, 3, 20), [(EventKind.MESSAGE_SENT, date(2026, 3, 4))]),
+        "S2": (date(2026, 6, 10), None, [(EventKind.STATUTORY_EXTENDED, date(2026, 6, 12))]),
+        "S3": (date(2026, 9, 15), None, [(EventKind.MESSAGE_SENT, date(2026, 9, 1))]),
+        "S4": (date(2026, 10, 1), date(2026, 9, 30), []),
+        "S5": (date(2026, 10, 20), date(2026, 10, 26), []),
+        "S6": (date(2026, 11, 30), None, []),
+    }
+    cases = {}
+    for n, (name, (due, closed, events)) in enumerate(rows.items()):
+        case = FinishedCaseFactory(
+            sequence=100 + n,
+            case_type=case_type,
+            created_at=at(date(2024, 6, 3)),
+            status=CaseStatus.CLOSED if closed else CaseStatus.OPEN,
+            closed_at=at(closed) if closed else None,
+            due_date=due,
+        )
+        for kind, day in events:
+            CaseEvent.objects.create(case=case, kind=kind, created_at=at(day), is_public=True)
+        cases[name] = case
+    return cases
+
+
+def _practical(course, people) -> None:
+    """The 2026 edition's requirements and the officials' activities (see the top)."""
+    visit = PracticalRequirement.objects.create(
+        course=course, kind="company_visit", required_count=2
+    )
+    council = PracticalRequirement.objects.create(course=course, kind="council_meeting")
+    approved, returned, waiting = (
+        ActivityStatus.APPROVED,
+        ActivityStatus.RETURNED,
+        ActivityStatus.SUBMITTED,
+    )
+    done = [(visit, approved), (visit, approved), (council, approved)]
+    plan = {
+        "anna": done,
+        "cecilia": [(visit, approved), (visit, returned), (council, approved)],
+        "bo": [(visit, approved), (visit, approved), (council, waiting)],
+        "erik": done,
+    }
+    for name, activities in plan.items():
+        for requirement, status in activities:
+            PracticalActivity.objects.create(
+                user=people[name],
+                course=course,
+                requirement=requirement,
+                date=date(2026, 5, 4),
+                place_or_department="Kafé AB",
+                learned="Hur en ansökan tas emot",
+                status=status,
+            )
 
 
 def _guarantees(case) -> None:
@@ -153,7 +228,7 @@ def _diploma(user, course, n) -> None:
 
 def _people(bygg, miljo) -> object:
     anna = official(bygg, Role.LOTS)
-    official(bygg, Role.LOTS)  # Bo, no diploma
+    bo = official(bygg, Role.LOTS)  # no diploma
     cecilia, david = official(miljo, Role.SAMORDNARE), official(miljo, Role.LOTS)
     erik = official(miljo, Role.LOTS, is_active=False)
     official(bygg, Role.AVDELNINGSCHEF)
@@ -164,6 +239,17 @@ def _people(bygg, miljo) -> object:
     for n, user in enumerate([anna, cecilia, erik]):
         _diploma(user, this_year, n + 1)
     _diploma(david, last_year, 10)
+    last_visit = PracticalRequirement.objects.create(course=last_year, kind="company_visit")
+    PracticalActivity.objects.create(
+        user=david,
+        course=last_year,
+        requirement=last_visit,
+        date=date(2025, 5, 5),
+        place_or_department="Kafé AB",
+        learned="Företagets vardag",
+        status=ActivityStatus.APPROVED,
+    )
+    _practical(this_year, {"anna": anna, "bo": bo, "cecilia": cecilia, "erik": erik})
     return cecilia
 
 
@@ -203,6 +289,7 @@ def make_selfcheck_data() -> SelfCheckData:
     bygglov = PublicCaseTypeFactory(name="Bygglov", code="bygglov-sc", lead_department=bygg)
     PublicCaseTypeFactory(name="Markupplåtelse", code="mark-sc", lead_department=teknik)
     cases = _cases(bygglov, miljo)
+    cases.update(_slipped(bygglov))
     _guarantees(cases["C1"])
     _answers(bygglov)
     viewer = _people(bygg, miljo)
