@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -66,17 +68,23 @@ def _summary(action: str, outcomes: list[bulk.Outcome], unseen: int) -> tuple[st
     return ("warning" if done else "error"), text + ": " + "; ".join(problems)
 
 
+def _back_to_list(request):
+    """The list as it was filtered (``back``: its query string, re-encoded, nothing else)."""
+    query = QueryDict(request.POST.get("back", "")[:2000]).urlencode()
+    return redirect(reverse("cases:list") + (f"?{query}" if query else ""))
+
+
 @login_required
 @require_POST
 def bulk_action(request):
     action = request.POST.get("action", "")
     if action not in ACTIONS:
         messages.error(request, _("Choose what to do with the ticked cases."))
-        return redirect("cases:list")
+        return _back_to_list(request)
     ids = list(dict.fromkeys(int_list_param(request.POST, "ids")))
     if not ids:
         messages.error(request, _("Tick at least one case."))
-        return redirect("cases:list")
+        return _back_to_list(request)
     over_cap = len(ids) > MAX_BULK_CASES
     # Only cases the user may see: any other id is counted, never named.
     cases = list(
@@ -102,7 +110,7 @@ def bulk_action(request):
             level, text = _summary(action, outcomes, unseen=len(ids) - len(cases))
             getattr(messages, level)(request, text)
             if any(o.done for o in outcomes):
-                return redirect("cases:list")
+                return _back_to_list(request)
             # Nothing was done: the same page, the cases still ticked, each refusal under it.
             refused = outcomes
         else:
@@ -120,6 +128,7 @@ def bulk_action(request):
             "unseen": 0 if over_cap else len(ids) - len(cases),
             "max_cases": MAX_BULK_CASES,
             "refused": refused,
+            "back": QueryDict(request.POST.get("back", "")[:2000]).urlencode(),
         },
         status=status,
     )

@@ -62,6 +62,8 @@ def test_tick_three_assign_and_the_timelines_and_mail_show_it(client, team):
     for case in cases:
         assert f'name="ids" value="{case.pk}"' in listing
     assert 'value="assign"' in listing
+    filtered = client.get(reverse("cases:list"), {"q": "Kiosk"}).content.decode()
+    assert '<input type="hidden" name="back" value="q=Kiosk">' in filtered
 
     confirm = client.post(BULK, {"action": "assign", "ids": ids(cases)})
     page = confirm.content.decode()
@@ -71,9 +73,17 @@ def test_tick_three_assign_and_the_timelines_and_mail_show_it(client, team):
     assert 'name="bulk-assignee"' in page
 
     response = client.post(
-        BULK, {"action": "assign", "confirm": "1", "ids": ids(cases), "bulk-assignee": bo.pk}
+        BULK,
+        {
+            "action": "assign",
+            "confirm": "1",
+            "ids": ids(cases),
+            "bulk-assignee": bo.pk,
+            "back": "status=new&q=Kiosk",
+        },
     )
     assert response.status_code == 302
+    assert response["Location"] == reverse("cases:list") + "?status=new&q=Kiosk"
     listing = client.get(response["Location"]).content.decode()
     assert "3 cases assigned." in listing
     for case in cases:
