@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import actions, attachments, cases, changes, clocks, companies, standard_texts
+from .views import actions, attachments, bulk, cases, changes, clocks, companies, standard_texts
 
 app_name = "cases"
 
 urlpatterns = [
     path("", cases.case_list, name="list"),
     path("export.csv", cases.case_export, name="export"),
+    path("flera/", bulk.bulk_action, name="bulk"),
     path("mitt-arbete/", cases.my_work, name="my_work"),
     path("nytt/", cases.case_create, name="create"),
     path("nytt/foretag/", companies.company_lookup, name="company_lookup"),

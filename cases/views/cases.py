@@ -82,7 +82,12 @@ def case_export(request):
     """Every visible case of the filter as CSV, streamed: the rows are fetched
     ``EXPORT_CHUNK_SIZE`` at a time (a server-side cursor on PostgreSQL) while the body is
     sent, from the reporting database (a replica when one is configured)."""
-    cases = _filtered(request).qs.using(reporting_database())
+    return export_response(_filtered(request).qs)
+
+
+def export_response(cases):
+    """The cases as the streamed CSV export (the list's filter, or the ticked cases)."""
+    cases = cases.using(reporting_database())
     table = Table(
         name="arenden",
         title=_("Cases"),
