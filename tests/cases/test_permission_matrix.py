@@ -15,6 +15,7 @@ from accounts.models import Role
 from cases.models import StandardText
 from cases.services.attachments import add_attachment
 from cases.services.referrals import route_case
+from cases.services.saved_filters import save_filter
 from public.models import IntakeDetails
 from public.services.outside import ask_outside_party
 from tests.factories import DepartmentFactory, UserFactory, official
@@ -89,8 +90,13 @@ def world(db):
         email="tillstand@polisen.example",
         question="Invändningar?",
     ).question
+    # A saved filter of the list ("Mina filter"), the coordinator's, shared with Reception.
+    saved = save_filter(
+        by=people["coordinator"], name="Nya", query="status=new", shared_with=reception
+    )
     return {
         "people": people,
+        "saved": saved,
         "outside": outside,
         "secret": secret,
         "public": public,
@@ -146,6 +152,12 @@ standard_text        302       404           404      200         200  200    40
 assign               302       404           404      302         302  400    404        302
 assign_open          302       404           400      302         302  400    302        302
 referral_assign      302       404           404      302         302  302    404        302
+saved_filter_form    302       302           200      200         200  200    200        200
+saved_filter_save    302       302           302      302         302  302    302        302
+saved_filter_open    302       404           404      302         404  404    404        404
+saved_filter_edit    302       404           404      200         404  404    404        404
+saved_filter_change  302       404           404      302         404  404    404        404
+saved_filter_delete  302       404           404      302         404  404    404        404
 """
 
 
@@ -275,6 +287,38 @@ REQUESTS = {
         lambda w: _referral(w, "tilldela"),
         lambda w: {f"assign-{w['referral'].pk}-assignee": w["people"]["routed"].pk},
     ),
+    # Saved filters of the list (issue 13): anyone who sees the list saves; only the owner
+    # changes; the owner and the department it is shared with open it.
+    "saved_filter_form": (
+        "get",
+        lambda w: reverse("cases:saved_filter_create") + "?query=status%3Dnew",
+        None,
+    ),
+    "saved_filter_save": (
+        "post",
+        lambda w: reverse("cases:saved_filter_create"),
+        lambda w: {"name": "Mina nya", "query": "status=new"},
+    ),
+    "saved_filter_open": (
+        "get",
+        lambda w: reverse("cases:saved_filter_open", args=[w["saved"].pk]),
+        None,
+    ),
+    "saved_filter_edit": (
+        "get",
+        lambda w: reverse("cases:saved_filter_edit", args=[w["saved"].pk]),
+        None,
+    ),
+    "saved_filter_change": (
+        "post",
+        lambda w: reverse("cases:saved_filter_edit", args=[w["saved"].pk]),
+        lambda w: {"name": "Omdöpt"},
+    ),
+    "saved_filter_delete": (
+        "post",
+        lambda w: reverse("cases:saved_filter_delete", args=[w["saved"].pk]),
+        lambda w: {},
+    ),
     # A staff page of the public door, on the case page (public/hooks.py).
     "register_contact": (
         "post",
@@ -358,5 +402,9 @@ def test_every_cases_url_is_in_the_matrix():
         "link",
         "merge",
         "standard_text",
+        "saved_filter_create",
+        "saved_filter_open",
+        "saved_filter_edit",
+        "saved_filter_delete",
     }
     assert {pattern.name for pattern in urlpatterns} == covered
