@@ -504,9 +504,10 @@ def saved_filter_querysets(user, saved_filters: list) -> dict[str, QuerySet[Case
                 value = found.get(name, {}).get(raw)
                 if value is None:
                     continue
-            else:
+            else:  # as the form reads it (a checkbox's "on" is True)
+                widget_value = fields[name].widget.value_from_datadict(data, {}, name)
                 try:
-                    value = fields[name].clean(raw)
+                    value = fields[name].clean(widget_value)
                 except forms.ValidationError:
                     continue
             rows = case_filter.filters[name].filter(rows, value)

@@ -168,6 +168,16 @@ def test_a_filter_whose_department_is_gone_still_opens_and_says_so(client, desk,
     assert "Uteservering" in html
 
 
+def test_each_filter_counts_what_its_list_shows(client, desk, receptionist):
+    save_filter(by=receptionist, name="Försenade", query="overdue=on")  # the checkbox's value
+    save_filter(by=receptionist, name="Alla nya", query="status=new")
+    _login(client, receptionist)
+    listed = _html(client.get(reverse("cases:list")))
+    assert ">0<" in _saved_row(listed, "Försenade")  # none of the three is overdue
+    assert ">3<" in _saved_row(listed, "Alla nya")
+    assert "0 cases" in _html(client.get(reverse("cases:list"), {"overdue": "on"}))
+
+
 @pytest.mark.parametrize("n", [1, 6])
 def test_saved_filters_cost_the_same_however_many(
     client, desk, receptionist, reception, miljo, n, django_assert_num_queries
