@@ -19,6 +19,7 @@ from .models import (
     ContactPerson,
     Door,
     Referral,
+    SavedFilter,
     ServiceGuarantee,
     StandardText,
 )
@@ -284,3 +285,20 @@ class AttachmentAdmin(CaseRecordAdmin, admin.ModelAdmin):
     search_fields = ["original_name", "case__number", "sha256"]
     list_select_related = ["case", "uploaded_by"]
     exclude = ["file"]
+
+
+@admin.register(SavedFilter)
+class SavedFilterAdmin(ServiceOnlyAdmin, admin.ModelAdmin):
+    """Officials' saved filters of the case list, for administrators to read (each official
+    saves, renames and deletes their own on the case list)."""
+
+    list_display = ("name", "owner", "shared_with", "created_at")
+    list_select_related = ("owner", "shared_with")
+    search_fields = ("name", "owner__full_name", "owner__email")
+    readonly_fields = ("owner", "name", "query", "shared_with", "created_at")
+
+    def may_view(self, user) -> bool:
+        return bool(user and user.is_active and user.is_superuser)
+
+    def visible_queryset(self, request, queryset):
+        return queryset if self.may_view(request.user) else queryset.none()

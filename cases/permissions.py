@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 
 from accounts import permissions as roles
 
-from .models import Case, CaseAccess, Referral
+from .models import Case, CaseAccess, Referral, SavedFilter
 
 
 def is_official(user) -> bool:
@@ -196,3 +196,32 @@ def can_assign_referral(user, referral: Referral) -> bool:
 def may_be_assigned_referral(assignee, referral: Referral) -> bool:
     """Only a member of the department the referral was sent to."""
     return is_official(assignee) and roles.is_member_of(assignee, referral.department_id)
+
+
+def can_save_filter(user) -> bool:
+    """Saving the case list's filter under a name: every official (who sees the list)."""
+    return is_official(user)
+
+
+def can_change_saved_filter(user, saved: SavedFilter) -> bool:
+    """Renaming, sharing or deleting a saved filter: only its owner."""
+    return is_official(user) and saved.owner_id == user.pk
+
+
+def can_use_saved_filter(user, saved: SavedFilter) -> bool:
+    """Opening a saved filter: its owner, and the members of the department it is shared with."""
+    if not is_official(user):
+        return False
+    return saved.owner_id == user.pk or (
+        saved.shared_with_id is not None and roles.is_member_of(user, saved.shared_with_id)
+    )
+
+
+def may_share_filter_with(user, department_id: int) -> bool:
+    """A filter is shared only with a department its owner belongs to."""
+    return is_official(user) and roles.is_member_of(user, department_id)
+
+
+def usable_saved_filters_condition(user) -> Q:
+    """The saved filters ``user`` may open, as a Q: own, or shared with their departments."""
+    return Q(owner=user) | Q(shared_with_id__in=sorted(roles.department_ids(user)))

@@ -21,7 +21,13 @@ from lotsportal.tiles import CountTile
 from .models import Referral
 from .pagination import capped_counts
 from .permissions import visible_cases
-from .selectors import case_rows, search_cases
+from .selectors import (
+    SAVED_FILTERS_SHOWN,
+    case_rows,
+    saved_filter_querysets,
+    search_cases,
+    usable_saved_filters,
+)
 from .workflow import CaseStatus, ReferralStatus
 
 TILE_CAP = 99  # a tile says "99+" above this: enough to know the pile is large
@@ -81,10 +87,15 @@ def _tile_querysets(user) -> dict[str, QuerySet]:
 
 def start_page_tiles(user) -> list[CountTile]:
     """New referrals to my departments, my overdue cases, and cases waiting for me (I
-    coordinate them and the next step is mine, not the business's): one statement."""
+    coordinate them and the next step is mine, not the business's), then my saved filters and
+    those shared with my departments ("Mina filter", at most ``SAVED_FILTERS_SHOWN``): all
+    counted in one statement (plus the filters, and one query per drop-down they use)."""
     if not getattr(user, "is_authenticated", False) or not roles.is_official(user):
         return []
-    counts = capped_counts(_tile_querysets(user), cap=TILE_CAP)
+    saved_filters = list(usable_saved_filters(user)[:SAVED_FILTERS_SHOWN])
+    counts = capped_counts(
+        {**_tile_querysets(user), **saved_filter_querysets(user, saved_filters)}, cap=TILE_CAP
+    )
     my_work = reverse("cases:my_work")
     mine = reverse("cases:list") + "?" + urlencode({"coordinator": user.pk, "overdue": "true"})
     return [
@@ -108,5 +119,15 @@ def start_page_tiles(user) -> list[CountTile]:
             count=counts["waiting"],
             url=my_work + "#mine-heading",
             cap=TILE_CAP,
+        ),
+        *(
+            CountTile(
+                key=f"saved-{saved.pk}",
+                label=saved.name,
+                count=counts[f"saved-{saved.pk}"],
+                url=reverse("cases:saved_filter_open", args=[saved.pk]),
+                cap=TILE_CAP,
+            )
+            for saved in saved_filters
         ),
     ]

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import actions, attachments, bulk, cases, changes, clocks, companies, standard_texts
+from .views import (
+    actions,
+    attachments,
+    bulk,
+    cases,
+    changes,
+    clocks,
+    companies,
+    saved_filters,
+    standard_texts,
+)
 
 app_name = "cases"
 
@@ -8,6 +18,10 @@ urlpatterns = [
     path("", cases.case_list, name="list"),
     path("export.csv", cases.case_export, name="export"),
     path("flera/", bulk.bulk_action, name="bulk"),
+    path("filter/spara/", saved_filters.saved_filter_create, name="saved_filter_create"),
+    path("filter/<int:pk>/", saved_filters.saved_filter_open, name="saved_filter_open"),
+    path("filter/<int:pk>/andra/", saved_filters.saved_filter_edit, name="saved_filter_edit"),
+    path("filter/<int:pk>/ta-bort/", saved_filters.saved_filter_delete, name="saved_filter_delete"),
     path("mitt-arbete/", cases.my_work, name="my_work"),
     path("nytt/", cases.case_create, name="create"),
     path("nytt/foretag/", companies.company_lookup, name="company_lookup"),

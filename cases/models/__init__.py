@@ -21,6 +21,7 @@ from .guarantees import (
 )
 from .links import CaseLink
 from .referral import CaseAccess, Referral, ReferralQuerySet
+from .saved_filters import SavedFilter
 
 __all__ = [
     "Attachment",
@@ -49,6 +50,7 @@ __all__ = [
     "Referral",
     "ReferralQuerySet",
     "RegistrationCounter",
+    "SavedFilter",
     "ServiceGuarantee",
     "StandardText",
     "TextUse",

@@ -67,6 +67,8 @@ def case_list(request):
             "query": query.urlencode(),
             "status_links": status_links,
             "may_open": permissions.can_open_case(request.user),
+            "saved_filters": selectors.saved_filters_with_counts(request.user),
+            "may_save_filter": permissions.can_save_filter(request.user),
         },
     )
 

@@ -198,8 +198,9 @@ def test_start_page_and_search_queries_do_not_grow(
         )
     client.force_login(receptionist)
     client.get(reverse("home"))
-    # Session, user, roles; memberships; the one statement of the three tile counts.
-    with django_assert_num_queries(5):
+    # Session, user, roles; memberships; the saved filters ("Mina filter", none here); the one
+    # statement of the three tile counts.
+    with django_assert_num_queries(6):
         assert client.get(reverse("home")).status_code == 200
     # Session, user, roles; the exact-number lookup; the page of hits (with their companies).
     # Five, and one more for the knowledge bank's articles (its provider's one query).

@@ -15,6 +15,7 @@ from accounts.models import Role
 from cases.models import StandardText
 from cases.services.attachments import add_attachment
 from cases.services.referrals import route_case
+from cases.services.saved_filters import save_filter
 from public.models import IntakeDetails
 from public.services.outside import ask_outside_party
 from tests.factories import DepartmentFactory, UserFactory, official
@@ -89,8 +90,13 @@ def world(db):
         email="tillstand@polisen.example",
         question="Invändningar?",
     ).question
+    # A saved filter of the list ("Mina filter"), the coordinator's, shared with Reception.
+    saved = save_filter(
+        by=people["coordinator"], name="Nya", query="status=new", shared_with=reception
+    )
     return {
         "people": people,
+        "saved": saved,
         "outside": outside,
         "secret": secret,
         "public": public,
@@ -149,6 +155,12 @@ referral_assign      302       404           404      302         302  302    40
 bulk_confirm         302       200           200      200         200  200    200        200
 bulk_status_secret   302       400           400      302         302  400    400        302
 bulk_status_open     302       400           400      302         302  400    302        302
+saved_filter_form    302       302           200      200         200  200    200        200
+saved_filter_save    302       302           302      302         302  302    302        302
+saved_filter_open    302       404           404      302         404  404    404        404
+saved_filter_edit    302       404           404      200         404  404    404        404
+saved_filter_change  302       404           404      302         404  404    404        404
+saved_filter_delete  302       404           404      302         404  404    404        404
 """
 
 
@@ -295,6 +307,38 @@ REQUESTS = {
         lambda w: reverse("cases:bulk"),
         lambda w: {"action": "status", "confirm": "1", "ids": [w["public"].pk], "bulk-to": "open"},
     ),
+    # Saved filters of the list (issue 13): anyone who sees the list saves; only the owner
+    # changes; the owner and the department it is shared with open it.
+    "saved_filter_form": (
+        "get",
+        lambda w: reverse("cases:saved_filter_create") + "?query=status%3Dnew",
+        None,
+    ),
+    "saved_filter_save": (
+        "post",
+        lambda w: reverse("cases:saved_filter_create"),
+        lambda w: {"name": "Mina nya", "query": "status=new"},
+    ),
+    "saved_filter_open": (
+        "get",
+        lambda w: reverse("cases:saved_filter_open", args=[w["saved"].pk]),
+        None,
+    ),
+    "saved_filter_edit": (
+        "get",
+        lambda w: reverse("cases:saved_filter_edit", args=[w["saved"].pk]),
+        None,
+    ),
+    "saved_filter_change": (
+        "post",
+        lambda w: reverse("cases:saved_filter_edit", args=[w["saved"].pk]),
+        lambda w: {"name": "Omdöpt"},
+    ),
+    "saved_filter_delete": (
+        "post",
+        lambda w: reverse("cases:saved_filter_delete", args=[w["saved"].pk]),
+        lambda w: {},
+    ),
     # A staff page of the public door, on the case page (public/hooks.py).
     "register_contact": (
         "post",
@@ -379,5 +423,9 @@ def test_every_cases_url_is_in_the_matrix():
         "link",
         "merge",
         "standard_text",
+        "saved_filter_create",
+        "saved_filter_open",
+        "saved_filter_edit",
+        "saved_filter_delete",
     }
     assert {pattern.name for pattern in urlpatterns} == covered

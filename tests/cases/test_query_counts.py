@@ -15,8 +15,9 @@ from .factories import CaseTypeFactory, CompanyFactory, a_case
 pytestmark = pytest.mark.django_db
 
 # Session, user and roles (3), then the page: e.g. the list adds its count, the status counts,
-# the four filter drop-downs and the page of rows; the assignee drop-down (issue 13).
-LIST_QUERIES = 11
+# the four filter drop-downs and the page of rows; the assignee drop-down (issue 13); the
+# saved filters (their counts' one statement only when there are some: test_saved_filters.py).
+LIST_QUERIES = 12
 # The case page: 14, plus the service guarantees that apply (1,
 # cases.guarantees.guarantees_for), the cases of the same matter (1), the standard texts
 # offered (1), the edit form's case types and departments (2), and the assign form's

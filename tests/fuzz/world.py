@@ -184,6 +184,7 @@ def build_world() -> World:
 def _objects_of_the_later_apps(*, lots, case, miljo, people) -> dict[str, dict[str, list]]:
     """A row of each kind the pages of mailin, development and knowledge show."""
     from cases.services.communication import send_message_to_business
+    from cases.services.saved_filters import save_filter
     from development.models import Theme
     from development.services.ideas import propose_idea
     from development.services.visits import add_insight, plan_visit, register_visit_held
@@ -238,7 +239,11 @@ def _objects_of_the_later_apps(*, lots, case, miljo, people) -> dict[str, dict[s
     article = publish_article(article=article, by=lots)
     message = send_message_to_business(case=case, by=lots, body="Hej")
     referral = case.referrals.order_by("pk").first()
+    saved = save_filter(by=lots, name="Nya", query="status=new", shared_with=miljo)
     return {
+        "cases:saved_filter_open": {"pk": [saved.pk]},
+        "cases:saved_filter_edit": {"pk": [saved.pk]},
+        "cases:saved_filter_delete": {"pk": [saved.pk]},
         "mailin:held_detail": {"pk": [held.pk]},
         "mailin:release": {"pk": [held.pk]},
         "mailin:discard": {"pk": [held.pk]},
