@@ -19,6 +19,7 @@ from .guarantees import (
     GuaranteeUnit,
     ServiceGuarantee,
 )
+from .intake import IntakeAnswer, IntakeQuestion, QuestionKind
 from .links import CaseLink
 from .referral import CaseAccess, Referral, ReferralQuerySet
 
@@ -42,10 +43,13 @@ __all__ = [
     "GuaranteeStart",
     "GuaranteeState",
     "GuaranteeUnit",
+    "IntakeAnswer",
+    "IntakeQuestion",
     "Message",
     "MessageDirection",
     "Note",
     "Priority",
+    "QuestionKind",
     "Referral",
     "ReferralQuerySet",
     "RegistrationCounter",
