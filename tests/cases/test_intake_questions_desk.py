@@ -64,3 +64,39 @@ def test_an_official_opens_a_case_with_answers_at_the_desk(
     assert IntakeAnswer.objects.get(case=case).value == "24"
     detail = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert "Number of seats</dt>" in detail and ">24</dd>" in detail
+
+
+def test_the_retention_rule_blanks_the_answers_in_the_business_s_own_words(
+    receptionist, reception, food_registration, seats
+):
+    from cases.services.intake import GivenAnswer
+    from cases.services.opening import open_case_for_business
+    from cases.services.retention import anonymise_case
+
+    from .factories import CompanyFactory
+    from .test_retention import finish
+
+    notes = IntakeQuestion.objects.create(
+        case_type=food_registration, label_sv="Övrigt", kind=QuestionKind.LONG_TEXT
+    )
+    case = open_case_for_business(
+        by=receptionist,
+        department=reception,
+        company=CompanyFactory(),
+        new_company=None,
+        contact={},
+        case_type=food_registration,
+        door=door("reception"),
+        title="Kafé",
+        answers=[
+            GivenAnswer(question=seats, value="24"),
+            GivenAnswer(question=notes, value="Ring Kim Karlsson på 070-1"),
+        ],
+    )
+    case = finish(case, by=receptionist, months_ago=37)
+
+    assert anonymise_case(case=case, reason="test")
+
+    values = dict(IntakeAnswer.objects.filter(case=case).values_list("label_sv", "value"))
+    assert values["Antal sittplatser"] == "24"
+    assert "Kim" not in values["Övrigt"]
