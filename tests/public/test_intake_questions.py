@@ -325,3 +325,19 @@ def test_the_case_page_and_the_tracking_page_do_not_query_more_with_more_answers
         counts.append((tracking, _queries(client, detail)))
         assert f"Svar Fråga {n}-{n - 1}" in client.get(detail).content.decode()
     assert counts[0] == counts[1]
+
+
+def test_with_javascript_choosing_a_matter_asks_for_its_questions_in_place(
+    client, form_data, questions
+):
+    english(client)
+    page = client.get(INTAKE).content.decode()
+    assert 'id="intake-form"' in page and 'hx-select="#intake-form"' in page
+    assert "Opening hours" not in page  # no matter chosen yet
+
+    # What htmx sends when the matter is chosen: the form so far, with show_questions.
+    response = client.post(INTAKE, {**form_data, "show_questions": "1"}, HTTP_HX_REQUEST="true")
+
+    assert 'id="intake-form"' in response.content.decode()
+    assert "Opening hours" in response.content.decode()
+    assert not Case.objects.exists()
