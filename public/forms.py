@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Fieldset
+from crispy_forms.layout import HTML, Div, Fieldset
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -151,10 +151,11 @@ class IntakeForm(GuardedPublicFormMixin, OneTimeKeyMixin, forms.Form):
         # questions without JavaScript, then the questions in their own group.
         layout = self.helper.layout
         at = layout.fields.index("case_type") + 1
+        # With JavaScript only this region is replaced (the rest of the form is left as typed).
         extra: list = [HTML('{% include "public/includes/show_questions.html" %}')]
         if self.question_names:
             extra.append(Fieldset(_("Questions about your matter"), *self.question_names))
-        layout.fields[at:at] = extra
+        layout.fields[at:at] = [Div(*extra, css_id="intake-questions")]
 
     @property
     def question_fields(self):

@@ -332,12 +332,12 @@ def test_with_javascript_choosing_a_matter_asks_for_its_questions_in_place(
 ):
     english(client)
     page = client.get(INTAKE).content.decode()
-    assert 'id="intake-form"' in page and 'hx-select="#intake-form"' in page
+    assert 'id="intake-questions"' in page and 'hx-select="#intake-questions"' in page
     assert "Opening hours" not in page  # no matter chosen yet
 
     # What htmx sends when the matter is chosen: the form so far, with show_questions.
     response = client.post(INTAKE, {**form_data, "show_questions": "1"}, HTTP_HX_REQUEST="true")
 
-    assert 'id="intake-form"' in response.content.decode()
-    assert "Opening hours" in response.content.decode()
+    region = response.content.decode().split('id="intake-questions"')[1]
+    assert "Opening hours" in region.split('name="description"')[0]
     assert not Case.objects.exists()
