@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from cases import selectors as case_selectors
@@ -21,7 +21,10 @@ def case_list(user, params) -> CaseFilter:
 
 
 def visible_case(user, pk: int) -> Case:
-    return case_selectors.get_visible_case(user, pk)
+    """The case with its intake answers (one query more, whatever their number)."""
+    case = case_selectors.get_visible_case(user, pk)
+    prefetch_related_objects([case], "intake_answers")
+    return case
 
 
 def events(user, *, case_id: int | None = None, after: int = 0) -> QuerySet[CaseEvent]:

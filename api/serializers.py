@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cases.models import Attachment, Case, CaseEvent, Company, Priority, Referral
+from cases.models import (
+    Attachment,
+    Case,
+    CaseEvent,
+    Company,
+    IntakeAnswer,
+    Priority,
+    Referral,
+)
 from cases.workflow import CaseStatus
 
 
@@ -61,9 +69,27 @@ class CaseSerializer(serializers.ModelSerializer):
         return case.coordinator.full_name if case.coordinator_id else None
 
 
+class IntakeAnswerSerializer(serializers.ModelSerializer):
+    """An answer to the case type's intake questions, with the question as it was asked."""
+
+    question = serializers.CharField(source="label_sv", read_only=True)
+    question_en = serializers.CharField(source="label_en", read_only=True)
+    kind = serializers.CharField(
+        read_only=True,
+        help_text="short_text, long_text, number, yes_no (value yes or no), choice or date.",
+    )
+
+    class Meta:
+        model = IntakeAnswer
+        fields = ["question", "question_en", "kind", "value", "value_en"]
+        read_only_fields = fields
+
+
 class CaseDetailSerializer(CaseSerializer):
+    intake_answers = IntakeAnswerSerializer(many=True, read_only=True)
+
     class Meta(CaseSerializer.Meta):
-        fields = [*CaseSerializer.Meta.fields, "description"]
+        fields = [*CaseSerializer.Meta.fields, "description", "intake_answers"]
         read_only_fields = fields
 
 

@@ -18,6 +18,7 @@ from .models import (
     Company,
     ContactPerson,
     Door,
+    IntakeQuestion,
     Referral,
     SavedFilter,
     ServiceGuarantee,
@@ -127,6 +128,32 @@ class StandardTextAdmin(ConfigurationAdmin):
                 ),
             },
         ),
+    ]
+
+
+@admin.register(IntakeQuestion)
+class IntakeQuestionAdmin(ConfigurationAdmin):
+    """The questions a case type asks on the public form and the desk's (history kept).
+
+    A question is retired (not asked), not deleted: the answers already given keep the
+    question as it was asked.
+    """
+
+    list_display = ["label_sv", "case_type", "kind", "required", "is_active", "position"]
+    list_filter = ["case_type", "kind", "required", "is_active"]
+    list_editable = ["is_active", "position"]
+    search_fields = ["label_sv", "label_en"]
+    fieldsets = [
+        (None, {"fields": ["case_type", "kind", "required", "is_active", "position"]}),
+        (
+            _("Question"),
+            {
+                "fields": ["label_sv", "label_en", "help_sv", "help_en"],
+                "description": _("Without an English text the Swedish one is shown."),
+            },
+        ),
+        (_("Choices (one choice from a list)"), {"fields": ["choices_sv", "choices_en"]}),
+        (_("Limits (number)"), {"fields": ["min_value", "max_value"]}),
     ]
 
 

@@ -12,6 +12,7 @@ from lotsportal.validators import BoundedEmailField, check_date_between, latest_
 
 from .errors import InvalidIdentifier
 from .identifiers import parse_company_identifier
+from .intake_forms import asked_questions, given_answers, question_fields
 from .models import CaseType, Company, Door, Priority
 from .selectors import active_departments, officials
 from .workflow import CASE_MOVES, FINISHED_CASE_STATUSES, CaseStatus
@@ -76,6 +77,18 @@ class OpenCaseForm(forms.Form):
         department.queryset = departments
         if departments.count() == 1:
             department.initial = departments.first()
+        # The chosen case type's intake questions (the type as sent, or as kept).
+        chosen = self.data.get(self.add_prefix("case_type")) or self.initial.get("case_type")
+        self.questions = asked_questions(chosen)
+        self.question_names = list(question_fields(self.questions))
+        self.fields.update(question_fields(self.questions))
+
+    @property
+    def question_fields(self):
+        return [self[name] for name in self.question_names]
+
+    def answers(self):
+        return given_answers(self.questions, self.cleaned_data)
 
     def clean_new_org_number(self) -> str:
         raw = self.cleaned_data.get("new_org_number", "").strip()

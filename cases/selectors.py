@@ -192,6 +192,7 @@ def case_detail(user, pk: int) -> CaseDetail:
         Prefetch("notes", queryset=Note.objects.select_related("author")),
         Prefetch("messages", queryset=Message.objects.select_related("author")),
         Prefetch("attachments", queryset=Attachment.objects.select_related("uploaded_by")),
+        "intake_answers",
     )
     case = queryset.filter(pk=pk).first()
     if case is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Fieldset
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.errors import AttachmentRejected, InvalidIdentifier
 from cases.identifiers import parse_company_identifier
+from cases.intake_forms import asked_questions, given_answers, question_fields
 from lotsportal.public_forms import ONCE_FIELD, GuardedPublicFormMixin, OneTimeKeyMixin
 from lotsportal.validators import BoundedEmailField
 
@@ -137,6 +139,30 @@ class IntakeForm(GuardedPublicFormMixin, OneTimeKeyMixin, forms.Form):
         assert isinstance(case_type, forms.ModelChoiceField)  # noqa: S101 (a type narrowing)
         case_type.queryset = offered_case_types()
         self.fields["attachments"].help_text = attachments_help()
+        # The chosen case type's questions (the type as sent, or chosen in the address).
+        chosen = self.data.get(self.add_prefix("case_type")) or self.initial.get("case_type")
+        chosen_pk = _pk_or_none(chosen)
+        if chosen_pk is None or not case_type.queryset.filter(pk=chosen_pk).exists():
+            chosen_pk = None
+        self.questions = asked_questions(chosen_pk)
+        self.question_names = list(question_fields(self.questions))
+        self.fields.update(question_fields(self.questions))
+        # In the layout: right after the case type, the button that shows the chosen type's
+        # questions without JavaScript, then the questions in their own group.
+        layout = self.helper.layout
+        at = layout.fields.index("case_type") + 1
+        # With JavaScript only this region is replaced (the rest of the form is left as typed).
+        extra: list = [HTML('{% include "public/includes/show_questions.html" %}')]
+        if self.question_names:
+            extra.append(Fieldset(_("Questions about your matter"), *self.question_names))
+        layout.fields[at:at] = [Div(*extra, css_id="intake-questions")]
+
+    @property
+    def question_fields(self):
+        return [self[name] for name in self.question_names]
+
+    def answers(self):
+        return given_answers(self.questions, self.cleaned_data)
 
     def clean_org_number(self):
         try:
@@ -154,6 +180,14 @@ class IntakeForm(GuardedPublicFormMixin, OneTimeKeyMixin, forms.Form):
             if not phone:
                 raise forms.ValidationError(_("Give a phone number if you want us to call you."))
         return phone
+
+
+def _pk_or_none(value) -> int | None:
+    value = getattr(value, "pk", value)
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 class ReplyForm(OneTimeKeyMixin, forms.Form):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import Membership
 from cases.guarantees import Standing, guarantees_for, standing
-from cases.models import Attachment, Case, CaseEvent, Message
+from cases.models import Attachment, Case, CaseEvent, IntakeAnswer, Message
 from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
 
 from . import permissions
@@ -57,6 +57,8 @@ class TrackingPage:
     is_finished: bool
     # The service guarantees of the case itself ("Vi lovar att …"), with their state.
     guarantees: list[Standing] = field(default_factory=list)
+    # The answers to the case type's questions, as the business gave them.
+    answers: list[IntakeAnswer] = field(default_factory=list)
 
 
 def tracking_page(case: Case) -> TrackingPage:
@@ -105,6 +107,7 @@ def tracking_page(case: Case) -> TrackingPage:
         attachments=attachments,
         is_finished=case.status in FINISHED_CASE_STATUSES,
         guarantees=_promises(case),
+        answers=list(IntakeAnswer.objects.filter(case=case)),
     )
 
 

@@ -55,7 +55,13 @@ def _rate_limited(request, form, template, context=None):
 def intake(request):
     template = "public/intake.html"
     if request.method != "POST":
-        return render(request, template, {"form": IntakeForm()})
+        chosen = request.GET.get("case_type", "")
+        return render(request, template, {"form": IntakeForm(initial={"case_type": chosen})})
+    if "show_questions" in request.POST:
+        # Without JavaScript: the chosen matter's questions, with everything typed kept and
+        # no errors yet (nothing is sent).
+        kept = {key: request.POST.get(key) for key in request.POST if key != "once_key"}
+        return render(request, template, {"form": IntakeForm(initial=kept)})
     form = IntakeForm(request.POST, request.FILES)
     keep_on_unavailable_page(request, form)
     # Every send counts against the wide limit (against bots); only accepted matters count
@@ -79,6 +85,7 @@ def intake(request):
             description=data["description"],
             preferred_contact=data["preferred_contact"],
             files=data["attachments"],
+            answers=form.answers(),
             once_key=data["once_key"],
         )
     except CaseError as error:

@@ -19,6 +19,7 @@ from .guarantees import (
     GuaranteeUnit,
     ServiceGuarantee,
 )
+from .intake import IntakeAnswer, IntakeQuestion, QuestionKind
 from .links import CaseLink
 from .referral import CaseAccess, Referral, ReferralQuerySet
 from .saved_filters import SavedFilter
@@ -43,10 +44,13 @@ __all__ = [
     "GuaranteeStart",
     "GuaranteeState",
     "GuaranteeUnit",
+    "IntakeAnswer",
+    "IntakeQuestion",
     "Message",
     "MessageDirection",
     "Note",
     "Priority",
+    "QuestionKind",
     "Referral",
     "ReferralQuerySet",
     "RegistrationCounter",

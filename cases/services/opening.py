@@ -28,6 +28,7 @@ from ..selectors import offered_case_types
 from .attachments import store_attachment
 from .cases import open_case, register_case
 from .companies import add_contact, create_company
+from .intake import GivenAnswer, record_intake_answers
 
 PUBLIC_DOOR = "public_form"
 
@@ -46,12 +47,14 @@ def open_case_for_business(
     description: str = "",
     priority: str = Priority.NORMAL,
     confidential: bool = False,
+    answers: Sequence[GivenAnswer] = (),
 ) -> Case:
-    """Register the company if it is new, reuse or add the contact person, open the case."""
+    """Register the company if it is new, reuse or add the contact person, open the case
+    with the answers to its case type's intake questions."""
     if company is None:
         company = create_company(by=by, **(new_company or {}))
     person = _contact_for(company=company, by=by, **contact)
-    return open_case(
+    case = open_case(
         by=by,
         department=department,
         company=company,
@@ -63,6 +66,8 @@ def open_case_for_business(
         priority=priority,
         confidential=confidential,
     )
+    record_intake_answers(case=case, answers=answers)
+    return case
 
 
 def _contact_for(
@@ -98,6 +103,7 @@ def submit_public_matter(
     case_type: CaseType,
     description: str,
     files: Sequence = (),
+    answers: Sequence[GivenAnswer] = (),
 ) -> Case:
     """A business sends a matter on the public form, without an account.
 
@@ -123,6 +129,7 @@ def submit_public_matter(
         title=f"{case_type.name} – {company.name}"[:200],
         description=description,
     )
+    record_intake_answers(case=case, answers=answers)
     for uploaded_file in files:
         store_attachment(case=case, uploaded_file=uploaded_file, by=None, from_business=True)
     return case

@@ -28,7 +28,17 @@ from notifications.models import UNDELIVERED, OutboxMessage, OutboxStatus
 from .. import events, hooks, permissions
 from ..errors import CaseError, NotPermitted
 from ..identifiers import IdentifierKind
-from ..models import Attachment, Case, CaseEvent, CaseSettings, Company, Message, Note
+from ..models import (
+    Attachment,
+    Case,
+    CaseEvent,
+    CaseSettings,
+    Company,
+    IntakeAnswer,
+    Message,
+    Note,
+    QuestionKind,
+)
 from ..workflow import FINISHED_CASE_STATUSES
 from .cases import lock_case
 from .events import record
@@ -111,6 +121,10 @@ def anonymise_case(*, case: Case, by=None, reason: str) -> bool:
     removed: dict[str, int | bool] = {
         "messages": Message.objects.filter(case=case).update(body=text),
         "notes": Note.objects.filter(case=case).update(body=text),
+        # What the business wrote in its own words; numbers, dates and choices stay.
+        "intake_answers": IntakeAnswer.objects.filter(
+            case=case, kind__in=[QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT]
+        ).update(value=text, value_en=""),
         "attachments": _remove_attachments(case),
         "outbox": _blank_outbox(case),
     }

@@ -140,7 +140,11 @@ def case_create(request):
         return redirect("cases:list")
     query = text_param(request.GET, "q")
     found = list(selectors.companies(query)[:20]) if query else []
-    if request.method == "POST":
+    if request.method == "POST" and "show_questions" in request.POST:
+        # Without JavaScript: the chosen case type's questions, everything typed kept.
+        form = OpenCaseForm(initial=request.POST.dict(), user=request.user)
+        status = 200
+    elif request.method == "POST":
         form = OpenCaseForm(request.POST, user=request.user)
         if form.is_valid() and (case := _open_from_form(form, by=request.user)) is not None:
             messages.success(request, _("Case %(number)s is opened.") % {"number": case.number})
@@ -189,6 +193,7 @@ def _open_from_form(form: OpenCaseForm, *, by: User) -> Case | None:
             door=data["door"],
             title=data["title"],
             description=data["description"],
+            answers=form.answers(),
             priority=data["priority"],
             confidential=data["confidential"],
         )
@@ -202,5 +207,5 @@ def _chosen_company(request: HttpRequest, form: OpenCaseForm) -> Company | None:
     if form.is_bound:
         chosen = parse_int(form["company"].value())
     else:
-        chosen = int_param(request.GET, "company")
+        chosen = parse_int(form.initial.get("company")) or int_param(request.GET, "company")
     return selectors.companies().filter(pk=chosen).first() if chosen else None

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cases.models import Case, CaseType
 from cases.selectors import offered_case_types
+from cases.services.intake import GivenAnswer
 from cases.services.opening import PUBLIC_DOOR, submit_public_matter
 
 from .. import emails
@@ -48,12 +49,14 @@ def submit_matter(
     description: str,
     preferred_contact: str = PreferredContact.EMAIL,
     files: Sequence = (),
+    answers: Sequence[GivenAnswer] = (),
     once_key: str | None = None,
 ) -> Submitted:
     """The case through the cases write path (``cases.services.opening.submit_public_matter``),
     then what the public door adds: intake details, tracking link, the receipt to the business
     and the department's notice. One transaction.
 
+    ``answers``: to the case type's intake questions, stored with the case.
     ``once_key``: the form's one-time key. Sent again, the same key stores nothing and gives
     the first send's case and link (``replayed``).
     """
@@ -69,6 +72,7 @@ def submit_matter(
         case_type=case_type,
         description=description,
         files=files,
+        answers=answers,
     )
     IntakeDetails.objects.create(
         case=case,

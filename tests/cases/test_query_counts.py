@@ -21,8 +21,8 @@ LIST_QUERIES = 12
 # The case page: 14, plus the service guarantees that apply (1,
 # cases.guarantees.guarantees_for), the cases of the same matter (1), the standard texts
 # offered (1), the edit form's case types and departments (2), and the assign form's
-# colleagues and the referrals' department members (2).
-DETAIL_QUERIES = 21
+# colleagues and the referrals' department members (2), the answers to the intake questions (1).
+DETAIL_QUERIES = 22
 MY_WORK_QUERIES = 6
 # The company page's parts add theirs (business development: its visits, one query).
 COMPANY_QUERIES = 8

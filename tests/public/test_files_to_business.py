@@ -17,8 +17,9 @@ from .conftest import PDF, pdf
 
 pytestmark = pytest.mark.django_db
 
-# The tracking page: 4, and its promises (the service guarantees that apply).
-TRACK_QUERIES = 5
+# The tracking page: 4, its promises (the service guarantees that apply) and the answers to
+# the intake questions.
+TRACK_QUERIES = 6
 
 
 def track_url(submitted) -> str:

@@ -214,13 +214,14 @@ def test_the_tracking_page_reads_a_fixed_number_of_queries(
     client, submitted, street_officer, django_assert_max_num_queries
 ):
     change_coordinator(case=submitted.case, coordinator=street_officer, by=street_officer)
-    # 5, and 1 for the case's service guarantees ("Vi lovar att …", cases.guarantees).
-    with django_assert_max_num_queries(6):
+    # 5, 1 for the case's service guarantees ("Vi lovar att …", cases.guarantees) and 1 for
+    # the answers to the intake questions.
+    with django_assert_max_num_queries(7):
         client.get(track_url(submitted))
     for n in range(15):
         send_message_to_business(case=submitted.case, by=street_officer, body=f"Meddelande {n}")
         client.post(track_url(submitted), {"once_key": new_once_key(), "body": f"Svar {n}"})
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         page = client.get(track_url(submitted)).content.decode()
     assert "Meddelande 14" in page and "Svar 14" in page
 
