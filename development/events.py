@@ -16,7 +16,10 @@ from .models import DevelopmentEvent, DevelopmentEventKind
 if TYPE_CHECKING:
     from .models import Idea, Insight, Visit, Workshop
 
-PERSONAL_KEYS: dict[str, tuple[str, ...]] = {DevelopmentEventKind.IDEA_MOVED: ("reason",)}
+PERSONAL_KEYS: dict[str, tuple[str, ...]] = {
+    DevelopmentEventKind.IDEA_MOVED: ("reason",),
+    DevelopmentEventKind.VISIT_CANCELLED: ("reason",),
+}
 
 
 class VisitPayload(TypedDict):
@@ -48,6 +51,19 @@ class EditedPayload(TypedDict):
     fields: list[str]
 
 
+class InsightEditedPayload(TypedDict):
+    insight: int
+    fields: list[str]
+
+
+class VisitCancelledPayload(TypedDict):
+    from_status: str
+    reason: str
+    # LOTS-year activities withdrawn (waiting for approval) and kept (already approved).
+    withdrawn: int
+    kept: int
+
+
 def _event(
     kind: str, payload: Any, actor, at: datetime.datetime | None, **target: Any
 ) -> DevelopmentEvent:
@@ -65,6 +81,34 @@ def visit_planned(*, visit: Visit, actor, at: datetime.datetime | None = None):
 def visit_held(*, visit: Visit, actor, at: datetime.datetime | None = None):
     payload = VisitPayload(date=visit.date.isoformat())
     return _event(DevelopmentEventKind.VISIT_HELD, payload, actor, at, visit=visit)
+
+
+def visit_edited(*, visit: Visit, fields: list[str], actor, at: datetime.datetime | None = None):
+    payload = EditedPayload(fields=sorted(fields))
+    return _event(DevelopmentEventKind.VISIT_EDITED, payload, actor, at, visit=visit)
+
+
+def visit_cancelled(
+    *,
+    visit: Visit,
+    from_status: str,
+    reason: str,
+    withdrawn: int = 0,
+    kept: int = 0,
+    actor,
+    at: datetime.datetime | None = None,
+):
+    payload = VisitCancelledPayload(
+        from_status=from_status, reason=reason, withdrawn=withdrawn, kept=kept
+    )
+    return _event(DevelopmentEventKind.VISIT_CANCELLED, payload, actor, at, visit=visit)
+
+
+def insight_edited(
+    *, insight: Insight, fields: list[str], actor, at: datetime.datetime | None = None
+):
+    payload = InsightEditedPayload(insight=insight.pk, fields=sorted(fields))
+    return _event(DevelopmentEventKind.INSIGHT_EDITED, payload, actor, at, visit=insight.visit)
 
 
 def insight_added(*, insight: Insight, actor, at: datetime.datetime | None = None):
@@ -112,7 +156,10 @@ def idea_published(*, idea: Idea, actor, at: datetime.datetime | None = None):
 BUILDERS = {
     DevelopmentEventKind.VISIT_PLANNED: visit_planned,
     DevelopmentEventKind.VISIT_HELD: visit_held,
+    DevelopmentEventKind.VISIT_EDITED: visit_edited,
+    DevelopmentEventKind.VISIT_CANCELLED: visit_cancelled,
     DevelopmentEventKind.INSIGHT_ADDED: insight_added,
+    DevelopmentEventKind.INSIGHT_EDITED: insight_edited,
     DevelopmentEventKind.CASE_OPENED: case_opened,
     DevelopmentEventKind.WORKSHOP_CREATED: workshop_created,
     DevelopmentEventKind.IDEA_PROPOSED: idea_proposed,

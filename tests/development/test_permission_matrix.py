@@ -33,6 +33,12 @@ visit_detail        302 404 200 200 200 200
 not_visited         302 404 200 200 200 200
 visit_held          302 404 400 302 302 302
 insight_add         302 404 400 302 302 302
+visit_edit_form     302 404 403 200 200 200
+visit_edit          302 404 403 302 302 302
+visit_cancel        302 404 400 302 302 302
+insight_list        302 404 200 200 200 200
+insight_edit_form   302 404 403 200 200 200
+insight_edit        302 404 403 302 302 302
 open_case_form      302 404 200 200 200 200
 open_case           302 404 400 302 302 302
 workshop_list       302 404 200 200 200 200
@@ -91,6 +97,9 @@ def _request(view: str, w) -> tuple[str, str, dict]:
         "visit_create": d("development:visit_create"),
         "visit_detail": d("development:visit_detail", args=[w["held"].pk]),
         "not_visited": d("development:not_visited"),
+        "visit_edit_form": d("development:visit_edit", args=[w["planned"].pk]),
+        "insight_list": d("development:insight_list"),
+        "insight_edit_form": d("development:insight_edit", args=[w["insight"].pk]),
         "open_case_form": d("development:insight_open_case", args=[w["insight"].pk]),
         "workshop_list": d("development:workshop_list"),
         "workshop_create": d("development:workshop_create"),
@@ -106,6 +115,20 @@ def _request(view: str, w) -> tuple[str, str, dict]:
         return "get", get[view], {}
     post = {
         "visit_held": (d("development:visit_held", args=[w["planned"].pk]), {"notes": "ok"}),
+        "visit_edit": (
+            d("development:visit_edit", args=[w["future"].pk]),
+            {"date": w["future"].date.isoformat(), "purpose": "Nytt syfte"},
+        ),
+        "visit_cancel": (d("development:visit_cancel", args=[w["future"].pk]), {"reason": "Sjuk"}),
+        "insight_edit": (
+            d("development:insight_edit", args=[w["insight"].pk]),
+            {
+                "kind": "problem",
+                "theme": w["theme"].pk,
+                "text": "Rättad",
+                "departments": [w["department"].pk],
+            },
+        ),
         "insight_add": (
             d("development:insight_add", args=[w["held"].pk]),
             {
