@@ -154,10 +154,10 @@ def insight_list(
 
 
 def not_visited(
-    *, months: int = NOT_VISITED_MONTHS, industry: str = "", area: str = ""
+    *, months: int = NOT_VISITED_MONTHS, industry: str = "", area: str = "", size: str = ""
 ) -> QuerySet[Company]:
     """Companies with no held visit in the last ``months`` months (or none ever), longest
-    ago first, filterable by industry and area (city or postal code)."""
+    ago first, filterable by industry, area (city or postal code) and size class."""
     cutoff = timezone.localdate() - datetime.timedelta(days=round(months * 30.44))
     companies = Company.objects.annotate(
         last_visit=Max(
@@ -169,6 +169,8 @@ def not_visited(
         companies = companies.filter(industry__icontains=industry)
     if area:
         companies = companies.filter(Q(city__icontains=area) | Q(postal_code__startswith=area))
+    if size:
+        companies = companies.filter(size_class=size)
     return companies.order_by("last_visit", "name")
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases.errors import CaseError
+from cases.models import CompanySize
 from lotsportal.params import int_param, text_param
 
 from .. import permissions, selectors
@@ -217,15 +218,20 @@ def not_visited(request):
     )
     industry = text_param(request.GET, "industry")
     area = text_param(request.GET, "area")
-    rows = selectors.not_visited(months=months, industry=industry, area=area)
+    size = text_param(request.GET, "size", max_length=6)
+    if size not in CompanySize.values:
+        size = ""
+    rows = selectors.not_visited(months=months, industry=industry, area=area, size=size)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    query = urlencode({"months": months, "industry": industry, "area": area})
+    query = urlencode({"months": months, "industry": industry, "area": area, "size": size})
     context = {
         **SECTION,
         "page": page,
         "months": months,
         "industry": industry,
         "area": area,
+        "size": size,
+        "sizes": CompanySize.choices,
         "query": query,
     }
     return render(request, "development/not_visited.html", context)
