@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 PERSONAL_KEYS: dict[str, tuple[str, ...]] = {
     DevelopmentEventKind.IDEA_MOVED: ("reason",),
     DevelopmentEventKind.VISIT_CANCELLED: ("reason",),
+    DevelopmentEventKind.WORKSHOP_PEOPLE: ("guests_added", "guests_removed"),
 }
 
 
@@ -54,6 +55,14 @@ class EditedPayload(TypedDict):
 class InsightEditedPayload(TypedDict):
     insight: int
     fields: list[str]
+
+
+class WorkshopPeoplePayload(TypedDict):
+    officials_added: list[str]
+    officials_removed: list[str]
+    # The invited business owners' names (personal data, PERSONAL_KEYS).
+    guests_added: list[str]
+    guests_removed: list[str]
 
 
 class VisitCancelledPayload(TypedDict):
@@ -126,6 +135,25 @@ def workshop_created(*, workshop: Workshop, actor, at: datetime.datetime | None 
     return _event(DevelopmentEventKind.WORKSHOP_CREATED, payload, actor, at, workshop=workshop)
 
 
+def workshop_people(
+    *,
+    workshop: Workshop,
+    officials_added: list[str] | tuple = (),
+    officials_removed: list[str] | tuple = (),
+    guests_added: list[str] | tuple = (),
+    guests_removed: list[str] | tuple = (),
+    actor,
+    at: datetime.datetime | None = None,
+):
+    payload = WorkshopPeoplePayload(
+        officials_added=sorted(officials_added),
+        officials_removed=sorted(officials_removed),
+        guests_added=sorted(guests_added),
+        guests_removed=sorted(guests_removed),
+    )
+    return _event(DevelopmentEventKind.WORKSHOP_PEOPLE, payload, actor, at, workshop=workshop)
+
+
 def idea_proposed(*, idea: Idea, actor, at: datetime.datetime | None = None):
     payload = PublishedPayload(published=False)
     return _event(DevelopmentEventKind.IDEA_PROPOSED, payload, actor, at, idea=idea)
@@ -162,6 +190,7 @@ BUILDERS = {
     DevelopmentEventKind.INSIGHT_EDITED: insight_edited,
     DevelopmentEventKind.CASE_OPENED: case_opened,
     DevelopmentEventKind.WORKSHOP_CREATED: workshop_created,
+    DevelopmentEventKind.WORKSHOP_PEOPLE: workshop_people,
     DevelopmentEventKind.IDEA_PROPOSED: idea_proposed,
     DevelopmentEventKind.IDEA_EDITED: idea_edited,
     DevelopmentEventKind.IDEA_MOVED: idea_moved,

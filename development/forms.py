@@ -215,6 +215,14 @@ class WorkshopForm(forms.Form):
     participants = _officials_field(_("Officials taking part"))
 
 
+class WorkshopOfficialsForm(forms.Form):
+    participants = _officials_field(_("Officials taking part"))
+
+
+class GuestRemoveForm(forms.Form):
+    guest = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
+
+
 class GuestForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     email = BoundedEmailField(label=_("E-mail"), required=False)

@@ -219,6 +219,7 @@ def workshop_page(pk: int) -> Workshop:
             "steps",
             Prefetch("insights", Insight.objects.select_related("theme", "visit__company")),
             Prefetch("ideas", Idea.objects.select_related("department")),
+            Prefetch("events", DevelopmentEvent.objects.select_related("actor")),
         )
         .filter(pk=pk)
         .first()

@@ -15,6 +15,7 @@ class DevelopmentEventKind(models.TextChoices):
     INSIGHT_EDITED = "insight_edited", _("Insight corrected")
     CASE_OPENED = "case_opened", _("Case opened from an insight")
     WORKSHOP_CREATED = "workshop_created", _("Workshop created")
+    WORKSHOP_PEOPLE = "workshop_people", _("Participants changed")
     IDEA_PROPOSED = "idea_proposed", _("Idea proposed")
     IDEA_EDITED = "idea_edited", _("Idea edited")
     IDEA_MOVED = "idea_moved", _("Status changed")

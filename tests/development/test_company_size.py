@@ -1,6 +1,8 @@
 """A company's size class (SCB's employee bands): set where company data is edited (the admin,
 through ``update_company``), shown on the company page, a filter of the not-visited list."""
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -20,7 +22,7 @@ def english(client):
 
 
 def test_an_official_sets_the_size_in_the_admin_and_sees_it_on_the_company_page(english, visitor):
-    company: Company = CompanyFactory(name="Snickeri Norr AB", industry="Snickeri", city="Norrby")
+    company: Any = CompanyFactory(name="Snickeri Norr AB", industry="Snickeri", city="Norrby")
     visitor.is_staff = True
     visitor.save()
     english.force_login(visitor)
@@ -44,7 +46,7 @@ def test_an_official_sets_the_size_in_the_admin_and_sees_it_on_the_company_page(
 
 
 def test_update_company_refuses_a_size_that_is_not_a_class(visitor):
-    company: Company = CompanyFactory()
+    company: Any = CompanyFactory()
     with translation.override("en"), pytest.raises(CaseError, match="size classes"):
         update_company(company=company, by=visitor, size_class="huge")
     assert Company.objects.get(pk=company.pk).size_class == ""

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from development.services.workshops import create_workshop
+from development.services.workshops import create_workshop, invite_business_owner
 from development.workflow import IdeaStatus
 from tests.cases.factories import CaseTypeFactory
 from tests.factories import DepartmentFactory, UserFactory, official
@@ -45,6 +45,8 @@ workshop_list       302 404 200 200 200 200
 workshop_create     302 404 200 200 200 200
 workshop_detail     302 404 200 200 200 200
 guest_add           302 404 400 302 302 302
+guest_remove        302 404 400 302 302 302
+officials_set       302 404 400 302 302 302
 step_note           302 404 400 302 302 302
 insights_set        302 404 400 302 302 302
 idea_list           302 404 200 200 200 200
@@ -75,6 +77,7 @@ def world(naringsliv, theme):
     future = a_visit(by=owner, department=naringsliv, held=False, date=tomorrow)
     insight = an_insight(visit=held, by=owner, theme=theme, departments=[naringsliv])
     workshop = create_workshop(by=owner, title="DialogLab", date=timezone.localdate())
+    guest = invite_business_owner(workshop=workshop, by=owner, name="Lisa Företagare")
     return {
         "people": people,
         "held": held,
@@ -82,6 +85,7 @@ def world(naringsliv, theme):
         "future": future,
         "insight": insight,
         "workshop": workshop,
+        "guest": guest,
         "idea": an_idea(by=owner, department=naringsliv),
         "realised": an_idea(by=owner, department=naringsliv, status=IdeaStatus.REALISED),
         "case_type": CaseTypeFactory(lead_department=naringsliv),
@@ -143,6 +147,14 @@ def _request(view: str, w) -> tuple[str, str, dict]:
             {"case_type": w["case_type"].pk, "department": w["department"].pk},
         ),
         "guest_add": (d("development:guest_add", args=[w["workshop"].pk]), {"name": "Kim"}),
+        "guest_remove": (
+            d("development:guest_remove", args=[w["workshop"].pk]),
+            {"guest": w["guest"].pk},
+        ),
+        "officials_set": (
+            d("development:officials_set", args=[w["workshop"].pk]),
+            {"participants": [w["people"]["owner"].pk]},
+        ),
         "step_note": (
             d("development:step_note", args=[w["workshop"].pk]),
             {"number": 1, "notes": "x"},

@@ -31,7 +31,7 @@ QUERIES = {
     "idea_detail": 8,
     "workshop_list": 5,
     "workshop_create": 4,
-    "workshop_detail": 10,
+    "workshop_detail": 12,
     "statistics": 10,
     "improvements": 1,
     # The cases company page (7, tests/cases/test_query_counts.py) plus its visits part.

@@ -3,6 +3,7 @@ insights, cancel with a reason (through the moves table), and what a cancellatio
 goal and to the LOTS-year activities logged for the visit."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -184,7 +185,7 @@ def test_the_cancel_page_is_swedish_by_default(client, visitor, naringsliv):
 def test_cancelling_a_held_visit_withdraws_its_waiting_activities_and_tells_the_coordinator(
     client, visitor, colleague, naringsliv, django_capture_on_commit_callbacks
 ):
-    course = CourseFactory()
+    course: Any = CourseFactory()
     requirement(course, kind="company_visit")
     visit = a_visit(by=visitor, department=naringsliv, participants=[visitor, colleague])
     activities = {a.user: a for a in PracticalActivity.objects.filter(course=course)}

@@ -259,6 +259,8 @@ def _objects_of_the_later_apps(*, lots, case, miljo, people) -> dict[str, dict[s
         "development:insight_open_case": {"pk": [insight.pk]},
         "development:workshop_detail": {"pk": [workshop.pk]},
         "development:guest_add": {"pk": [workshop.pk]},
+        "development:guest_remove": {"pk": [workshop.pk]},
+        "development:officials_set": {"pk": [workshop.pk]},
         "development:step_note": {"pk": [workshop.pk]},
         "development:insights_set": {"pk": [workshop.pk]},
         "development:idea_detail": {"pk": [idea.pk]},
