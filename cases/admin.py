@@ -181,8 +181,8 @@ class CompanyAdmin(CompanyRegisterAdmin, admin.ModelAdmin):
     """Officials may correct a company's name and address, through ``update_company`` (which
     refreshes the search text of the company's cases). The number is the company's identity."""
 
-    list_display = ["name", "org_number", "identifier_kind", "city", "industry"]
-    list_filter = ["identifier_kind", "city"]
+    list_display = ["name", "org_number", "identifier_kind", "city", "industry", "size_class"]
+    list_filter = ["identifier_kind", "size_class", "city"]
     search_fields = ["name", "org_number", "city", "industry"]
     fields = ["org_number", "identifier_kind", *UPDATABLE_FIELDS]
     readonly_fields = ["org_number", "identifier_kind"]

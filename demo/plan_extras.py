@@ -35,6 +35,11 @@ class CompanyPlan:
     contact_role: str
     contact_email: str
     contact_phone: str
+    size_class: str = ""
+
+
+# SCB's size classes, spread roughly as among a municipality's companies: mostly small.
+_SIZES = ("1-9",) * 10 + ("10-49",) * 5 + ("50-249",) * 2 + ("250+",) + ("0",) * 2
 
 
 def org_number(prefix: str, index: int) -> str:
@@ -74,6 +79,7 @@ def plan_company(profile: Profile, index: int) -> CompanyPlan:
         contact_role=texts.ROLES[index % len(texts.ROLES)],
         contact_email=f"{local}@foretag.example",
         contact_phone=f"070-{100 + index % 900} {10 + index % 90} {10 + (index // 90) % 90}",
+        size_class="0" if kind == "personnummer" else _SIZES[index % len(_SIZES)],
     )
 
 

@@ -16,7 +16,11 @@ from .models import DevelopmentEvent, DevelopmentEventKind
 if TYPE_CHECKING:
     from .models import Idea, Insight, Visit, Workshop
 
-PERSONAL_KEYS: dict[str, tuple[str, ...]] = {DevelopmentEventKind.IDEA_MOVED: ("reason",)}
+PERSONAL_KEYS: dict[str, tuple[str, ...]] = {
+    DevelopmentEventKind.IDEA_MOVED: ("reason",),
+    DevelopmentEventKind.VISIT_CANCELLED: ("reason",),
+    DevelopmentEventKind.WORKSHOP_PEOPLE: ("guests_added", "guests_removed"),
+}
 
 
 class VisitPayload(TypedDict):
@@ -48,6 +52,27 @@ class EditedPayload(TypedDict):
     fields: list[str]
 
 
+class InsightEditedPayload(TypedDict):
+    insight: int
+    fields: list[str]
+
+
+class WorkshopPeoplePayload(TypedDict):
+    officials_added: list[str]
+    officials_removed: list[str]
+    # The invited business owners' names (personal data, PERSONAL_KEYS).
+    guests_added: list[str]
+    guests_removed: list[str]
+
+
+class VisitCancelledPayload(TypedDict):
+    from_status: str
+    reason: str
+    # LOTS-year activities withdrawn (waiting for approval) and kept (already approved).
+    withdrawn: int
+    kept: int
+
+
 def _event(
     kind: str, payload: Any, actor, at: datetime.datetime | None, **target: Any
 ) -> DevelopmentEvent:
@@ -67,6 +92,34 @@ def visit_held(*, visit: Visit, actor, at: datetime.datetime | None = None):
     return _event(DevelopmentEventKind.VISIT_HELD, payload, actor, at, visit=visit)
 
 
+def visit_edited(*, visit: Visit, fields: list[str], actor, at: datetime.datetime | None = None):
+    payload = EditedPayload(fields=sorted(fields))
+    return _event(DevelopmentEventKind.VISIT_EDITED, payload, actor, at, visit=visit)
+
+
+def visit_cancelled(
+    *,
+    visit: Visit,
+    from_status: str,
+    reason: str,
+    withdrawn: int = 0,
+    kept: int = 0,
+    actor,
+    at: datetime.datetime | None = None,
+):
+    payload = VisitCancelledPayload(
+        from_status=from_status, reason=reason, withdrawn=withdrawn, kept=kept
+    )
+    return _event(DevelopmentEventKind.VISIT_CANCELLED, payload, actor, at, visit=visit)
+
+
+def insight_edited(
+    *, insight: Insight, fields: list[str], actor, at: datetime.datetime | None = None
+):
+    payload = InsightEditedPayload(insight=insight.pk, fields=sorted(fields))
+    return _event(DevelopmentEventKind.INSIGHT_EDITED, payload, actor, at, visit=insight.visit)
+
+
 def insight_added(*, insight: Insight, actor, at: datetime.datetime | None = None):
     payload = InsightPayload(insight=insight.pk, theme=insight.theme.name)
     return _event(DevelopmentEventKind.INSIGHT_ADDED, payload, actor, at, visit=insight.visit)
@@ -80,6 +133,25 @@ def case_opened(*, insight: Insight, case, actor, at: datetime.datetime | None =
 def workshop_created(*, workshop: Workshop, actor, at: datetime.datetime | None = None):
     payload = VisitPayload(date=workshop.date.isoformat())
     return _event(DevelopmentEventKind.WORKSHOP_CREATED, payload, actor, at, workshop=workshop)
+
+
+def workshop_people(
+    *,
+    workshop: Workshop,
+    officials_added: list[str] | tuple = (),
+    officials_removed: list[str] | tuple = (),
+    guests_added: list[str] | tuple = (),
+    guests_removed: list[str] | tuple = (),
+    actor,
+    at: datetime.datetime | None = None,
+):
+    payload = WorkshopPeoplePayload(
+        officials_added=sorted(officials_added),
+        officials_removed=sorted(officials_removed),
+        guests_added=sorted(guests_added),
+        guests_removed=sorted(guests_removed),
+    )
+    return _event(DevelopmentEventKind.WORKSHOP_PEOPLE, payload, actor, at, workshop=workshop)
 
 
 def idea_proposed(*, idea: Idea, actor, at: datetime.datetime | None = None):
@@ -112,9 +184,13 @@ def idea_published(*, idea: Idea, actor, at: datetime.datetime | None = None):
 BUILDERS = {
     DevelopmentEventKind.VISIT_PLANNED: visit_planned,
     DevelopmentEventKind.VISIT_HELD: visit_held,
+    DevelopmentEventKind.VISIT_EDITED: visit_edited,
+    DevelopmentEventKind.VISIT_CANCELLED: visit_cancelled,
     DevelopmentEventKind.INSIGHT_ADDED: insight_added,
+    DevelopmentEventKind.INSIGHT_EDITED: insight_edited,
     DevelopmentEventKind.CASE_OPENED: case_opened,
     DevelopmentEventKind.WORKSHOP_CREATED: workshop_created,
+    DevelopmentEventKind.WORKSHOP_PEOPLE: workshop_people,
     DevelopmentEventKind.IDEA_PROPOSED: idea_proposed,
     DevelopmentEventKind.IDEA_EDITED: idea_edited,
     DevelopmentEventKind.IDEA_MOVED: idea_moved,

@@ -62,6 +62,38 @@ class VisitHeldForm(forms.Form):
     )
 
 
+class VisitEditForm(forms.Form):
+    """A planned visit: date, purpose, officials and guests (and notes); a held one: its
+    confidential notes only."""
+
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    purpose = forms.CharField(
+        label=_("Purpose"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    participants = _officials_field(_("Officials taking part"))
+    guests = forms.CharField(
+        label=_("Politicians and other guests"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One name per line."),
+    )
+    notes = forms.CharField(
+        label=_("Confidential notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, held: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if held:
+            for name in ("date", "purpose", "participants", "guests"):
+                del self.fields[name]
+
+
+class VisitCancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the visit cancelled?"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
 class InsightForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=InsightKind.choices)
     theme = forms.ModelChoiceField(label=_("Theme"), queryset=selectors.themes())
@@ -71,6 +103,53 @@ class InsightForm(forms.Form):
         queryset=selectors.departments(),
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+YES_NO = [("", _("All")), ("yes", _("Yes")), ("no", _("No"))]
+
+
+class InsightFilterForm(forms.Form):
+    """The filters of the insights page (GET): a field that does not parse is left out of the
+    filter and marked, the others still apply."""
+
+    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    theme = forms.ModelChoiceField(
+        label=_("Theme"), queryset=selectors.themes(), required=False, empty_label=_("All")
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department concerned"),
+        queryset=selectors.departments(),
+        required=False,
+        empty_label=_("All"),
+    )
+    date_from = forms.DateField(label=_("Visits from"), required=False, widget=DATE)
+    date_to = forms.DateField(label=_("Visits until"), required=False, widget=DATE)
+    has_case = forms.ChoiceField(label=_("Case opened"), choices=YES_NO, required=False)
+    has_idea = forms.ChoiceField(label=_("Idea proposed"), choices=YES_NO, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            select = isinstance(field.widget, forms.Select)
+            field.widget.attrs["class"] = "form-select" if select else "form-control"
+
+    def filters(self) -> dict:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+
+        def yes_no(name):
+            return {"yes": True, "no": False}.get(data.get(name) or "")
+
+        theme, department = data.get("theme"), data.get("department")
+        return {
+            "theme_id": theme.pk if theme else None,
+            "department_id": department.pk if department else None,
+            "date_from": data.get("date_from"),
+            "date_to": data.get("date_to"),
+            "has_case": yes_no("has_case"),
+            "has_idea": yes_no("has_idea"),
+            "text": (data.get("q") or "").strip(),
+        }
 
 
 class OpenCaseForm(forms.Form):
@@ -134,6 +213,14 @@ class WorkshopForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DATE)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     participants = _officials_field(_("Officials taking part"))
+
+
+class WorkshopOfficialsForm(forms.Form):
+    participants = _officials_field(_("Officials taking part"))
+
+
+class GuestRemoveForm(forms.Form):
+    guest = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
 
 
 class GuestForm(forms.Form):

@@ -11,6 +11,7 @@ from django.db.models import (
     Avg,
     Count,
     DurationField,
+    Exists,
     ExpressionWrapper,
     F,
     Max,
@@ -102,11 +103,61 @@ def insight_for(pk: int) -> Insight:
     return insight
 
 
+def insight_list(
+    *,
+    theme_id: int | None = None,
+    department_id: int | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    has_case: bool | None = None,
+    has_idea: bool | None = None,
+    text: str = "",
+) -> QuerySet[Insight]:
+    """Insights across all visits, newest visit first, for every official (spreading the
+    insights): the insight, its theme and departments, the company and date, whether a case or
+    an idea came of it. Never the visit's confidential notes. Filters: theme, department
+    concerned, period (the visit's date), has a case, has an idea, free text (the insight or the
+    company's name). Paginated, the rows' departments prefetched: a fixed number of queries."""
+    idea_exists = Exists(Idea.insights.through.objects.filter(insight_id=OuterRef("pk")))
+    rows = (
+        Insight.objects.select_related("theme", "visit__company", "visit__department", "case")
+        .only(
+            "pk",
+            "kind",
+            "text",
+            "created_at",
+            "theme__name",
+            "case__number",
+            "visit__date",
+            "visit__status",
+            "visit__company__name",
+            "visit__department__name",
+        )
+        .annotate(has_idea=idea_exists)
+        .prefetch_related(Prefetch("departments", Department.objects.only("pk", "name")))
+    )
+    if theme_id:
+        rows = rows.filter(theme_id=theme_id)
+    if department_id:
+        rows = rows.filter(departments=department_id)
+    if date_from:
+        rows = rows.filter(visit__date__gte=date_from)
+    if date_to:
+        rows = rows.filter(visit__date__lte=date_to)
+    if has_case is not None:
+        rows = rows.filter(case__isnull=not has_case)
+    if has_idea is not None:
+        rows = rows.filter(has_idea=has_idea)
+    if text:
+        rows = rows.filter(Q(text__icontains=text) | Q(visit__company__name__icontains=text))
+    return rows.order_by("-visit__date", "-pk")
+
+
 def not_visited(
-    *, months: int = NOT_VISITED_MONTHS, industry: str = "", area: str = ""
+    *, months: int = NOT_VISITED_MONTHS, industry: str = "", area: str = "", size: str = ""
 ) -> QuerySet[Company]:
     """Companies with no held visit in the last ``months`` months (or none ever), longest
-    ago first, filterable by industry and area (city or postal code)."""
+    ago first, filterable by industry, area (city or postal code) and size class."""
     cutoff = timezone.localdate() - datetime.timedelta(days=round(months * 30.44))
     companies = Company.objects.annotate(
         last_visit=Max(
@@ -118,6 +169,8 @@ def not_visited(
         companies = companies.filter(industry__icontains=industry)
     if area:
         companies = companies.filter(Q(city__icontains=area) | Q(postal_code__startswith=area))
+    if size:
+        companies = companies.filter(size_class=size)
     return companies.order_by("last_visit", "name")
 
 
@@ -166,6 +219,7 @@ def workshop_page(pk: int) -> Workshop:
             "steps",
             Prefetch("insights", Insight.objects.select_related("theme", "visit__company")),
             Prefetch("ideas", Idea.objects.select_related("department")),
+            Prefetch("events", DevelopmentEvent.objects.select_related("actor")),
         )
         .filter(pk=pk)
         .first()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import ideas, statistics, visits, workshops
+from .views import ideas, insights, statistics, visits, workshops
 
 app_name = "development"
 
@@ -10,12 +10,18 @@ urlpatterns = [
     path("besok/ej-besokta/", visits.not_visited, name="not_visited"),
     path("besok/<int:pk>/", visits.visit_detail, name="visit_detail"),
     path("besok/<int:pk>/genomfort/", visits.visit_held, name="visit_held"),
+    path("besok/<int:pk>/andra/", visits.visit_edit, name="visit_edit"),
+    path("besok/<int:pk>/avboka/", visits.visit_cancel, name="visit_cancel"),
     path("besok/<int:pk>/insikt/", visits.insight_add, name="insight_add"),
+    path("insikter/", insights.insight_list, name="insight_list"),
+    path("insikter/<int:pk>/andra/", visits.insight_edit, name="insight_edit"),
     path("insikter/<int:pk>/arende/", visits.insight_open_case, name="insight_open_case"),
     path("workshoppar/", workshops.workshop_list, name="workshop_list"),
     path("workshoppar/ny/", workshops.workshop_create, name="workshop_create"),
     path("workshoppar/<int:pk>/", workshops.workshop_detail, name="workshop_detail"),
     path("workshoppar/<int:pk>/gast/", workshops.guest_add, name="guest_add"),
+    path("workshoppar/<int:pk>/gast/ta-bort/", workshops.guest_remove, name="guest_remove"),
+    path("workshoppar/<int:pk>/deltagare/", workshops.officials_set, name="officials_set"),
     path("workshoppar/<int:pk>/steg/", workshops.step_note, name="step_note"),
     path("workshoppar/<int:pk>/insikter/", workshops.insights_set, name="insights_set"),
     path("ideer/", ideas.idea_list, name="idea_list"),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 class VisitStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class IdeaStatus(models.TextChoices):
@@ -20,9 +21,12 @@ class IdeaStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+# A planned visit is held or cancelled; a visit registered as held by mistake can still be
+# cancelled (its LOTS-year activities are then withdrawn). A cancelled visit stays cancelled.
 VISIT_MOVES: dict[str, set[str]] = {
-    VisitStatus.PLANNED: {VisitStatus.HELD},
-    VisitStatus.HELD: set(),
+    VisitStatus.PLANNED: {VisitStatus.HELD, VisitStatus.CANCELLED},
+    VisitStatus.HELD: {VisitStatus.CANCELLED},
+    VisitStatus.CANCELLED: set(),
 }
 
 IDEA_MOVES: dict[str, set[str]] = {

@@ -1,6 +1,6 @@
 from .activity import Attachment, CaseEvent, EventKind, Message, MessageDirection, Note
 from .case import Case, CaseQuerySet, Priority
-from .companies import Company, ContactPerson
+from .companies import Company, CompanySize, ContactPerson
 from .config import (
     CaseSettings,
     CaseType,
@@ -35,6 +35,7 @@ __all__ = [
     "CaseType",
     "ClockKind",
     "Company",
+    "CompanySize",
     "ContactPerson",
     "DeadlineUnit",
     "Door",

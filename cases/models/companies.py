@@ -4,6 +4,17 @@ from django.utils.translation import gettext_lazy as _
 from ..identifiers import IdentifierKind
 
 
+class CompanySize(models.TextChoices):
+    """The size class by number of employees: SCB's bands in the business register, which are
+    the EU's micro / small / medium / large bands (0 is a business without employees)."""
+
+    NONE = "0", _("0 employees")
+    MICRO = "1-9", _("1–9 employees")
+    SMALL = "10-49", _("10–49 employees")
+    MEDIUM = "50-249", _("50–249 employees")
+    LARGE = "250+", _("250 or more employees")
+
+
 class Company(models.Model):
     """A business the municipality meets, identified by its organisationsnummer."""
 
@@ -19,6 +30,9 @@ class Company(models.Model):
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     industry = models.CharField(_("industry"), max_length=150, blank=True)
+    size_class = models.CharField(
+        _("size (employees)"), max_length=6, choices=CompanySize.choices, blank=True
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from .. import events, permissions
 from ..errors import CaseError, NotPermitted
 from ..identifiers import parse_company_identifier
-from ..models import Case, Company, ContactPerson
+from ..models import Case, Company, CompanySize, ContactPerson
 from .cases import lock_case
 from .events import record
 from .registration import refresh_search_vectors_of_company
 
 # What an official may correct; the number (and its kind) is the company's identity.
-UPDATABLE_FIELDS = ("name", "street_address", "postal_code", "city", "industry")
+UPDATABLE_FIELDS = ("name", "street_address", "postal_code", "city", "industry", "size_class")
 
 
 class CompanyExists(CaseError):
@@ -54,8 +54,8 @@ def create_company(
 
 @transaction.atomic
 def update_company(*, company: Company, by, **fields: str) -> Company:
-    """Correct name or address. A new name is at once in the search text of every case of the
-    company (the case list finds a case by its company's name)."""
+    """Correct name, address, industry or size class. A new name is at once in the search
+    text of every case of the company (the case list finds a case by its company's name)."""
     _check_official(by)
     unknown = set(fields) - set(UPDATABLE_FIELDS)
     if unknown:
@@ -64,6 +64,8 @@ def update_company(*, company: Company, by, **fields: str) -> Company:
     old_name = company.name
     for field, value in fields.items():
         setattr(company, field, value.strip())
+    if company.size_class not in ("", *CompanySize.values):
+        raise CaseError(_("Choose one of the size classes."))
     company.save()
     if company.name != old_name:
         refresh_search_vectors_of_company(company)

@@ -151,9 +151,15 @@ def _visits(people, departments, themes, companies) -> list:
                     theme=themes[theme],
                     text=text,
                     departments=[departments[c] for c in codes],
+                    # Brought home on the visit's day, so the lead time to realised is real.
+                    at=_on(date) if held else None,
                 )
             )
     return found
+
+
+def _on(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(15, 0)))
 
 
 def _workshops(people, insights) -> list:

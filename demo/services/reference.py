@@ -181,6 +181,7 @@ def ensure_companies(plans: list[CompanyPlan]) -> list[CompanyRow]:
                 postal_code=p.postal_code,
                 city=p.city,
                 industry=p.industry,
+                size_class=p.size_class,
             )
             for p in plans
             if p.org_number not in existing

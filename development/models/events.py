@@ -9,9 +9,13 @@ from django.utils.translation import gettext_lazy as _
 class DevelopmentEventKind(models.TextChoices):
     VISIT_PLANNED = "visit_planned", _("Visit planned")
     VISIT_HELD = "visit_held", _("Visit held")
+    VISIT_EDITED = "visit_edited", _("Visit edited")
+    VISIT_CANCELLED = "visit_cancelled", _("Visit cancelled")
     INSIGHT_ADDED = "insight_added", _("Insight added")
+    INSIGHT_EDITED = "insight_edited", _("Insight corrected")
     CASE_OPENED = "case_opened", _("Case opened from an insight")
     WORKSHOP_CREATED = "workshop_created", _("Workshop created")
+    WORKSHOP_PEOPLE = "workshop_people", _("Participants changed")
     IDEA_PROPOSED = "idea_proposed", _("Idea proposed")
     IDEA_EDITED = "idea_edited", _("Idea edited")
     IDEA_MOVED = "idea_moved", _("Status changed")

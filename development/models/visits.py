@@ -44,6 +44,7 @@ class Visit(models.Model):
         blank=True,
         help_text=_("Politicians and other guests, one name per line."),
     )
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     participants = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="VisitParticipant",

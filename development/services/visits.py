@@ -23,7 +23,7 @@ from ..errors import DevelopmentError, NotPermitted, TransitionNotAllowed
 from ..models import Insight, Theme, Visit, VisitParticipant
 from ..workflow import VisitStatus, visit_move_allowed
 from .history import record
-from .lots_year import log_visit_activities
+from .lots_year import log_visit_activities, withdraw_visit_activities
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -99,6 +99,8 @@ def register_visit_held(*, visit: Visit, by: User, notes: str | None = None) -> 
     if not permissions.can_edit_visit(by, visit):
         raise NotPermitted()
     if not visit_move_allowed(visit.status, VisitStatus.HELD):
+        if visit.status == VisitStatus.CANCELLED:
+            raise TransitionNotAllowed(_("A cancelled visit cannot be registered as held."))
         raise TransitionNotAllowed(_("The visit is already registered as held."))
     if visit.date > timezone.localdate():
         raise DevelopmentError(_("A visit in the future cannot be registered as held."))
@@ -113,6 +115,142 @@ def register_visit_held(*, visit: Visit, by: User, notes: str | None = None) -> 
     return visit
 
 
+def _clean_guests(guests: str) -> str:
+    return "\n".join(line.strip() for line in guests.splitlines() if line.strip())
+
+
+@transaction.atomic
+def edit_visit(
+    *,
+    visit: Visit,
+    by: User,
+    date: datetime.date | None = None,
+    purpose: str | None = None,
+    participants: Iterable[User] | None = None,
+    guests: str | None = None,
+    notes: str | None = None,
+) -> Visit:
+    """Change a visit. A planned one: its date, purpose, officials and guests. A held one:
+    its confidential notes (the rest happened as it happened). A cancelled one: nothing.
+    What changed goes on the visit's timeline."""
+    visit = _lock_visit(visit)
+    if not permissions.can_edit_visit(by, visit):
+        raise NotPermitted()
+    if visit.status == VisitStatus.CANCELLED:
+        raise TransitionNotAllowed(_("A cancelled visit cannot be changed."))
+    changed: list[str] = []
+    if visit.status == VisitStatus.PLANNED:
+        if date is not None and date != visit.date:
+            visit.date = date
+            changed.append("date")
+        if purpose is not None and purpose.strip() != visit.purpose:
+            visit.purpose = purpose.strip()
+            changed.append("purpose")
+        if guests is not None and _clean_guests(guests) != visit.guests:
+            visit.guests = _clean_guests(guests)
+            changed.append("guests")
+    elif any(value is not None for value in (date, purpose, guests, participants)):
+        for name, value in (("date", date), ("purpose", purpose), ("guests", guests)):
+            if value is not None and value != getattr(visit, name):
+                raise DevelopmentError(
+                    _("A held visit's date, purpose and participants cannot be changed.")
+                )
+    if notes is not None and notes.strip() != visit.notes:
+        visit.notes = notes.strip()
+        changed.append("notes")
+    if changed:
+        visit.save(update_fields=changed)
+    if participants is not None:
+        wanted = {user.pk for user in participants if roles.is_official(user)}
+        current = set(visit.taking_part.values_list("user_id", flat=True))
+        if wanted != current:
+            if visit.status != VisitStatus.PLANNED:
+                raise DevelopmentError(
+                    _("A held visit's date, purpose and participants cannot be changed.")
+                )
+            visit.taking_part.filter(user_id__in=current - wanted).delete()
+            VisitParticipant.objects.bulk_create(
+                VisitParticipant(visit=visit, user_id=pk) for pk in wanted - current
+            )
+            changed.append("participants")
+    if changed:
+        record(events.visit_edited(visit=visit, fields=changed, actor=by))
+    return visit
+
+
+@transaction.atomic
+def cancel_visit(*, visit: Visit, by: User, reason: str) -> Visit:
+    """Cancel a visit, saying why (through the moves table). It no longer counts toward the
+    goal; LOTS-year activities logged for it and not yet approved are withdrawn, approved ones
+    stay and the coordinators are told."""
+    visit = _lock_visit(visit)
+    if not permissions.can_edit_visit(by, visit):
+        raise NotPermitted()
+    if not visit_move_allowed(visit.status, VisitStatus.CANCELLED):
+        raise TransitionNotAllowed(_("The visit is already cancelled."))
+    if not reason.strip():
+        raise DevelopmentError(_("Say why the visit is cancelled."))
+    from_status = visit.status
+    visit.status = VisitStatus.CANCELLED
+    visit.cancel_reason = reason.strip()
+    visit.save(update_fields=["status", "cancel_reason"])
+    withdrawn, kept = withdraw_visit_activities(visit=visit, reason=visit.cancel_reason)
+    record(
+        events.visit_cancelled(
+            visit=visit,
+            from_status=from_status,
+            reason=visit.cancel_reason,
+            withdrawn=withdrawn,
+            kept=kept,
+            actor=by,
+        )
+    )
+    return visit
+
+
+@transaction.atomic
+def edit_insight(
+    *,
+    insight: Insight,
+    by: User,
+    kind: str,
+    theme: Theme,
+    text: str,
+    departments: Iterable[Department],
+) -> Insight:
+    """Correct an insight of a visit; what changed goes on the visit's timeline."""
+    insight = (
+        Insight.objects.select_for_update(of=("self",)).select_related("visit").get(pk=insight.pk)
+    )
+    visit = _lock_visit(insight.visit)
+    if not permissions.can_edit_visit(by, visit):
+        raise NotPermitted()
+    if visit.status == VisitStatus.CANCELLED:
+        raise TransitionNotAllowed(_("A cancelled visit cannot be changed."))
+    if not text.strip():
+        raise DevelopmentError(_("Write down the insight."))
+    changed = []
+    if kind != insight.kind:
+        insight.kind = kind
+        changed.append("kind")
+    if theme.pk != insight.theme_id:
+        insight.theme = theme
+        changed.append("theme")
+    if text.strip() != insight.text:
+        insight.text = text.strip()
+        changed.append("text")
+    if changed:
+        insight.save(update_fields=changed)
+    wanted = {department.pk for department in departments}
+    if wanted != set(insight.departments.values_list("pk", flat=True)):
+        insight.departments.set(list(wanted))
+        changed.append("departments")
+    if changed:
+        insight.visit = visit
+        record(events.insight_edited(insight=insight, fields=changed, actor=by))
+    return insight
+
+
 @transaction.atomic
 def add_insight(
     *,
@@ -122,17 +260,27 @@ def add_insight(
     theme: Theme,
     text: str,
     departments: Iterable[Department],
+    at: datetime.datetime | None = None,
 ) -> Insight:
+    """``at``: when the insight was brought home (the demo seed dates it on its visit's day);
+    now by default."""
     visit = _lock_visit(visit)
     if not permissions.can_edit_visit(by, visit):
         raise NotPermitted()
+    if visit.status == VisitStatus.CANCELLED:
+        raise TransitionNotAllowed(_("A cancelled visit cannot be changed."))
     if not text.strip():
         raise DevelopmentError(_("Write down the insight."))
     insight = Insight.objects.create(
-        visit=visit, kind=kind, theme=theme, text=text.strip(), created_by=by
+        visit=visit,
+        kind=kind,
+        theme=theme,
+        text=text.strip(),
+        created_by=by,
+        created_at=at or timezone.now(),
     )
     insight.departments.set(list(departments))
-    record(events.insight_added(insight=insight, actor=by))
+    record(events.insight_added(insight=insight, actor=by, at=at))
     return insight
 
 

@@ -56,11 +56,46 @@ def invite_business_owner(
     workshop = _locked(workshop, by)
     if not name.strip():
         raise DevelopmentError(_("Enter the name of the business owner."))
-    return WorkshopGuest.objects.create(
+    guest = WorkshopGuest.objects.create(
         workshop=workshop,
         name=name.strip(),
         email=email.strip().lower(),
         company_name=company_name.strip(),
+    )
+    record(events.workshop_people(workshop=workshop, guests_added=[guest.name], actor=by))
+    return guest
+
+
+@transaction.atomic
+def remove_business_owner(*, workshop: Workshop, by: User, guest_id: int) -> None:
+    """Take an invited business owner off the workshop (on its timeline)."""
+    workshop = _locked(workshop, by)
+    guest = WorkshopGuest.objects.filter(workshop=workshop, pk=guest_id).first()
+    if guest is None:
+        raise DevelopmentError(_("That business owner is not invited to this workshop."))
+    guest.delete()
+    record(events.workshop_people(workshop=workshop, guests_removed=[guest.name], actor=by))
+
+
+@transaction.atomic
+def set_workshop_officials(*, workshop: Workshop, by: User, participants: Iterable[User]) -> None:
+    """The officials taking part, added and removed (on its timeline). Only officials."""
+    workshop = _locked(workshop, by)
+    wanted = {user.pk: user for user in participants if permissions.is_official(user)}
+    current = {user.pk: user for user in workshop.participants.all()}
+    added = [wanted[pk] for pk in wanted.keys() - current.keys()]
+    removed = [current[pk] for pk in current.keys() - wanted.keys()]
+    if not added and not removed:
+        return
+    workshop.participants.remove(*removed)
+    workshop.participants.add(*added)
+    record(
+        events.workshop_people(
+            workshop=workshop,
+            officials_added=[user.full_name or user.email for user in added],
+            officials_removed=[user.full_name or user.email for user in removed],
+            actor=by,
+        )
     )
 
 

@@ -13,7 +13,14 @@ from django.views.decorators.http import require_POST
 from cases.errors import CaseError
 
 from .. import permissions, selectors
-from ..forms import GuestForm, StepForm, WorkshopForm, WorkshopInsightsForm
+from ..forms import (
+    GuestForm,
+    GuestRemoveForm,
+    StepForm,
+    WorkshopForm,
+    WorkshopInsightsForm,
+    WorkshopOfficialsForm,
+)
 from ..models import WORKSHOP_STEPS
 from ..services import workshops as service
 from .common import form_error, refuse, require_official
@@ -56,6 +63,9 @@ def _context(request, pk: int, guest_form=None) -> dict:
         "steps": steps,
         "can_edit": permissions.can_edit_workshop(request.user, workshop),
         "guest_form": guest_form or GuestForm(),
+        "officials_form": WorkshopOfficialsForm(
+            initial={"participants": [user.pk for user in workshop.participants.all()]}
+        ),
         "insights_form": WorkshopInsightsForm(
             initial={"insights": [i.pk for i in workshop.insights.all()]}
         ),
@@ -113,4 +123,38 @@ def insights_set(request, pk: int):
     except CaseError as error:
         return refuse(request, error, TEMPLATE, _context(request, pk))
     messages.success(request, _("The insights are saved."))
+    return redirect("development:workshop_detail", pk)
+
+
+@login_required
+@require_POST
+def officials_set(request, pk: int):
+    require_official(request.user)
+    workshop = selectors.workshop_page(pk)
+    form = WorkshopOfficialsForm(request.POST)
+    if not form.is_valid():
+        return form_error(request, TEMPLATE, _context(request, pk))
+    try:
+        service.set_workshop_officials(workshop=workshop, by=request.user, **form.cleaned_data)
+    except CaseError as error:
+        return refuse(request, error, TEMPLATE, _context(request, pk))
+    messages.success(request, _("The officials taking part are saved."))
+    return redirect("development:workshop_detail", pk)
+
+
+@login_required
+@require_POST
+def guest_remove(request, pk: int):
+    require_official(request.user)
+    workshop = selectors.workshop_page(pk)
+    form = GuestRemoveForm(request.POST)
+    if not form.is_valid():
+        return form_error(request, TEMPLATE, _context(request, pk))
+    try:
+        service.remove_business_owner(
+            workshop=workshop, by=request.user, guest_id=form.cleaned_data["guest"]
+        )
+    except CaseError as error:
+        return refuse(request, error, TEMPLATE, _context(request, pk))
+    messages.success(request, _("The business owner is taken off the workshop."))
     return redirect("development:workshop_detail", pk)

@@ -27,6 +27,9 @@ def test_the_demo_has_a_year_of_visits_and_ideas_in_every_state_once():
     dates = Visit.objects.values_list("date", flat=True)
     assert (max(dates) - min(dates)).days > 300 and max(dates) <= timezone.localdate()
     assert set(Visit.objects.values_list("status", flat=True)) == {VisitStatus.HELD}
+    # Each insight is dated on its visit's day (not the seeding day): a real lead time.
+    for insight in Insight.objects.select_related("visit"):
+        assert timezone.localtime(insight.created_at).date() == insight.visit.date
     assert Workshop.objects.count() == 2
     assert set(Idea.objects.values_list("status", flat=True)) == set(IdeaStatus.values)
     assert public_improvements().count() == 2

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from development.services.workshops import create_workshop
+from development.services.workshops import create_workshop, invite_business_owner
 from development.workflow import IdeaStatus
 from tests.cases.factories import CaseTypeFactory
 from tests.factories import DepartmentFactory, UserFactory, official
@@ -33,12 +33,20 @@ visit_detail        302 404 200 200 200 200
 not_visited         302 404 200 200 200 200
 visit_held          302 404 400 302 302 302
 insight_add         302 404 400 302 302 302
+visit_edit_form     302 404 403 200 200 200
+visit_edit          302 404 403 302 302 302
+visit_cancel        302 404 400 302 302 302
+insight_list        302 404 200 200 200 200
+insight_edit_form   302 404 403 200 200 200
+insight_edit        302 404 403 302 302 302
 open_case_form      302 404 200 200 200 200
 open_case           302 404 400 302 302 302
 workshop_list       302 404 200 200 200 200
 workshop_create     302 404 200 200 200 200
 workshop_detail     302 404 200 200 200 200
 guest_add           302 404 400 302 302 302
+guest_remove        302 404 400 302 302 302
+officials_set       302 404 400 302 302 302
 step_note           302 404 400 302 302 302
 insights_set        302 404 400 302 302 302
 idea_list           302 404 200 200 200 200
@@ -69,6 +77,7 @@ def world(naringsliv, theme):
     future = a_visit(by=owner, department=naringsliv, held=False, date=tomorrow)
     insight = an_insight(visit=held, by=owner, theme=theme, departments=[naringsliv])
     workshop = create_workshop(by=owner, title="DialogLab", date=timezone.localdate())
+    guest = invite_business_owner(workshop=workshop, by=owner, name="Lisa Företagare")
     return {
         "people": people,
         "held": held,
@@ -76,6 +85,7 @@ def world(naringsliv, theme):
         "future": future,
         "insight": insight,
         "workshop": workshop,
+        "guest": guest,
         "idea": an_idea(by=owner, department=naringsliv),
         "realised": an_idea(by=owner, department=naringsliv, status=IdeaStatus.REALISED),
         "case_type": CaseTypeFactory(lead_department=naringsliv),
@@ -91,6 +101,9 @@ def _request(view: str, w) -> tuple[str, str, dict]:
         "visit_create": d("development:visit_create"),
         "visit_detail": d("development:visit_detail", args=[w["held"].pk]),
         "not_visited": d("development:not_visited"),
+        "visit_edit_form": d("development:visit_edit", args=[w["planned"].pk]),
+        "insight_list": d("development:insight_list"),
+        "insight_edit_form": d("development:insight_edit", args=[w["insight"].pk]),
         "open_case_form": d("development:insight_open_case", args=[w["insight"].pk]),
         "workshop_list": d("development:workshop_list"),
         "workshop_create": d("development:workshop_create"),
@@ -106,6 +119,20 @@ def _request(view: str, w) -> tuple[str, str, dict]:
         return "get", get[view], {}
     post = {
         "visit_held": (d("development:visit_held", args=[w["planned"].pk]), {"notes": "ok"}),
+        "visit_edit": (
+            d("development:visit_edit", args=[w["future"].pk]),
+            {"date": w["future"].date.isoformat(), "purpose": "Nytt syfte"},
+        ),
+        "visit_cancel": (d("development:visit_cancel", args=[w["future"].pk]), {"reason": "Sjuk"}),
+        "insight_edit": (
+            d("development:insight_edit", args=[w["insight"].pk]),
+            {
+                "kind": "problem",
+                "theme": w["theme"].pk,
+                "text": "Rättad",
+                "departments": [w["department"].pk],
+            },
+        ),
         "insight_add": (
             d("development:insight_add", args=[w["held"].pk]),
             {
@@ -120,6 +147,14 @@ def _request(view: str, w) -> tuple[str, str, dict]:
             {"case_type": w["case_type"].pk, "department": w["department"].pk},
         ),
         "guest_add": (d("development:guest_add", args=[w["workshop"].pk]), {"name": "Kim"}),
+        "guest_remove": (
+            d("development:guest_remove", args=[w["workshop"].pk]),
+            {"guest": w["guest"].pk},
+        ),
+        "officials_set": (
+            d("development:officials_set", args=[w["workshop"].pk]),
+            {"participants": [w["people"]["owner"].pk]},
+        ),
         "step_note": (
             d("development:step_note", args=[w["workshop"].pk]),
             {"number": 1, "notes": "x"},

@@ -22,12 +22,16 @@ QUERIES = {
     "visit_create": 5,
     "visit_detail": 10,
     "not_visited": 5,
+    "visit_edit": 8,
+    "insight_list": 8,
+    "insight_list_filtered": 10,
+    "insight_edit": 12,
     "idea_list": 5,
     "idea_create": 5,
     "idea_detail": 8,
     "workshop_list": 5,
     "workshop_create": 4,
-    "workshop_detail": 10,
+    "workshop_detail": 12,
     "statistics": 10,
     "improvements": 1,
     # The cases company page (7, tests/cases/test_query_counts.py) plus its visits part.
@@ -66,6 +70,9 @@ def world(n, by, department, bygg, theme):
     an_idea(by=by, department=department, workshop=workshop, insights=insights)
     return {
         "visit": first,
+        "insight": insights[0],
+        "theme": theme,
+        "department": department,
         "workshop": workshop,
         "idea": an_idea(
             by=by, department=department, insights=insights, status=IdeaStatus.REALISED
@@ -79,6 +86,11 @@ def _url(page, w):
         "visit_create": reverse("development:visit_create"),
         "visit_detail": reverse("development:visit_detail", args=[w["visit"].pk]),
         "not_visited": reverse("development:not_visited"),
+        "visit_edit": reverse("development:visit_edit", args=[w["visit"].pk]),
+        "insight_list": reverse("development:insight_list"),
+        "insight_list_filtered": reverse("development:insight_list")
+        + f"?theme={w['theme'].pk}&department={w['department'].pk}&has_idea=yes&q=Lok",
+        "insight_edit": reverse("development:insight_edit", args=[w["insight"].pk]),
         "idea_list": reverse("development:idea_list"),
         "idea_create": reverse("development:idea_create"),
         "idea_detail": reverse("development:idea_detail", args=[w["idea"].pk]),

@@ -24,7 +24,7 @@ ALLOWED_IDEA_MOVES = {
     ("implementing", "rejected"),
     ("rejected", "proposed"),
 }
-ALLOWED_VISIT_MOVES = {("planned", "held")}
+ALLOWED_VISIT_MOVES = {("planned", "held"), ("planned", "cancelled"), ("held", "cancelled")}
 
 
 @pytest.mark.parametrize(

@@ -93,3 +93,46 @@ def test_officials_run_a_workshop_and_record_an_idea(
     assert idea.status == IdeaStatus.REALISED
     message = OutboxMessage.objects.get(template="development/email/idea_realised")
     assert message.recipient == "kim@torget.example"
+
+
+def test_the_workshop_s_participants_change_after_it_is_created_on_its_timeline(
+    client, visitor, colleague, stranger
+):
+    from django.urls import reverse as url_for
+    from django.utils import timezone
+
+    from development.models import DevelopmentEvent, WorkshopGuest
+    from development.services.workshops import create_workshop, invite_business_owner
+
+    client.cookies["django_language"] = "en"
+    workshop = create_workshop(by=visitor, title="DialogLab", date=timezone.localdate())
+    lisa = invite_business_owner(workshop=workshop, by=visitor, name="Lisa Företagare")
+    client.force_login(visitor)
+
+    response = client.post(
+        url_for("development:officials_set", args=[workshop.pk]),
+        {"participants": [visitor.pk, colleague.pk]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "The officials taking part are saved." in page
+    assert "Officials added: Kalle Kollega" in page
+    response = client.post(
+        url_for("development:guest_remove", args=[workshop.pk]), {"guest": lisa.pk}, follow=True
+    )
+    page = response.content.decode()
+    assert "Business owners taken off: Lisa Företagare" in page
+    assert not WorkshopGuest.objects.filter(workshop=workshop).exists()
+    client.post(url_for("development:officials_set", args=[workshop.pk]), {"participants": []})
+    assert not workshop.participants.exists()
+    kinds = DevelopmentEvent.objects.filter(workshop=workshop, kind="workshop_people")
+    assert kinds.count() == 4  # invited, officials added, guest removed, officials removed
+
+    # A stranger is refused; the participants stay.
+    other = create_workshop(by=visitor, title="Annan", date=timezone.localdate())
+    client.force_login(stranger)
+    response = client.post(
+        url_for("development:officials_set", args=[other.pk]), {"participants": [stranger.pk]}
+    )
+    assert response.status_code == 400
+    assert list(other.participants.all()) == [visitor]

@@ -207,6 +207,14 @@ def _objects_of_the_later_apps(*, lots, case, miljo, people) -> dict[str, dict[s
         participants=[lots],
     )
     held_visit = register_visit_held(visit=visit, by=lots)
+    planned_visit = plan_visit(
+        by=lots,
+        org_number="556036-0793",
+        department=miljo,
+        date=timezone.localdate() + datetime.timedelta(days=7),
+        purpose="Uppföljning",
+        participants=[lots],
+    )
     insight = add_insight(
         visit=held_visit,
         by=lots,
@@ -250,9 +258,14 @@ def _objects_of_the_later_apps(*, lots, case, miljo, people) -> dict[str, dict[s
         "development:visit_detail": {"pk": [held_visit.pk]},
         "development:visit_held": {"pk": [held_visit.pk]},
         "development:insight_add": {"pk": [held_visit.pk]},
+        "development:visit_edit": {"pk": [planned_visit.pk, held_visit.pk]},
+        "development:visit_cancel": {"pk": [planned_visit.pk]},
+        "development:insight_edit": {"pk": [insight.pk]},
         "development:insight_open_case": {"pk": [insight.pk]},
         "development:workshop_detail": {"pk": [workshop.pk]},
         "development:guest_add": {"pk": [workshop.pk]},
+        "development:guest_remove": {"pk": [workshop.pk]},
+        "development:officials_set": {"pk": [workshop.pk]},
         "development:step_note": {"pk": [workshop.pk]},
         "development:insights_set": {"pk": [workshop.pk]},
         "development:idea_detail": {"pk": [idea.pk]},

@@ -99,3 +99,17 @@ def review_activity(
         if approve:
             issue_when_earned(user=activity.user, course=activity.course)
     return activity
+
+
+def withdraw_activity(*, activity_id: int) -> bool:
+    """The event an activity was logged for did not take place (a cancelled company visit):
+    an activity still waiting for approval is withdrawn (removed from the coordinator's queue);
+    one the coordinator has already reviewed stays as it is. Returns whether it was withdrawn."""
+    with transaction.atomic():
+        activity = (
+            PracticalActivity.objects.select_for_update(of=("self",)).filter(pk=activity_id).first()
+        )
+        if activity is None or activity.status != ActivityStatus.SUBMITTED:
+            return False
+        activity.delete()
+    return True
