@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0018_event_kinds_after_dailya'),
+        ('cases', '0020_intake_questions'),
     ]
 
     operations = [
