@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from cases.models import CaseEvent, IntakeQuestion, ServiceGuarantee, StandardText
+from cases.models import CaseEvent, IntakeQuestion, SavedFilter, ServiceGuarantee, StandardText
 from cases.services.attachments import add_attachment
 from cases.services.referrals import route_case
 from confighistory.services import save_configuration
@@ -78,6 +78,7 @@ development.theme           33333  44444  44444  44444  44444  22222
 development.visitgoal       33333  44434  44434  44434  44434  23233
 cases.standardtext          33333  44444  44444  44444  44444  22222
 cases.intakequestion        33333  44444  44444  44444  44444  22222
+cases.savedfilter           33333  44434  44434  44434  44434  22424
 confighistory.configchange  33333  44444  44444  44444  44444  22424
 notifications.emailtext     33333  44444  44444  44444  44444  22222
 notifications.outboxmessage 33333  44444  44444  44444  44444  22424
@@ -166,6 +167,9 @@ def world(db):
         "cases.standardtext": StandardText.objects.create(title="Hälsning", body_sv="Hej!"),
         "cases.intakequestion": IntakeQuestion.objects.create(
             case_type=secret.case_type, label_sv="Öppettider"
+        ),
+        "cases.savedfilter": SavedFilter.objects.create(
+            owner=coordinator, name="Mina nya", query="status=new"
         ),
         "notifications.emailtext": EmailText.objects.create(
             template="cases/email/message_to_business", language="sv", subject="Ä", body="B"
