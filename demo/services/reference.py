@@ -165,6 +165,19 @@ class CompanyRow:
     contact_phone: str
 
 
+def _company(plan: CompanyPlan) -> Company:
+    return Company(
+        org_number=plan.org_number,
+        identifier_kind=plan.identifier_kind,
+        name=plan.name,
+        street_address=plan.street_address,
+        postal_code=plan.postal_code,
+        city=plan.city,
+        industry=plan.industry,
+        size_class=plan.size_class,
+    )
+
+
 def ensure_companies(plans: list[CompanyPlan]) -> list[CompanyRow]:
     """The planned companies, each with its contact person; existing ones reused."""
     numbers = [plan.org_number for plan in plans]
@@ -172,21 +185,7 @@ def ensure_companies(plans: list[CompanyPlan]) -> list[CompanyRow]:
         Company.objects.filter(org_number__in=numbers).values_list("org_number", flat=True)
     )
     Company.objects.bulk_create(
-        [
-            Company(
-                org_number=p.org_number,
-                identifier_kind=p.identifier_kind,
-                name=p.name,
-                street_address=p.street_address,
-                postal_code=p.postal_code,
-                city=p.city,
-                industry=p.industry,
-                size_class=p.size_class,
-            )
-            for p in plans
-            if p.org_number not in existing
-        ],
-        batch_size=BATCH,
+        [_company(p) for p in plans if p.org_number not in existing], batch_size=BATCH
     )
     companies = dict(
         (number, (pk, name))

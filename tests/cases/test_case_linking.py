@@ -20,8 +20,8 @@ from .factories import a_case
 pytestmark = pytest.mark.django_db
 
 # The tracking page (4), its promises (1, the service guarantees), and the kept case,
-# savepoint, link and release.
-MERGED_TRACKING_QUERIES = 9
+# savepoint, link and release, and the intake answers (1).
+MERGED_TRACKING_QUERIES = 10
 
 
 def _english(client):

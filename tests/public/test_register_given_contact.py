@@ -32,8 +32,8 @@ GIVEN = "Mallory Svensson, ekonomi@annan.example, 073-999 99 99"
 # The case page of a form case (no notes, referrals or messages yet); see
 # tests/cases/test_query_counts.py for the page with many of them.
 # 12, plus the service guarantees that apply, the cases of the same matter, the standard texts,
-# the edit form's two lists and the assign form's colleagues.
-FORM_CASE_DETAIL_QUERIES = 18
+# the edit form's two lists, the assign form's colleagues and the intake answers.
+FORM_CASE_DETAIL_QUERIES = 19
 BUTTON = "Add to the company register and use as the case's contact"
 
 
