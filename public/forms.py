@@ -8,6 +8,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset
 from django import forms
 from django.conf import settings
+from django.db import DatabaseError
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -142,9 +143,14 @@ class IntakeForm(GuardedPublicFormMixin, OneTimeKeyMixin, forms.Form):
         # The chosen case type's questions (the type as sent, or chosen in the address).
         chosen = self.data.get(self.add_prefix("case_type")) or self.initial.get("case_type")
         chosen_pk = _pk_or_none(chosen)
-        if chosen_pk is None or not case_type.queryset.filter(pk=chosen_pk).exists():
-            chosen_pk = None
-        self.questions = asked_questions(chosen_pk)
+        try:
+            if chosen_pk is None or not case_type.queryset.filter(pk=chosen_pk).exists():
+                chosen_pk = None
+            self.questions = asked_questions(chosen_pk)
+        except DatabaseError:
+            # The database is down: the view answers 503 with what was typed kept, so the
+            # form must still be built (the questions come back with the database).
+            self.questions = []
         self.question_names = list(question_fields(self.questions))
         self.fields.update(question_fields(self.questions))
         # In the layout: right after the case type, the button that shows the chosen type's

@@ -97,6 +97,14 @@ class Measure:
     def status_label(self) -> str:
         return str(STATUS_LABELS[self.status])
 
+    @classmethod
+    def of_share(
+        cls, value: float | None, threshold: Threshold | None, *, evidence_url: str, detail: str
+    ) -> Measure:
+        """A percentage whose colour the indicator's threshold gives (grey without one)."""
+        status = threshold.status(value) if threshold else Status.GREY
+        return cls(value=value, unit="%", status=status, evidence_url=evidence_url, detail=detail)
+
 
 @dataclass(frozen=True)
 class Indicator:

@@ -80,10 +80,9 @@ def coordinator_named(period: Period, threshold: Threshold | None) -> Measure:
     )
     value = share(counts["named"], counts["opened"])
     query = urlencode({"opened_from": str(period.start), "opened_to": str(period.end)})
-    return Measure(
-        value=value,
-        unit="%",
-        status=threshold.status(value) if threshold else Status.GREY,
+    return Measure.of_share(
+        value,
+        threshold,
         evidence_url=f"{reverse('cases:list')}?{query}",
         detail=_("%(named)s of %(opened)s cases opened") % counts,
     )
@@ -110,10 +109,9 @@ def referrals_on_time(period: Period, threshold: Threshold | None) -> Measure:
         ),
     )
     value = share(counts["on_time"], counts["due"])
-    return Measure(
-        value=value,
-        unit="%",
-        status=threshold.status(value) if threshold else Status.GREY,
+    return Measure.of_share(
+        value,
+        threshold,
         evidence_url=_stats_url(period),
         detail=_("%(on_time)s of %(due)s referrals answered by their due date") % counts,
     )
@@ -125,10 +123,9 @@ def guarantees(period: Period, threshold: Threshold | None) -> Measure:
     kept = sum(f.kept for f in figures)
     decided = kept + sum(f.breached for f in figures)
     value = share(kept, decided)
-    return Measure(
-        value=value,
-        unit="%",
-        status=threshold.status(value) if threshold else Status.GREY,
+    return Measure.of_share(
+        value,
+        threshold,
         evidence_url=_stats_url(period),
         detail=_("%(kept)s of %(decided)s promises kept") % {"kept": kept, "decided": decided},
     )
@@ -187,10 +184,9 @@ def diplomas(period: Period, threshold: Threshold | None) -> Measure:
         .aggregate(officials=Count("pk"), diplomas=Count("pk", filter=Q(has_diploma=True)))
     )
     value = share(total["diplomas"], total["officials"])
-    return Measure(
-        value=value,
-        unit="%",
-        status=threshold.status(value) if threshold else Status.GREY,
+    return Measure.of_share(
+        value,
+        threshold,
         evidence_url=reverse("training:diplomas"),
         detail="; ".join(per_department),
     )
@@ -250,10 +246,9 @@ def first_answer_in_time(period: Period, threshold: Threshold | None) -> Measure
     )
     value = share(counts["answered"], counts["opened"])
     query = urlencode({"opened_from": str(period.start), "opened_to": str(period.end)})
-    return Measure(
-        value=value,
-        unit="%",
-        status=threshold.status(value) if threshold else Status.GREY,
+    return Measure.of_share(
+        value,
+        threshold,
         evidence_url=f"{reverse('cases:list')}?{query}",
         detail=_("%(answered)s of %(opened)s cases answered within %(days)s working days")
         % {**counts, "days": promise},
@@ -290,10 +285,9 @@ def businesses_told(period: Period, threshold: Threshold | None) -> Measure:
     )
     counts = cases.aggregate(slipped=Count("pk"), told=Count("pk", filter=Exists(told)))
     value = share(counts["told"], counts["slipped"])
-    return Measure(
-        value=value,
-        unit="%",
-        status=threshold.status(value) if threshold else Status.GREY,
+    return Measure.of_share(
+        value,
+        threshold,
         evidence_url=f"{reverse('cases:list')}?{urlencode({'overdue': 'on'})}",
         detail=_("%(told)s of %(slipped)s cases past their due date told") % counts,
     )
@@ -341,10 +335,9 @@ def practical_done(period: Period, threshold: Threshold | None) -> Measure:
         detail = _("%(done)s of %(officials)s officials") % total
     else:
         detail = _("No practical requirements set for %(year)s") % {"year": period.year}
-    return Measure(
-        value=value,
-        unit="%",
-        status=threshold.status(value) if threshold else Status.GREY,
+    return Measure.of_share(
+        value,
+        threshold,
         evidence_url=f"{reverse('training:coordinator')}",
         detail=detail,
     )
