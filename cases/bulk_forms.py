@@ -7,9 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lotsportal.validators import check_date_between, latest_due_date
 
-from .forms import DateInput
+from .forms import DateInput, StatusFieldsForm
 from .selectors import active_departments, officials
-from .workflow import FINISHED_CASE_STATUSES, CaseStatus
 
 MAX_BULK_CASES = 100  # cases per bulk action
 
@@ -46,9 +45,8 @@ class BulkRouteForm(forms.Form):
         return due_date
 
 
-class BulkStatusForm(forms.Form):
+class BulkStatusForm(StatusFieldsForm):
     prefix = "bulk"
-    to = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
     comment = forms.CharField(
         label=_("Comment"),
         required=False,
@@ -56,24 +54,13 @@ class BulkStatusForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Only officials see the comment."),
     )
-    to_business = forms.CharField(
-        label=_("Text to the business"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_(
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_business"].help_text = _(
             "For a decision or closing: what each business is told. Shown on its case page "
             "and e-mailed to the contact person."
-        ),
-    )
-
-    def clean(self):
-        data = super().clean() or {}
-        if data.get("to") in FINISHED_CASE_STATUSES and not data.get("to_business", "").strip():
-            self.add_error(
-                "to_business", _("Write what the business is told of the decision or closing.")
-            )
-        return data
+        )
 
 
 FORMS: dict[str, type[forms.Form]] = {

@@ -121,8 +121,10 @@ class OpenCaseForm(forms.Form):
         return data
 
 
-class StatusForm(forms.Form):
-    prefix = "status"  # one page, many forms: no two fields share an id
+class StatusFieldsForm(forms.Form):
+    """A move to a new status with its comment and, for a decision or closing, the text to the
+    business: the fields of the case page's status form and of the list's bulk move."""
+
     to = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
     comment = forms.CharField(
         label=_("Comment"),
@@ -148,6 +150,10 @@ class StatusForm(forms.Form):
                 "to_business", _("Write what the business is told of the decision or closing.")
             )
         return data
+
+
+class StatusForm(StatusFieldsForm):
+    prefix = "status"  # one page, many forms: no two fields share an id
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
