@@ -28,6 +28,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = "bench.serve_settings"
 BARE = "/__bench__/bare/"
+SIGNED_IN = "/__bench__/signed-in/"
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
   io.write(string.format('{"median_us": %d, "p95_us": %d, "requests": %d, "duration_us": %d,'
@@ -202,6 +203,15 @@ def run_one(label: str, seconds: int, concurrency: list[int]) -> dict:
                 "cookie": f"{cookie}={clients[who].cookies[cookie].value}",
             }
         )
+    queries, _status, size = count_queries(clients["coordinator"], SIGNED_IN)
+    yardstick = {
+        **measured[0],
+        "who": "coordinator",
+        "page": "signed-in yardstick (layout + 25 rows)",
+        "url": SIGNED_IN,
+        "queries": queries,
+        "bytes": size,
+    }
     total = Case.objects.count()
     connections.close_all()
 
@@ -244,6 +254,7 @@ def run_one(label: str, seconds: int, concurrency: list[int]) -> dict:
                 "bytes": 0,
                 "cookie": "",
             },
+            yardstick,
             *measured,
         ]
         for row in targets:
@@ -265,14 +276,14 @@ def run_one(label: str, seconds: int, concurrency: list[int]) -> dict:
 
 
 def report(result: dict, concurrency: list[int]) -> None:
-    bare = result["rows"][0]
+    bare, signed = result["rows"][0], result["rows"][1]
     load = " ".join(result["load"])
     print(f"\n## {result['label']}: {result['cases']} cases; load average {load}")
     head = "| who | page | queries | kB |"
     rule = "|---|---|---|---|"
     for c in concurrency:
-        head += f" c={c} median / p95 ms | c={c} req/s | c={c} vs bare |"
-        rule += "---|---|---|"
+        head += f" c={c} median / p95 ms | c={c} req/s | c={c} vs bare | c={c} vs signed-in |"
+        rule += "---|---|---|---|"
     print(head)
     print(rule)
     for row in result["rows"]:
@@ -280,12 +291,33 @@ def report(result: dict, concurrency: list[int]) -> None:
         for c in concurrency:
             f = row[f"c{c}"]
             share = 100 * f["rps"] / (bare[f"c{c}"]["rps"] or float("nan"))
+            own = 100 * f["rps"] / (signed[f"c{c}"]["rps"] or float("nan"))
             bad = f" ({f['bad']} failed)" if f["bad"] else ""
             if not f["rps"]:
-                line += " no reply within the run | 0 | 0 % |"
+                line += " no reply within the run | 0 | 0 % | 0 % |"
                 continue
             line += f" {f['median']:.0f} / {f['p95']:.0f} | {f['rps']:.1f}{bad} | {share:.1f} % |"
+            line += f" {own:.0f} % |"
         print(line)
+
+
+def run_child(label: str, url: str, kind: str, args) -> dict:
+    """One database with one worker class, measured in a child process (its own Django)."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as out:
+        path = out.name
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "BENCH_LABEL": f"{label}, {kind} workers",
+        "GUNICORN_WORKER_CLASS": kind,
+    }
+    env.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production-use-0123456789")
+    command = [sys.executable, __file__, "--json", path, "--seconds", str(args.seconds)]
+    command += ["--concurrency", args.concurrency]
+    subprocess.run(command, env=env, check=True)  # noqa: S603 - this script
+    result = json.loads(Path(path).read_text())
+    os.unlink(path)
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -299,6 +331,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seconds", type=int, default=5, help="wrk seconds per page (5)")
     parser.add_argument("--concurrency", default="4,16", help="comma-separated (4,16)")
+    parser.add_argument(
+        "--worker-class",
+        default=os.environ.get("GUNICORN_WORKER_CLASS", "gthread"),
+        help="gunicorn worker classes, comma-separated, each run in turn per database "
+        "(e.g. sync,gthread: the comparison in one run)",
+    )
     parser.add_argument("--json", help=argparse.SUPPRESS)  # child: write the result here
     args = parser.parse_args(argv)
     concurrency = [int(c) for c in args.concurrency.split(",")]
@@ -307,32 +345,11 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json).write_text(json.dumps(result))
         return 0
     databases = [spec.split("=", 1) for spec in args.db] or [["db", os.environ["DATABASE_URL"]]]
-    results = []
-    for label, url in databases:
-        with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as out:
-            path = out.name
-        env = {**os.environ, "DATABASE_URL": url, "BENCH_LABEL": label}
-        env.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production-use-0123456789")
-        subprocess.run(  # noqa: S603 - this script, one database each
-            [
-                sys.executable,
-                __file__,
-                "--json",
-                path,
-                "--seconds",
-                str(args.seconds),
-                "--concurrency",
-                args.concurrency,
-            ],
-            env=env,
-            check=True,
-        )
-        results.append(json.loads(Path(path).read_text()))
-        os.unlink(path)
-    kind = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
-    threads = os.environ.get("GUNICORN_THREADS", "4") if kind == "gthread" else "1"
+    kinds = args.worker_class.split(",")
+    results = [run_child(label, url, kind, args) for label, url in databases for kind in kinds]
+    threads = os.environ.get("GUNICORN_THREADS", "4")
     print(
-        f"gunicorn 2 {kind} workers × {threads} threads, DEBUG off; "
+        f"gunicorn 2 workers ({', '.join(kinds)}; gthread with {threads} threads), DEBUG off; "
         f"wrk {args.seconds} s per page and concurrency"
     )
     for result in results:

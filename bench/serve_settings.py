@@ -5,7 +5,7 @@ Bench only: never in a deployment (no HTTPS redirect, no secure cookies).
 """
 
 from lotsportal.settings import *  # noqa: F403
-from lotsportal.settings import ALLOWED_HOSTS, STORAGES
+from lotsportal.settings import ALLOWED_HOSTS, BASE_DIR, STORAGES, TEMPLATES
 
 DEBUG = False
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "127.0.0.1", "localhost", "testserver"]
@@ -18,3 +18,5 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The signed-in yardstick's template (bench/templates), after the portal's own.
+TEMPLATES = [{**TEMPLATES[0], "DIRS": [*TEMPLATES[0]["DIRS"], BASE_DIR / "bench" / "templates"]}]

@@ -1,11 +1,21 @@
-"""The portal's URLs plus ``/__bench__/bare/``: a bare Django view that renders a table of 25
-rows from memory (no session, no database), the yardstick ``bench/serve_pages.py`` divides
-by. Bench only; not in ``lotsportal/urls.py``."""
+"""The portal's URLs plus two yardsticks that ``bench/serve_pages.py`` divides by. Bench only;
+not in ``lotsportal/urls.py``.
 
+- ``/__bench__/bare/``: a bare Django view that renders a table of 25 rows from memory (no
+  session, no database): the issue's yardstick.
+- ``/__bench__/signed-in/``: the lightest page a signed-in official can get: the session, the
+  user, the middleware and the portal's layout (``base.html``, its menu and context), with 25
+  cases read in one plain query (no visibility, no filters). What every portal page pays
+  before it does its own work, so a page's share of it says how much of its cost is its own.
+"""
+
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template import engines
 from django.urls import path
 
+from cases.models import Case
 from lotsportal.urls import urlpatterns as portal_urlpatterns
 
 _TEMPLATE = engines["django"].from_string(
@@ -32,4 +42,14 @@ def bare(request):
     return HttpResponse(_TEMPLATE.render({"rows": _ROWS}))
 
 
-urlpatterns = [path("__bench__/bare/", bare), *portal_urlpatterns]
+@login_required
+def signed_in(request):
+    rows = Case.objects.select_related("company", "lead_department").order_by("-created_at", "-pk")
+    return render(request, "bench/signed_in.html", {"rows": rows[:25]})
+
+
+urlpatterns = [
+    path("__bench__/bare/", bare),
+    path("__bench__/signed-in/", signed_in),
+    *portal_urlpatterns,
+]
