@@ -2,16 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from lotsportal.errors import DomainError
 
-class CaseError(Exception):
-    default_message = _("The change could not be made.")
 
-    def __init__(self, message=None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
-
-    def __str__(self) -> str:
-        return str(self.message)
+class CaseError(DomainError):
+    """A refused change of the cases app (the message is ``DomainError``'s)."""
 
 
 class TransitionNotAllowed(CaseError):

@@ -29,6 +29,7 @@ from lotsportal.public_forms import (
 from . import permissions, selectors
 from .errors import PublicError, SurveyAlreadyAnswered
 from .forms import DONT_KNOW, IntakeForm, ReplyForm, ResendLinkForm, SurveyForm
+from .link_pages import link_not_found, open_link
 from .nki import INSIKT_AREAS
 from .services.contacts import register_given_contact
 from .services.merged import link_to_kept_case
@@ -39,11 +40,6 @@ from .tokens import tracking_url
 
 RECEIPT_COOKIE = "lots_receipt"
 RECEIPT_MAX_AGE = 3600  # seconds the receipt page can be reloaded
-
-
-def _link_not_found(request):
-    """Unknown and expired links get the same kind page, status 404 (nothing leaks)."""
-    return render(request, "public/link_not_found.html", status=404)
 
 
 def _rate_limited(request, form, template, context=None):
@@ -134,33 +130,23 @@ def receipt(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def track(request, token: str):
-    form = ReplyForm(request.POST, request.FILES) if request.method == "POST" else ReplyForm()
-    if request.method == "POST":
-        keep_on_unavailable_page(request, form)
-    try:
-        case = selectors.case_for_tracking_token(token)
-    except Http404:
-        return _link_not_found(request)
-    status = 200
-    if request.method == "POST":
-        if is_rate_limited(request, group="reply", rate=settings.PUBLIC_REPLY_RATE):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED_MESSAGE)
-            status = 429
-        elif form.is_valid():
-            try:
-                reply_from_business(
-                    case=case,
-                    body=form.cleaned_data["body"],
-                    files=form.cleaned_data["attachments"],
-                    once_key=form.cleaned_data["once_key"],
-                )
-            except CaseError as error:
-                form.add_error(None, error.message)
-                status = 409
-            else:
-                messages.success(request, _("Thank you. Your reply has been added to the case."))
-                return redirect(reverse("public:track", args=[token]) + "#timeline")
+    link = open_link(
+        request,
+        token,
+        form_class=ReplyForm,
+        look_up=selectors.case_for_tracking_token,
+        rate_group="reply",
+        rate=settings.PUBLIC_REPLY_RATE,
+        send=lambda case, data: reply_from_business(
+            case=case, body=data["body"], files=data["attachments"], once_key=data["once_key"]
+        ),
+        thanks=_("Thank you. Your reply has been added to the case."),
+    )
+    if link is None:
+        return link_not_found(request)
+    if link.taken:
+        return redirect(reverse("public:track", args=[token]) + "#timeline")
+    case, form, status = link.found, link.form, link.status
     page = selectors.tracking_page(case)
     kept = link_to_kept_case(case=case, raw_token=token)
     context = {"page": page, "form": form, "token": token, "kept": kept}
@@ -175,7 +161,7 @@ def track_file(request, token: str, pk: int):
         case = selectors.case_for_tracking_token(token)
         attachment = selectors.file_for_business(case, pk)
     except Http404:
-        return _link_not_found(request)
+        return link_not_found(request)
     return attachment_response(attachment)
 
 
@@ -206,7 +192,7 @@ def survey(request, token: str):
     try:
         invitation = selectors.invitation_for_survey_token(token)
     except Http404:
-        return _link_not_found(request)
+        return link_not_found(request)
     context = {"case": invitation.case, "scale_max": scale_max, "dont_know": DONT_KNOW}
     answered = hasattr(invitation.case, "survey_response")
     # A valid send goes to the service even on an answered survey: the same form sent again

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cases import selectors as case_selectors
 from cases.errors import CaseError
-from lotsportal.public_forms import RATE_LIMITED_MESSAGE, is_rate_limited, keep_on_unavailable_page
 
 from . import permissions, selectors
 from .forms import OutsideAnswerForm, OutsideQuestionForm
+from .link_pages import link_not_found, open_link
 from .models import OutsideQuestion
 from .services.outside import (
     CLOSED_MESSAGES,
@@ -93,36 +93,27 @@ def withdraw_outside(request, pk: int, question_pk: int):
 def outside_answer(request, token: str):
     """The outside party's page: the question, and the form while the link takes an answer;
     else a kind word saying it was answered, withdrawn or has expired."""
-    posted = request.method == "POST"
-    form = OutsideAnswerForm(request.POST, request.FILES) if posted else OutsideAnswerForm()
-    if posted:
-        keep_on_unavailable_page(request, form)
-    try:
-        question = selectors.outside_question_for_token(token)
-    except Http404:
-        return render(request, "public/link_not_found.html", status=404)
-    template, status = "public/outside_answer.html", 200
-    if posted:
-        if is_rate_limited(request, group="outside", rate=settings.PUBLIC_OUTSIDE_ANSWER_RATE):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED_MESSAGE)
-            status = 429
-        elif form.is_valid():
-            try:
-                answer_outside_question(
-                    question=question,
-                    answer=form.cleaned_data["answer"],
-                    uploaded_file=form.cleaned_data["file"],
-                    once_key=form.cleaned_data["once_key"],
-                )
-            except CaseError as error:
-                form.add_error(None, error.message)
-                status = 409
-            else:
-                messages.success(request, _("Thank you. Your answer has been added to the case."))
-                return redirect("public:outside_answer", token)
-        else:
-            status = 400
+    link = open_link(
+        request,
+        token,
+        form_class=OutsideAnswerForm,
+        look_up=selectors.outside_question_for_token,
+        rate_group="outside",
+        rate=settings.PUBLIC_OUTSIDE_ANSWER_RATE,
+        send=lambda question, data: answer_outside_question(
+            question=question,
+            answer=data["answer"],
+            uploaded_file=data["file"],
+            once_key=data["once_key"],
+        ),
+        thanks=_("Thank you. Your answer has been added to the case."),
+    )
+    if link is None:
+        return link_not_found(request)
+    if link.taken:
+        return redirect("public:outside_answer", token)
+    question, form, status = link.found, link.form, link.status
+    if request.method == "POST":
         question.refresh_from_db()
     state = outside_link_state(question)
     context = {
@@ -133,4 +124,4 @@ def outside_answer(request, token: str):
         "closed_message": CLOSED_MESSAGES.get(state, ""),
         "open": state == OutsideLinkState.OPEN,
     }
-    return render(request, template, context, status=status)
+    return render(request, "public/outside_answer.html", context, status=status)

@@ -4,21 +4,13 @@ the user was on."""
 
 from __future__ import annotations
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from lotsportal.errors import DomainError
 
-class TrainingError(Exception):
+
+class TrainingError(DomainError):
     """A refused action; ``message`` is translated and shown to the user as it is."""
-
-    default_message: str | Promise = _("The change could not be made.")
-
-    def __init__(self, message: str | Promise | None = None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 class TransitionNotAllowed(TrainingError):

@@ -1,6 +1,7 @@
 """Webhooks: the outbox of CloudEvents for the subscriptions, signed the Standard Webhooks way.
 
-The same pattern as the e-mail outbox (``notifications/services.py``): a delivery row is
+The same pattern as the e-mail outbox (``notifications.services``; the shape both share is
+``notifications/services/delivery.py``): a delivery row is
 written in the transaction of the change (``queue_deliveries_for`` is the event listener that
 ``cases.services.events.record`` calls), handed to Celery on commit, claimed in one short
 transaction with a lease, sent outside any transaction, and its result recorded in a second
@@ -32,6 +33,7 @@ from cases import permissions as case_permissions
 from cases.events import personal_payload_keys
 from cases.models import CaseEvent
 from lotsportal.tasking import enqueue_now
+from notifications.services import delivery as outbox
 
 from ..errors import ApiError
 from ..models import ApiToken, DeliveryStatus, Scope, WebhookDelivery, WebhookSubscription
@@ -169,20 +171,14 @@ class Claim:
 
 
 def claim_delivery(*, delivery_id: int, now: datetime | None = None) -> Claim | None:
-    now = now or timezone.now()
-    with transaction.atomic():
-        delivery = (
-            WebhookDelivery.objects.select_for_update(skip_locked=True)
-            .due(now)
-            .filter(pk=delivery_id)
-            .first()
-        )
-        if delivery is None:
-            return None
-        delivery.status = DeliveryStatus.SENDING
-        delivery.attempts += 1
-        delivery.lease_until = now + timedelta(seconds=settings.WEBHOOK_LEASE_SECONDS)
-        delivery.save(update_fields=["status", "attempts", "lease_until"])
+    delivery = outbox.claim_due(
+        WebhookDelivery,
+        pk=delivery_id,
+        now=now or timezone.now(),
+        lease_seconds=settings.WEBHOOK_LEASE_SECONDS,
+    )
+    if delivery is None:
+        return None
     return Claim(delivery_id=delivery.pk, attempt=delivery.attempts)
 
 
@@ -223,16 +219,7 @@ def send_delivery(*, delivery_id: int, now: datetime | None = None) -> str | Non
 
 
 def record_sent(*, claim: Claim, status_code: int) -> str:
-    with transaction.atomic():
-        WebhookDelivery.objects.filter(pk=claim.delivery_id).exclude(
-            status=DeliveryStatus.SENT
-        ).update(
-            status=DeliveryStatus.SENT,
-            sent_at=timezone.now(),
-            last_error="",
-            last_status_code=status_code,
-            lease_until=None,
-        )
+    outbox.record_sent(WebhookDelivery, pk=claim.delivery_id, last_status_code=status_code)
     return DeliveryStatus.SENT
 
 
@@ -241,11 +228,7 @@ def record_failure(
 ) -> str | None:
     now = now or timezone.now()
     with transaction.atomic():
-        delivery = (
-            WebhookDelivery.objects.select_for_update()
-            .filter(pk=claim.delivery_id, status=DeliveryStatus.SENDING, attempts=claim.attempt)
-            .first()
-        )
+        delivery = outbox.claimed_row(WebhookDelivery, pk=claim.delivery_id, attempt=claim.attempt)
         if delivery is None:  # another sender took over after our lease expired
             return None
         delivery.last_error = error[:2000]
@@ -273,9 +256,9 @@ def record_failure(
 
 
 def retry_delay(attempts: int) -> timedelta:
-    base = settings.WEBHOOK_RETRY_BASE_SECONDS
-    seconds = min(base * 2 ** min(max(attempts - 1, 0), 30), settings.WEBHOOK_RETRY_MAX_SECONDS)
-    return timedelta(seconds=seconds)
+    return outbox.backoff(
+        attempts, base=settings.WEBHOOK_RETRY_BASE_SECONDS, cap=settings.WEBHOOK_RETRY_MAX_SECONDS
+    )
 
 
 def give_up_at(delivery: WebhookDelivery) -> datetime:
@@ -285,37 +268,19 @@ def give_up_at(delivery: WebhookDelivery) -> datetime:
 
 def send_pending(*, limit: int = 200, now: datetime | None = None) -> int:
     """The sweep (beat): every delivery that is due, and every expired claim."""
-    ids = list(
-        WebhookDelivery.objects.due(now or timezone.now())
-        .order_by("next_attempt_at", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
+    ids = outbox.due_ids(WebhookDelivery, now=now or timezone.now(), limit=limit)
     return sum(send_delivery(delivery_id=pk, now=now) == DeliveryStatus.SENT for pk in ids)
 
 
 def resend_deliveries(*, delivery_ids: Iterable[int], by) -> int:
     """The operator's "send again": given-up and pending deliveries are due now (same id)."""
-    now = timezone.now()
     with transaction.atomic():
         deliveries = list(
             WebhookDelivery.objects.select_for_update()
             .filter(pk__in=list(delivery_ids))
             .filter(status__in=(DeliveryStatus.GAVE_UP, DeliveryStatus.PENDING))
         )
-        for delivery in deliveries:
-            if delivery.status == DeliveryStatus.GAVE_UP:
-                delivery.requeued_at, delivery.requeued_by = now, by
-            delivery.status = DeliveryStatus.PENDING
-            delivery.next_attempt_at = now
-            delivery.lease_until = None
-            delivery.save(
-                update_fields=[
-                    "status",
-                    "next_attempt_at",
-                    "lease_until",
-                    "requeued_at",
-                    "requeued_by",
-                ]
-            )
-            transaction.on_commit(partial(enqueue_send, delivery.pk))
+        outbox.make_due_now(
+            deliveries, by=by, requeued=(DeliveryStatus.GAVE_UP,), enqueue=enqueue_send
+        )
     return len(deliveries)

@@ -5,18 +5,21 @@ On a mistake the case page is shown again with the form as the user filled it in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .. import forms, selectors
 from ..errors import CaseError
+from ..models import Case
 from ..services import assignment, communication, referrals
 from ..services import cases as case_services
 from .detail import render_detail
@@ -40,104 +43,86 @@ def run_action(request, case_pk: int, *, form, key, action, success: str):
     )
 
 
-@login_required
-@require_POST
-def status_change(request, pk: int):
-    case = selectors.get_visible_case(request.user, pk)
-    return run_action(
-        request,
-        pk,
-        form=forms.StatusForm(request.POST, case=case),
-        key="status",
-        action=lambda d: case_services.change_status(
-            case=case,
-            to=d["to"],
-            by=request.user,
-            comment=d["comment"],
-            to_business=d["to_business"],
-        ),
-        success=_("The status is changed."),
-    )
+def case_action(
+    *,
+    key: str,
+    form: Callable[[HttpRequest, Case], django_forms.Form],
+    action: Callable[[Case, Any, dict[str, Any]], object],
+    success: str,
+):
+    """The POST view of one action on the case page: the case the user may see, the form bound
+    by ``form(request, case)``, then ``action(case, user, cleaned_data)`` through ``run_action``
+    (back to the case, or the case page again with the form as typed)."""
+
+    @login_required
+    @require_POST
+    def view(request, pk: int):
+        case = selectors.get_visible_case(request.user, pk)
+        return run_action(
+            request,
+            pk,
+            form=form(request, case),
+            key=key,
+            action=lambda d: action(case, request.user, d),
+            success=str(success),
+        )
+
+    return view
 
 
-@login_required
-@require_POST
-def coordinator_change(request, pk: int):
-    case = selectors.get_visible_case(request.user, pk)
-    return run_action(
-        request,
-        pk,
-        form=forms.CoordinatorForm(request.POST),
-        key="coordinator",
-        action=lambda d: case_services.change_coordinator(
-            case=case, coordinator=d["coordinator"], by=request.user
-        ),
-        success=_("The coordinator is changed."),
-    )
+status_change = case_action(
+    key="status",
+    form=lambda request, case: forms.StatusForm(request.POST, case=case),
+    action=lambda case, by, d: case_services.change_status(
+        case=case, to=d["to"], by=by, comment=d["comment"], to_business=d["to_business"]
+    ),
+    success=gettext_lazy("The status is changed."),
+)
 
+coordinator_change = case_action(
+    key="coordinator",
+    form=lambda request, case: forms.CoordinatorForm(request.POST),
+    action=lambda case, by, d: case_services.change_coordinator(
+        case=case, coordinator=d["coordinator"], by=by
+    ),
+    success=gettext_lazy("The coordinator is changed."),
+)
 
-@login_required
-@require_POST
-def assign(request, pk: int):
-    case = selectors.get_visible_case(request.user, pk)
-    return run_action(
-        request,
-        pk,
-        form=forms.AssignForm(request.POST),
-        key="assign",
-        action=lambda d: assignment.assign_case(case=case, assignee=d["assignee"], by=request.user),
-        success=_("The case is assigned."),
-    )
+assign = case_action(
+    key="assign",
+    form=lambda request, case: forms.AssignForm(request.POST),
+    action=lambda case, by, d: assignment.assign_case(case=case, assignee=d["assignee"], by=by),
+    success=gettext_lazy("The case is assigned."),
+)
 
+route = case_action(
+    key="route",
+    form=lambda request, case: forms.RouteForm(request.POST),
+    action=lambda case, by, d: referrals.route_case(
+        case=case,
+        department=d["department"],
+        by=by,
+        request_text=d["request_text"],
+        due_date=d["due_date"],
+    ),
+    success=gettext_lazy("The case is routed."),
+)
 
-@login_required
-@require_POST
-def route(request, pk: int):
-    case = selectors.get_visible_case(request.user, pk)
-    return run_action(
-        request,
-        pk,
-        form=forms.RouteForm(request.POST),
-        key="route",
-        action=lambda d: referrals.route_case(
-            case=case,
-            department=d["department"],
-            by=request.user,
-            request_text=d["request_text"],
-            due_date=d["due_date"],
-        ),
-        success=_("The case is routed."),
-    )
+note = case_action(
+    key="note",
+    form=lambda request, case: forms.NoteForm(request.POST),
+    action=lambda case, by, d: communication.add_note(case=case, by=by, body=d["body"]),
+    success=gettext_lazy("The note is saved."),
+)
 
-
-@login_required
-@require_POST
-def note(request, pk: int):
-    case = selectors.get_visible_case(request.user, pk)
-    return run_action(
-        request,
-        pk,
-        form=forms.NoteForm(request.POST),
-        key="note",
-        action=lambda d: communication.add_note(case=case, by=request.user, body=d["body"]),
-        success=_("The note is saved."),
-    )
-
-
-@login_required
-@require_POST
-def message(request, pk: int):
-    case = selectors.get_visible_case(request.user, pk)
-    return run_action(
-        request,
-        pk,
-        form=forms.MessageForm(request.POST, request.FILES),
-        key="message",
-        action=lambda d: communication.send_message_to_business(
-            case=case, by=request.user, body=d["body"], uploaded_file=d["file"]
-        ),
-        success=_("The message is sent to the business."),
-    )
+message = case_action(
+    key="message",
+    form=lambda request, case: forms.MessageForm(request.POST, request.FILES),
+    action=lambda case, by, d: communication.send_message_to_business(
+        case=case, by=by, body=d["body"], uploaded_file=d["file"]
+    ),
+    success=gettext_lazy("The message is sent to the business."),
+)
 
 
 REFERRAL_VERBS: dict[str, tuple[type[django_forms.Form] | None, Any]] = {

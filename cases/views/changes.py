@@ -10,38 +10,38 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .. import forms, permissions, selectors
 from ..errors import CaseError
 from ..models import Case
 from ..services import editing, linking
-from .actions import run_action
+from .actions import case_action
+
+_edit_case = case_action(
+    key="edit",
+    form=lambda request, case: forms.EditCaseForm(request.POST, case=case),
+    action=lambda case, by, d: editing.edit_case(
+        case=case,
+        by=by,
+        changes=editing.CaseChanges(
+            title=d["title"],
+            case_type=d["case_type"],
+            lead_department=d["lead_department"],
+            priority=d["priority"],
+            confidential=d["confidential"],
+            company=d["org_number"],
+        ),
+    ),
+    success=gettext_lazy("The case is changed."),
+)
 
 
 @login_required
 @require_POST
 def edit(request, pk: int):
-    case = selectors.get_visible_case(request.user, pk)
-    response = run_action(
-        request,
-        pk,
-        form=forms.EditCaseForm(request.POST, case=case),
-        key="edit",
-        action=lambda d: editing.edit_case(
-            case=case,
-            by=request.user,
-            changes=editing.CaseChanges(
-                title=d["title"],
-                case_type=d["case_type"],
-                lead_department=d["lead_department"],
-                priority=d["priority"],
-                confidential=d["confidential"],
-                company=d["org_number"],
-            ),
-        ),
-        success=_("The case is changed."),
-    )
+    response = _edit_case(request, pk)
     if response.status_code == 302 and not permissions.can_view_case(
         request.user, Case.objects.get(pk=pk)
     ):
@@ -51,40 +51,27 @@ def edit(request, pk: int):
     return response
 
 
-def _other_case(request, number: str) -> Case:
-    other = selectors.find_visible_case_by_number(request.user, number)
+def _other_case(user, number: str) -> Case:
+    other = selectors.find_visible_case_by_number(user, number)
     if other is None:
         raise CaseError(_("There is no case with that number."))
     return other
 
 
-@login_required
-@require_POST
-def link(request, pk: int):
-    case = selectors.get_visible_case(request.user, pk)
-    return run_action(
-        request,
-        pk,
-        form=forms.LinkForm(request.POST),
-        key="link",
-        action=lambda d: linking.link_cases(
-            case=case, other=_other_case(request, d["number"]), by=request.user
-        ),
-        success=_("The cases are linked."),
-    )
+link = case_action(
+    key="link",
+    form=lambda request, case: forms.LinkForm(request.POST),
+    action=lambda case, by, d: linking.link_cases(
+        case=case, other=_other_case(by, d["number"]), by=by
+    ),
+    success=gettext_lazy("The cases are linked."),
+)
 
-
-@login_required
-@require_POST
-def merge(request, pk: int):
-    case = selectors.get_visible_case(request.user, pk)
-    return run_action(
-        request,
-        pk,
-        form=forms.MergeForm(request.POST),
-        key="merge",
-        action=lambda d: linking.merge_case(
-            case=case, into=_other_case(request, d["number"]), by=request.user
-        ),
-        success=_("The case is merged and closed."),
-    )
+merge = case_action(
+    key="merge",
+    form=lambda request, case: forms.MergeForm(request.POST),
+    action=lambda case, by, d: linking.merge_case(
+        case=case, into=_other_case(by, d["number"]), by=by
+    ),
+    success=gettext_lazy("The case is merged and closed."),
+)

@@ -18,8 +18,9 @@ from django.utils import timezone
 
 from lotsportal.tasking import enqueue_now
 
-from . import email_texts
-from .models import RESENDABLE, OutboxMessage, OutboxStatus
+from .. import email_texts
+from ..models import RESENDABLE, OutboxMessage, OutboxStatus
+from . import delivery
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ def queue_email(
 
 def enqueue_send(message_id: int) -> None:
     """Hand the message to Celery now; if the broker is down the periodic sweep sends it."""
-    from .tasks import send_outbox_message
+    from ..tasks import send_outbox_message
 
     enqueue_now(send_outbox_message, message_id)
 
@@ -96,20 +97,14 @@ def claim_message(*, message_id: int, now: datetime | None = None) -> Claim | No
     The row becomes ``sending`` with the attempt counted and a lease; a sender killed before
     it records the result leaves the lease to expire, and the sweep tries again.
     """
-    now = now or timezone.now()
-    with transaction.atomic():
-        message = (
-            OutboxMessage.objects.select_for_update(skip_locked=True)
-            .due(now)
-            .filter(pk=message_id)
-            .first()
-        )
-        if message is None:
-            return None
-        message.status = OutboxStatus.SENDING
-        message.attempts += 1
-        message.lease_until = now + timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
-        message.save(update_fields=["status", "attempts", "lease_until"])
+    message = delivery.claim_due(
+        OutboxMessage,
+        pk=message_id,
+        now=now or timezone.now(),
+        lease_seconds=settings.OUTBOX_LEASE_SECONDS,
+    )
+    if message is None:
+        return None
     return Claim(message_id=message.pk, attempt=message.attempts)
 
 
@@ -159,14 +154,7 @@ def _send_once(*, message_id: int, now: datetime | None) -> tuple[str | None, Ex
 
 def record_sent(*, claim: Claim, subject: str) -> str:
     """The server took the message: it is sent, whatever a later sender thinks."""
-    with transaction.atomic():
-        OutboxMessage.objects.filter(pk=claim.message_id).exclude(status=OutboxStatus.SENT).update(
-            status=OutboxStatus.SENT,
-            sent_at=timezone.now(),
-            last_error="",
-            lease_until=None,
-            subject=subject,
-        )
+    delivery.record_sent(OutboxMessage, pk=claim.message_id, subject=subject)
     return OutboxStatus.SENT
 
 
@@ -182,11 +170,7 @@ def record_failure(
     now = now or timezone.now()
     reason = f"{error.__class__.__name__}: {error}"[:2000]
     with transaction.atomic():
-        message = (
-            OutboxMessage.objects.select_for_update()
-            .filter(pk=claim.message_id, status=OutboxStatus.SENDING, attempts=claim.attempt)
-            .first()
-        )
+        message = delivery.claimed_row(OutboxMessage, pk=claim.message_id, attempt=claim.attempt)
         if message is None:  # another sender took over after our lease expired
             return None
         message.last_error = reason
@@ -219,9 +203,9 @@ def record_failure(
 
 def retry_delay(attempts: int) -> timedelta:
     """Exponential backoff: base, 2 x base, 4 x base ... capped at OUTBOX_RETRY_MAX_SECONDS."""
-    base = settings.OUTBOX_RETRY_BASE_SECONDS
-    seconds = min(base * 2 ** min(max(attempts - 1, 0), 30), settings.OUTBOX_RETRY_MAX_SECONDS)
-    return timedelta(seconds=seconds)
+    return delivery.backoff(
+        attempts, base=settings.OUTBOX_RETRY_BASE_SECONDS, cap=settings.OUTBOX_RETRY_MAX_SECONDS
+    )
 
 
 def give_up_at(message: OutboxMessage) -> datetime:
@@ -256,12 +240,7 @@ def send_pending(*, limit: int = 200, now: datetime | None = None) -> int:
     instead of each spending a try (and a connection timeout) on a server that is down.
     """
     sent = 0
-    ids = list(
-        OutboxMessage.objects.due(now or timezone.now())
-        .order_by("next_attempt_at", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
-    for message_id in ids:
+    for message_id in delivery.due_ids(OutboxMessage, now=now or timezone.now(), limit=limit):
         status, error = _send_once(message_id=message_id, now=now)
         if status == OutboxStatus.SENT:
             sent += 1
@@ -274,7 +253,6 @@ def send_pending(*, limit: int = 200, now: datetime | None = None) -> int:
 def resend_messages(*, message_ids: Iterable[int], by) -> int:
     """The operator's "send again": failed and given-up messages go back to pending, due now,
     with who did it recorded; pending ones are made due now. Returns how many were queued."""
-    now = timezone.now()
     with transaction.atomic():
         messages = list(
             OutboxMessage.objects.select_for_update()
@@ -288,20 +266,7 @@ def resend_messages(*, message_ids: Iterable[int], by) -> int:
                 logger.info(
                     "Outbox message %s (%s) sent again by %s", message.pk, message.status, by
                 )
-                message.requeued_at, message.requeued_by = now, by
-            message.status = OutboxStatus.PENDING
-            message.next_attempt_at = now
-            message.lease_until = None
-            message.save(
-                update_fields=[
-                    "status",
-                    "next_attempt_at",
-                    "lease_until",
-                    "requeued_at",
-                    "requeued_by",
-                ]
-            )
-            transaction.on_commit(partial(enqueue_send, message.pk))
+        delivery.make_due_now(messages, by=by, requeued=RESENDABLE, enqueue=enqueue_send)
     return len(messages)
 
 
