@@ -71,6 +71,11 @@ class ReferralPayload(TypedDict):
     department: str
 
 
+class ReferralWithdrawnPayload(ReferralPayload, total=False):
+    # Set when the referral was withdrawn because its case was merged into this one.
+    merged_into: str
+
+
 class RoutedPayload(ReferralPayload):
     request: str
     due_date: str
@@ -298,7 +303,7 @@ REFERRAL_ANSWERED = define(
 REFERRAL_DECLINED = define(
     EventKind.REFERRAL_DECLINED, ReferralDeclinedPayload, personal=("reason",)
 )
-REFERRAL_WITHDRAWN = define(EventKind.REFERRAL_WITHDRAWN, ReferralPayload)
+REFERRAL_WITHDRAWN = define(EventKind.REFERRAL_WITHDRAWN, ReferralWithdrawnPayload)
 REFERRAL_REROUTED = define(
     EventKind.REFERRAL_REROUTED, ReferralReroutedPayload, personal=("request",)
 )
@@ -441,9 +446,17 @@ def referral_declined(
 
 @REFERRAL_WITHDRAWN.builds
 def referral_withdrawn(
-    *, referral: Referral, actor: User | None = None, at: datetime | None = None
+    *,
+    referral: Referral,
+    merged_into: Case | None = None,
+    actor: User | None = None,
+    at: datetime | None = None,
 ) -> CaseEvent:
-    return REFERRAL_WITHDRAWN.new(case=referral.case, actor=actor, at=at, payload=_about(referral))
+    """``merged_into``: withdrawn because the case was merged into that one."""
+    payload = ReferralWithdrawnPayload(**_about(referral))
+    if merged_into is not None:
+        payload["merged_into"] = merged_into.number
+    return REFERRAL_WITHDRAWN.new(case=referral.case, actor=actor, at=at, payload=payload)
 
 
 @REFERRAL_REROUTED.builds
