@@ -164,6 +164,12 @@ def can_edit_case(user, case: Case) -> bool:
     )
 
 
+def can_edit_intake_answers(user, case: Case) -> bool:
+    """Correcting the answers to the intake questions: whoever may edit the case (not once
+    anonymised or merged). A decided or closed case is refused by the service, saying why."""
+    return can_edit_case(user, case)
+
+
 def can_link_case(user, case: Case) -> bool:
     """Link to another case of the same matter: whoever may see the case."""
     return can_view_case(user, case)
