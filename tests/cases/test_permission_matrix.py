@@ -4,7 +4,8 @@ The world: a confidential case opened at the reception (its coordinator), led by
 (lead member), routed to Samhällsbyggnad (routed member); a stranger from another department, a
 samordnare not involved, a user without a department, an administrator, and an anonymous visitor.
 Codes: 200 shown, 302 done (or sent to sign in), 400 refused with a message, 403 seen but not
-to be changed by this user, 404 not seen.
+to be changed by this user, 404 not seen, 409 the cases chosen by a filter are not those the
+user confirmed (here: the case is not among those the user may see).
 """
 
 import pytest
@@ -163,6 +164,8 @@ referral_assign      302       404           404      302         302  302    40
 bulk_confirm         302       200           200      200         200  200    200        200
 bulk_status_secret   302       400           400      302         302  400    400        302
 bulk_status_open     302       400           400      302         302  400    302        302
+bulk_filter_confirm  302       200           200      200         200  200    200        200
+bulk_filter_status   302       409           409      302         302  400    409        302
 saved_filter_form    302       302           200      200         200  200    200        200
 saved_filter_save    302       302           302      302         302  302    302        302
 saved_filter_open    302       404           404      302         404  404    404        404
@@ -316,6 +319,24 @@ REQUESTS = {
         "post",
         lambda w: reverse("cases:bulk"),
         lambda w: {"action": "status", "confirm": "1", "ids": [w["secret"].pk], "bulk-to": "open"},
+    ),
+    # "All matching the filter": the filter (the statutory case's own type), not ids.
+    "bulk_filter_confirm": (
+        "post",
+        lambda w: reverse("cases:bulk"),
+        lambda w: {"action": "status", "scope": "filter", "back": ""},
+    ),
+    "bulk_filter_status": (
+        "post",
+        lambda w: reverse("cases:bulk"),
+        lambda w: {
+            "action": "status",
+            "scope": "filter",
+            "back": f"case_type={w['statutory'].case_type_id}",
+            "confirm": "1",
+            "expected": "1",
+            "bulk-to": "open",
+        },
     ),
     "bulk_status_open": (
         "post",
