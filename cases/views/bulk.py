@@ -193,7 +193,7 @@ def _on_filter(request, action: str):
             _("The filter now matches %(n)s cases, not %(expected)s: look again and confirm.")
             % {"n": total, "expected": expected if expected is not None else "?"},
         )
-        return _render_filter(request, {**context, "form": FORMS[action]()}, status=409)
+        return _render_filter(request, context, status=409)  # what was typed is kept
     if not form.is_valid():
         messages.error(request, _("Please correct the marked fields."))
         return _render_filter(request, context, status=400)

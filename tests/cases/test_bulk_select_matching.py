@@ -113,10 +113,16 @@ def test_cases_that_came_since_the_confirm_page_are_not_acted_on_unseen(client, 
     as_user(client, team["anna"])
     a_case(by=team["anna"], case_type=team["kind"], title="Kiosk ny")
 
-    response = client.post(BULK, on_filter(team, confirm="1", expected="5", **{"bulk-to": "open"}))
+    response = client.post(
+        BULK,
+        on_filter(
+            team, confirm="1", expected="5", **{"bulk-to": "open", "bulk-comment": "Tas upp."}
+        ),
+    )
 
     page = response.content.decode()
     assert response.status_code == 409
+    assert "Tas upp.</textarea>" in page  # what was typed is kept
     assert "The filter now matches 6 cases, not 5: look again and confirm." in page
     assert '<input type="hidden" name="expected" value="6">' in page
     assert not Case.objects.filter(status="open").exists()
