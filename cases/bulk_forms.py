@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from lotsportal.validators import check_date_between, latest_due_date
@@ -10,7 +11,13 @@ from lotsportal.validators import check_date_between, latest_due_date
 from .forms import DateInput, StatusFieldsForm
 from .selectors import active_departments, officials
 
-MAX_BULK_CASES = 100  # cases per bulk action
+MAX_BULK_CASES = 100  # cases per bulk action, unless the setting ``CASES_BULK_LIMIT`` says
+
+
+def bulk_limit() -> int:
+    """How many cases one bulk action takes at most (the ticked, or all of a filter)."""
+    return int(getattr(settings, "CASES_BULK_LIMIT", MAX_BULK_CASES))
+
 
 ASSIGN, ROUTE, STATUS, EXPORT = "assign", "route", "status", "export"
 ACTIONS = {

@@ -71,6 +71,11 @@ class ReferralPayload(TypedDict):
     department: str
 
 
+class ReferralWithdrawnPayload(ReferralPayload, total=False):
+    # Set when the referral was withdrawn because its case was merged into this one.
+    merged_into: str
+
+
 class RoutedPayload(ReferralPayload):
     request: str
     due_date: str
@@ -194,6 +199,16 @@ class CaseEditedPayload(TypedDict):
     changes: list[FieldChange] | str
 
 
+AnswerChange = TypedDict("AnswerChange", {"question": str, "from": str, "to": str})
+
+
+class IntakeAnswersChangedPayload(TypedDict):
+    # The questions whose answers changed (kept) and each answer old -> new (personal: an
+    # answer may name a person, so the retention rule blanks them).
+    questions: list[str]
+    changes: list[AnswerChange] | str
+
+
 class CaseLinkedPayload(TypedDict):
     case: int
     number: str
@@ -298,7 +313,7 @@ REFERRAL_ANSWERED = define(
 REFERRAL_DECLINED = define(
     EventKind.REFERRAL_DECLINED, ReferralDeclinedPayload, personal=("reason",)
 )
-REFERRAL_WITHDRAWN = define(EventKind.REFERRAL_WITHDRAWN, ReferralPayload)
+REFERRAL_WITHDRAWN = define(EventKind.REFERRAL_WITHDRAWN, ReferralWithdrawnPayload)
 REFERRAL_REROUTED = define(
     EventKind.REFERRAL_REROUTED, ReferralReroutedPayload, personal=("request",)
 )
@@ -336,6 +351,9 @@ CASE_EDITED = define(EventKind.CASE_EDITED, CaseEditedPayload, personal=("change
 CASE_LINKED = define(EventKind.CASE_LINKED, CaseLinkedPayload)
 CASE_MERGED = define(EventKind.CASE_MERGED, CaseMergedPayload, public=True)
 ASSIGNED = define(EventKind.ASSIGNED, AssignedPayload)
+INTAKE_ANSWERS_CHANGED = define(
+    EventKind.INTAKE_ANSWERS_CHANGED, IntakeAnswersChangedPayload, personal=("changes",)
+)
 
 PUBLIC_EVENT_KINDS = frozenset(kind for kind, d in REGISTRY.items() if d.public)
 
@@ -441,9 +459,17 @@ def referral_declined(
 
 @REFERRAL_WITHDRAWN.builds
 def referral_withdrawn(
-    *, referral: Referral, actor: User | None = None, at: datetime | None = None
+    *,
+    referral: Referral,
+    merged_into: Case | None = None,
+    actor: User | None = None,
+    at: datetime | None = None,
 ) -> CaseEvent:
-    return REFERRAL_WITHDRAWN.new(case=referral.case, actor=actor, at=at, payload=_about(referral))
+    """``merged_into``: withdrawn because the case was merged into that one."""
+    payload = ReferralWithdrawnPayload(**_about(referral))
+    if merged_into is not None:
+        payload["merged_into"] = merged_into.number
+    return REFERRAL_WITHDRAWN.new(case=referral.case, actor=actor, at=at, payload=payload)
 
 
 @REFERRAL_REROUTED.builds
@@ -727,3 +753,19 @@ def assigned(
         payload["referral"] = referral.pk
         payload["department"] = referral.department.name
     return ASSIGNED.new(case=case, actor=actor, at=at, payload=payload)
+
+
+@INTAKE_ANSWERS_CHANGED.builds
+def intake_answers_changed(
+    *,
+    case: Case,
+    changes: list[tuple[str, str, str]],
+    actor: User | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """``changes``: (question as asked, old answer as shown, new answer as shown), "" for none."""
+    payload = IntakeAnswersChangedPayload(
+        questions=[question for question, _old, _new in changes],
+        changes=[{"question": q, "from": old, "to": new} for q, old, new in changes],
+    )
+    return INTAKE_ANSWERS_CHANGED.new(case=case, actor=actor, at=at, payload=payload)

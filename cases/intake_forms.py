@@ -13,7 +13,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import CaseType, IntakeQuestion, QuestionKind
+from .models import Case, CaseType, IntakeAnswer, IntakeQuestion, QuestionKind
 from .models.intake import in_language
 from .services.intake import GivenAnswer
 
@@ -90,3 +90,60 @@ def given_answers(
         else:
             given.append(GivenAnswer(question=question, value=str(value).strip()))
     return given
+
+
+KEPT = "kept"  # a choice answered before the question's choices were changed: keep it
+
+
+def _initial(question: IntakeQuestion, answer: IntakeAnswer) -> Any:
+    if question.kind == QuestionKind.CHOICE:
+        for i, (sv, _en) in enumerate(question.choice_pairs()):
+            if sv == answer.value:
+                return str(i)
+        return KEPT
+    if question.kind == QuestionKind.DATE:
+        try:
+            return date.fromisoformat(answer.value)
+        except ValueError:
+            return None
+    return answer.value
+
+
+class IntakeAnswersForm(forms.Form):
+    """Correcting a case's answers: a field for each question its type asks now, labelled as
+    the question was asked when it was answered; answers to questions no longer asked (retired,
+    or of the case's former type) are shown beside it, read-only (``kept``)."""
+
+    prefix = "intake"
+
+    def __init__(self, *args, case: Case, questions: list[IntakeQuestion], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        answers = list(case.intake_answers.all())
+        by_question = {a.question_id: a for a in answers if a.question_id is not None}
+        asked = {q.pk for q in questions}
+        self.kept = [a for a in answers if a.question_id not in asked]
+        self.answers = {}
+        for question in questions:
+            field = _field(question)
+            answer = by_question.get(question.pk)
+            if answer is not None:
+                self.answers[question.pk] = answer
+                field.label = answer.label
+                field.initial = _initial(question, answer)
+                if field.initial == KEPT:
+                    assert isinstance(field, forms.ChoiceField)  # noqa: S101 (type narrowing)
+                    field.choices = [(KEPT, answer.shown_value), *field.choices]
+            self.fields[field_name(question)] = field
+
+    def given(self) -> list[GivenAnswer]:
+        """The answers as corrected (blank ones left out: cleared), for the write path."""
+        kept = []
+        for question in self.questions:
+            if self.cleaned_data.get(field_name(question)) == KEPT:
+                answer = self.answers[question.pk]
+                kept.append(
+                    GivenAnswer(question=question, value=answer.value, value_en=answer.value_en)
+                )
+        others = [q for q in self.questions if self.cleaned_data.get(field_name(q)) != KEPT]
+        return kept + given_answers(others, self.cleaned_data)

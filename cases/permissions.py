@@ -90,6 +90,26 @@ def can_manage_case(user, case: Case) -> bool:
     )
 
 
+def managed_cases(user, queryset: QuerySet[Case]) -> QuerySet[Case]:
+    """The cases of ``queryset`` (visible ones) ``user`` manages: ``can_manage_case`` as a
+    filter, for acting on every case of a list's filter at once."""
+    if not is_official(user):
+        return queryset.none()
+    if user.is_superuser or roles.is_samordnare(user):
+        return queryset
+    departments = sorted(roles.department_ids(user))
+    return queryset.filter(Q(coordinator=user) | Q(lead_department_id__in=departments))
+
+
+def cases_open_to_bulk_action(user, action: str, queryset: QuerySet[Case]) -> QuerySet[Case]:
+    """The visible cases of ``queryset`` on which ``user`` may take the bulk ``action``
+    (``cases.bulk_forms``): routing wants only sight of the case (``can_route``), assigning
+    and moving the status its management (``can_assign_case``, ``can_change_status``)."""
+    if action in ("route", "export"):
+        return queryset
+    return managed_cases(user, queryset)
+
+
 def can_change_status(user, case: Case) -> bool:
     return can_manage_case(user, case)
 
@@ -162,6 +182,12 @@ def can_edit_case(user, case: Case) -> bool:
         or case.coordinator_id == user.pk
         or roles.is_member_of(user, case.lead_department_id)
     )
+
+
+def can_edit_intake_answers(user, case: Case) -> bool:
+    """Correcting the answers to the intake questions: whoever may edit the case (not once
+    anonymised or merged). A decided or closed case is refused by the service, saying why."""
+    return can_edit_case(user, case)
 
 
 def can_link_case(user, case: Case) -> bool:

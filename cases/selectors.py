@@ -25,6 +25,7 @@ from .models import (
     CaseLink,
     CaseType,
     Company,
+    IntakeAnswer,
     Message,
     Note,
     Priority,
@@ -140,6 +141,21 @@ def get_visible_case(user, pk: int) -> Case:
         )
     except Case.DoesNotExist:
         raise Http404 from None
+
+
+def case_with_intake_answers(user, pk: int) -> Case:
+    """A visible case with its answers and their questions (the page correcting them), or 404."""
+    answers = IntakeAnswer.objects.select_related("question")
+    case = (
+        visible_cases(user)
+        .select_related("case_type", "company")
+        .prefetch_related(Prefetch("intake_answers", queryset=answers))
+        .filter(pk=pk)
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case
 
 
 def get_visible_referral(user, pk: int) -> Referral:

@@ -34,6 +34,7 @@ urlpatterns = [
     path("<int:pk>/meddelande/", actions.message, name="message"),
     path("<int:pk>/klocka/<str:verb>/", clocks.clock_action, name="clock_action"),
     path("<int:pk>/andra/", changes.edit, name="edit"),
+    path("<int:pk>/svar/", changes.intake_answers, name="intake_answers"),
     path("<int:pk>/koppla/", changes.link, name="link"),
     path("<int:pk>/sla-samman/", changes.merge, name="merge"),
     path("<int:pk>/standardtext/", standard_texts.insert, name="standard_text"),

@@ -43,6 +43,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 MUNICIPALITY_NAME = env.str("MUNICIPALITY_NAME", default="Exempelby kommun")
 # The address the portal is reached at, used for links in e-mails and diplomas.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# How many cases one bulk action on the case list takes at most (the ticked ones, or all
+# matching the list's filter); more and the official is asked to narrow the filter.
+CASES_BULK_LIMIT = env.int("CASES_BULK_LIMIT", default=100)
 # The newcomer's mode without SITE_URL: links follow the address the portal is reached at
 # (lotsportal/site.py; the host is checked against ALLOWED_HOSTS first).
 SITE_URL_FROM_REQUEST = env.bool(

@@ -37,6 +37,7 @@ class EventKind(models.TextChoices):
     CASE_LINKED = "case_linked", _("Case linked")
     CASE_MERGED = "case_merged", _("Cases merged")
     ASSIGNED = "assigned", _("Assigned to a colleague")
+    INTAKE_ANSWERS_CHANGED = "intake_answers_changed", _("Answers to the questions changed")
 
 
 class CaseEvent(models.Model):

@@ -17,6 +17,7 @@ from ..models import Case, CaseLink
 from ..workflow import FINISHED_CASE_STATUSES, CaseStatus
 from .cases import _move
 from .events import record
+from .referrals import withdraw_for_merge
 
 
 def _lock_pair(case: Case, other: Case) -> tuple[Case, Case]:
@@ -78,7 +79,8 @@ def merge_case(*, case: Case, into: Case, by) -> Case:
 
     Both timelines get a ``case_merged`` event (public: the business's tracking page of the
     merged case points to the kept case). The merged case's referrals, messages, notes and files
-    stay where they are, readable on it; nothing is deleted.
+    stay where they are, readable on it; nothing is deleted. Its open referrals are withdrawn
+    (each department told), in this transaction.
     """
     case, into = _lock_pair(case, into)
     _check_merge(by, case, into)
@@ -93,4 +95,6 @@ def merge_case(*, case: Case, into: Case, by) -> Case:
         )
     record(events.case_merged(case=case, other=into, kept=False, actor=by))
     record(events.case_merged(case=into, other=case, kept=True, actor=by))
+    # Its open referrals would otherwise stay in the departments' queues for ever.
+    withdraw_for_merge(case=case, into=into, by=by)
     return case

@@ -18,7 +18,7 @@ from ..workdays import add_working_days
 from ..workflow import REROUTABLE_REFERRAL_STATUSES, ReferralStatus, referral_move_allowed
 from .cases import lock_case, take_up
 from .events import record
-from .notify import department_recipients, notify
+from .notify import case_url, department_recipients, notify
 
 DEFAULT_REFERRAL_WORKING_DAYS = 5
 
@@ -207,3 +207,35 @@ def reroute_referral(
     record(events.referral_rerouted(referral=new, from_department=referral.department, actor=by))
     _send_to_department(new, case)
     return new
+
+
+def withdraw_for_merge(*, case: Case, into: Case, by) -> list[Referral]:
+    """Withdraw ``case``'s open referrals (through the moves table) because it was merged into
+    ``into``: each leaves the department's queue with a ``referral_withdrawn`` event on the
+    merged case and a note to the department. Called inside the merge's transaction, after
+    the merge's permission check (the one who merges need not have routed them)."""
+    withdrawn = []
+    open_ones = (
+        Referral.objects.open()
+        .select_for_update(of=("self",))
+        .select_related("department")
+        .filter(case=case)
+        .order_by("pk")
+    )
+    for referral in open_ones:
+        _move(referral, ReferralStatus.WITHDRAWN)
+        referral.closed_at = timezone.now()
+        referral.save(update_fields=["status", "closed_at"])
+        referral.case = case
+        record(events.referral_withdrawn(referral=referral, merged_into=into, actor=by))
+        for address in department_recipients(referral.department):
+            notify(
+                to=address,
+                template="referral_withdrawn",
+                case=case,
+                department=referral.department.name,
+                kept_number=into.number,
+                kept_url=case_url(into),
+            )
+        withdrawn.append(referral)
+    return withdrawn

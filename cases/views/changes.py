@@ -1,22 +1,28 @@
-"""Editing a case after opening, and linking or merging cases of the same matter.
+"""Editing a case after opening (its details, its answers to the intake questions), and
+linking or merging cases of the same matter.
 
 Each posts here, calls one service and goes back to the case (or re-renders it with the form
-as typed, like ``actions.py``).
+as typed, like ``actions.py``). The answers have their own page (the form is as long as the
+case type's questions).
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import forms, permissions, selectors
 from ..errors import CaseError
+from ..intake_forms import IntakeAnswersForm
 from ..models import Case
 from ..services import editing, linking
+from ..services.intake import change_intake_answers, editable_questions
+from ..workflow import FINISHED_CASE_STATUSES
 from .actions import case_action
 
 _edit_case = case_action(
@@ -75,3 +81,34 @@ merge = case_action(
     ),
     success=gettext_lazy("The case is merged and closed."),
 )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def intake_answers(request, pk: int):
+    """Correct the answers to the intake questions (``services.intake.change_intake_answers``)."""
+    case = selectors.case_with_intake_answers(request.user, pk)
+    if not permissions.can_edit_intake_answers(request.user, case):
+        raise PermissionDenied
+    finished = case.status in FINISHED_CASE_STATUSES
+    questions = [] if finished else list(editable_questions(case).values())
+    data = request.POST if request.method == "POST" and not finished else None
+    form = IntakeAnswersForm(data, case=case, questions=questions)
+    status = 200
+    if form.is_bound:
+        status = 400
+        if not form.is_valid():
+            messages.error(request, _("Please correct the marked fields."))
+        else:
+            try:
+                change_intake_answers(case=case, by=request.user, answers=form.given())
+            except CaseError as error:
+                form.add_error(None, str(error))
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("The answers are changed."))
+                return redirect("cases:detail", pk)
+    elif request.method == "POST":
+        status = 400  # a decided or closed case: the page says why
+    context = {"active_section": "cases", "case": case, "form": form, "finished": finished}
+    return render(request, "cases/intake_answers_form.html", context, status=status)

@@ -10,8 +10,11 @@ from django.urls import reverse
 from cases.models import CaseEvent, EventKind, Message, Referral
 from cases.services.cases import change_status
 from cases.services.communication import send_message_to_business
-from cases.services.referrals import route_case
+from cases.services.linking import merge_case
+from cases.services.referrals import answer_referral, route_case
 from cases.workflow import CaseStatus
+from notifications.models import OutboxMessage
+from notifications.services import render_message
 from public.tokens import issue_tracking_token
 from tests.factories import official
 
@@ -181,3 +184,58 @@ def test_the_business_on_the_merged_cases_tracking_page_is_pointed_to_the_kept_c
     kept_page = client.get(urlsplit(kept_url).path)
     assert kept_page.status_code == 200
     assert f"Your matter {kept.number}" in kept_page.content.decode()
+
+
+def test_merging_withdraws_the_open_referrals_and_tells_their_departments(
+    client, receptionist, builder, bygg, miljo, inspector, pair
+):
+    """Issue 13: a merged case's open referrals left the departments' queues only by hand."""
+    merged, kept = pair
+    open_one = route_case(case=merged, department=bygg, by=receptionist, request_text="Bygglov?")
+    answered = route_case(case=merged, department=miljo, by=receptionist, request_text="Miljö?")
+    answer_referral(referral=answered, by=inspector, answer_text="Inget hinder.")
+    _english(client)
+    client.force_login(builder)
+    queue = client.get(reverse("cases:my_work")).content.decode()
+    assert merged.number in queue.split('data-testid="incoming"')[1].split("</table>")[0]
+
+    client.force_login(receptionist)
+    client.post(
+        reverse("cases:merge", args=[merged.pk]),
+        {"merge-number": kept.number, "merge-confirm": "on"},
+    )
+
+    open_one.refresh_from_db()
+    answered.refresh_from_db()
+    assert open_one.status == "withdrawn" and open_one.closed_at is not None
+    assert answered.status == "answered"  # what was answered stays answered
+    page = client.get(reverse("cases:detail", args=[merged.pk])).content.decode()
+    assert f"(the case was merged into {kept.number})" in page
+    withdrawn = CaseEvent.objects.get(case=merged, kind=EventKind.REFERRAL_WITHDRAWN)
+    assert withdrawn.payload == {
+        "referral": open_one.pk,
+        "department": bygg.name,
+        "merged_into": kept.number,
+    }
+    told = OutboxMessage.objects.about(merged).get(template="cases/email/referral_withdrawn")
+    assert told.recipient == bygg.inbox_email
+    assert told.context["kept_number"] == kept.number
+    assert not OutboxMessage.objects.filter(
+        template="cases/email/referral_withdrawn", recipient=miljo.inbox_email
+    ).exists()
+    client.force_login(builder)
+    queue = client.get(reverse("cases:my_work")).content.decode()
+    assert merged.number not in queue.split('data-testid="incoming"')[1].split("</table>")[0]
+
+
+def test_the_withdrawal_e_mail_names_the_case_kept(receptionist, bygg, pair):
+    merged, kept = pair
+    route_case(case=merged, department=bygg, by=receptionist, request_text="Bygglov?")
+    merge_case(case=merged, into=kept, by=receptionist)
+
+    told = OutboxMessage.objects.get(template="cases/email/referral_withdrawn")
+    told.language = "en"
+    subject, body = render_message(told)
+    assert subject == f"Referral to {bygg.name} withdrawn: {merged.number} was merged"
+    assert f"was merged into case {kept.number}" in body
+    assert reverse("cases:detail", args=[kept.pk]) in body

@@ -151,6 +151,9 @@ def build_every_kind(case, official, other_department):
         EventKind.ASSIGNED: events.assigned(
             case=case, previous=None, assignee=official, referral=referral, **by
         ),
+        EventKind.INTAKE_ANSWERS_CHANGED: events.intake_answers_changed(
+            case=case, changes=[("Kontaktperson på plats", "", f"{PERSONAL} i kassan")], **by
+        ),
     }
     return built
 

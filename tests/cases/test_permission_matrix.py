@@ -3,7 +3,9 @@
 The world: a confidential case opened at the reception (its coordinator), led by Miljö
 (lead member), routed to Samhällsbyggnad (routed member); a stranger from another department, a
 samordnare not involved, a user without a department, an administrator, and an anonymous visitor.
-Codes: 200 shown, 302 done (or sent to sign in), 400 refused with a message, 404 not seen.
+Codes: 200 shown, 302 done (or sent to sign in), 400 refused with a message, 403 seen but not
+to be changed by this user, 404 not seen, 409 the cases chosen by a filter are not those the
+user confirmed (here: the case is not among those the user may see).
 """
 
 import pytest
@@ -12,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from cases.models import StandardText
+from cases.models import IntakeQuestion, QuestionKind, StandardText
 from cases.services.attachments import add_attachment
 from cases.services.referrals import route_case
 from cases.services.saved_filters import save_filter
@@ -70,6 +72,10 @@ def world(db):
     secret_again = a_case(
         by=people["coordinator"], department=reception, case_type=case_type, confidential=True
     )
+    # A question the case type asks since the cases were opened (the answers page, issue 13).
+    seats = IntakeQuestion.objects.create(
+        case_type=case_type, label_sv="Antal platser", kind=QuestionKind.NUMBER
+    )
     standard_text = StandardText.objects.create(title="Hälsning", body_sv="Hej {company}!")
     # What the business gave on the public form (the public door's staff-side button).
     IntakeDetails.objects.create(
@@ -105,6 +111,7 @@ def world(db):
         "attachment": attachment,
         "other": other,
         "secret_again": secret_again,
+        "seats": seats,
         "standard_text": standard_text,
     }
 
@@ -146,6 +153,8 @@ outside_questions    302       404           404      200         200  200    40
 outside_ask          302       404           404      302         302  302    404        302
 outside_withdraw     302       404           404      302         302  302    404        302
 edit                 302       404           404      302         302  400    404        302
+intake_answers       302       404           404      200         200  403    404        200
+intake_answers_save  302       404           404      302         302  403    404        302
 link                 302       404           404      302         302  302    404        302
 merge                302       404           404      302         302  400    404        302
 standard_text        302       404           404      200         200  200    404        200
@@ -155,6 +164,8 @@ referral_assign      302       404           404      302         302  302    40
 bulk_confirm         302       200           200      200         200  200    200        200
 bulk_status_secret   302       400           400      302         302  400    400        302
 bulk_status_open     302       400           400      302         302  400    302        302
+bulk_filter_confirm  302       200           200      200         200  200    200        200
+bulk_filter_status   302       409           409      302         302  400    409        302
 saved_filter_form    302       302           200      200         200  200    200        200
 saved_filter_save    302       302           302      302         302  302    302        302
 saved_filter_open    302       404           404      302         404  404    404        404
@@ -260,6 +271,13 @@ REQUESTS = {
             "edit-org_number": w["secret"].company.org_number,
         },
     ),
+    # Issue 13: correcting the answers to the intake questions (whoever may edit the case).
+    "intake_answers": ("get", lambda w: _secret(w, "intake_answers"), None),
+    "intake_answers_save": (
+        "post",
+        lambda w: _secret(w, "intake_answers"),
+        lambda w: {f"intake-question_{w['seats'].pk}": "12"},
+    ),
     "link": ("post", lambda w: _secret(w, "link"), lambda w: {"link-number": w["public"].number}),
     "merge": (
         "post",
@@ -301,6 +319,24 @@ REQUESTS = {
         "post",
         lambda w: reverse("cases:bulk"),
         lambda w: {"action": "status", "confirm": "1", "ids": [w["secret"].pk], "bulk-to": "open"},
+    ),
+    # "All matching the filter": the filter (the statutory case's own type), not ids.
+    "bulk_filter_confirm": (
+        "post",
+        lambda w: reverse("cases:bulk"),
+        lambda w: {"action": "status", "scope": "filter", "back": ""},
+    ),
+    "bulk_filter_status": (
+        "post",
+        lambda w: reverse("cases:bulk"),
+        lambda w: {
+            "action": "status",
+            "scope": "filter",
+            "back": f"case_type={w['statutory'].case_type_id}",
+            "confirm": "1",
+            "expected": "1",
+            "bulk-to": "open",
+        },
     ),
     "bulk_status_open": (
         "post",
@@ -420,6 +456,7 @@ def test_every_cases_url_is_in_the_matrix():
         "contact_add",
         "clock_action",
         "edit",
+        "intake_answers",
         "link",
         "merge",
         "standard_text",

@@ -5,8 +5,10 @@ import re
 import pytest
 from django.urls import reverse
 
+from cases.models import IntakeQuestion, QuestionKind
 from cases.selectors import COMPANY_PAGE_SIZE, MY_WORK_LIMIT
 from cases.services.communication import add_note, send_message_to_business
+from cases.services.intake import GivenAnswer, record_intake_answers
 from cases.services.referrals import answer_referral, route_case
 from tests.factories import DepartmentFactory, official
 
@@ -24,6 +26,12 @@ LIST_QUERIES = 12
 # colleagues and the referrals' department members (2), the answers to the intake questions (1).
 DETAIL_QUERIES = 22
 MY_WORK_QUERIES = 6
+# Issue 13, correcting the intake answers: the case with its type and company (1), its answers
+# with their questions (1), the questions its type asks now (1).
+ANSWERS_PAGE_QUERIES = 6
+# Issue 13, the confirm page of a bulk action on all cases matching the filter: the filter's
+# case type checked (1), the count (1), the cases open to the action (1).
+BULK_FILTER_CONFIRM_QUERIES = 6
 # The company page's parts add theirs (business development: its visits, one query).
 COMPANY_QUERIES = 8
 
@@ -123,3 +131,35 @@ def test_case_detail_queries_do_not_grow(client, desk, n, django_assert_num_quer
         response = client.get(reverse("cases:detail", args=[case.pk]))
 
     assert f"Anteckning {n - 1}" in response.content.decode()
+
+
+@pytest.mark.parametrize("n", [2, 12])
+def test_intake_answers_page_queries_do_not_grow(client, desk, n, django_assert_num_queries):
+    asked = [
+        IntakeQuestion.objects.create(
+            case_type=desk["case_type"], label_sv=f"Fråga {i}", kind=QuestionKind.SHORT_TEXT
+        )
+        for i in range(n)
+    ]
+    (case,) = cases_for(desk, 1)
+    record_intake_answers(case=case, answers=[GivenAnswer(question=q, value="Svar") for q in asked])
+    asked[0].is_active = False  # retired: shown read-only
+    asked[0].save()
+    client.force_login(desk["coordinator"])
+
+    with django_assert_num_queries(ANSWERS_PAGE_QUERIES):
+        response = client.get(reverse("cases:intake_answers", args=[case.pk]))
+
+    assert response.content.decode().count('value="Svar"') == n - 1
+
+
+@pytest.mark.parametrize("n", [2, 12])
+def test_bulk_filter_confirm_page_queries_do_not_grow(client, desk, n, django_assert_num_queries):
+    cases_for(desk, n)
+    client.force_login(desk["coordinator"])
+    data = {"action": "status", "scope": "filter", "back": f"case_type={desk['case_type'].pk}"}
+
+    with django_assert_num_queries(BULK_FILTER_CONFIRM_QUERIES):
+        response = client.post(reverse("cases:bulk"), data)
+
+    assert len(re.findall(r'href="/arenden/\d+/"', response.content.decode())) == n

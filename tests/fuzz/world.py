@@ -145,6 +145,7 @@ def build_world() -> World:
         "cases:message": {"pk": [case.pk, fresh.pk]},
         "cases:upload": {"pk": [case.pk, fresh.pk]},
         "cases:edit": {"pk": [case.pk, fresh.pk]},
+        "cases:intake_answers": {"pk": [case.pk, fresh.pk]},
         "cases:link": {"pk": [case.pk, fresh.pk]},
         "cases:merge": {"pk": [case.pk, fresh.pk]},
         "cases:standard_text": {"pk": [case.pk, fresh.pk]},
