@@ -26,6 +26,7 @@ _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MICROSECOND = dt.timedelta(microseconds=1)
 _NULL = "~"  # a NULL sort value in a cursor
 _INTEGER = re.compile(r"-?[0-9]{1,18}")
+_ID = re.compile(r"[0-9]{1,18}")
 _MAX_TEXT = 600  # characters of a text sort value a cursor may carry
 
 
@@ -89,7 +90,8 @@ class KeysetColumn:
         if token == _NULL and self.nullable:
             return None
         if self.kind == "text":
-            text = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+            padded = token + "=" * (-len(token) % 4)
+            text = base64.b64decode(padded, altchars=b"-_", validate=True).decode()
             if len(text) > _MAX_TEXT or "\x00" in text:
                 raise ValueError(token)
             return text
@@ -140,7 +142,7 @@ class KeysetOrder:
     def decode(self, value: str | None) -> tuple[list, int] | None:
         """The position a cursor names, or None for a missing or mangled one (the first page)."""
         parts = (value or "").split(".")
-        if len(parts) != len(self.columns) + 1 or not _INTEGER.fullmatch(parts[-1]):
+        if len(parts) != len(self.columns) + 1 or not _ID.fullmatch(parts[-1]):
             return None
         try:
             values = [c.decode(t) for c, t in zip(self.columns, parts, strict=False)]
