@@ -20,6 +20,7 @@ from lotsportal.params import parse_int
 
 from .models import Case, CaseType, Door, Referral
 from .selectors import assignee_names, officials, search_cases
+from .sorting import SortFilter
 from .workflow import CaseStatus
 
 ASSIGNEE_MINE = "mine"
@@ -154,6 +155,8 @@ class CaseFilter(django_filters.FilterSet):
     opened_to = django_filters.DateFilter(
         label=_("Opened to"), method="filter_opened_to", widget=DateInput(attrs=DATE)
     )
+    # The list's order (cases/sorting.py): kept with the filters, applied by the pagination.
+    sort = SortFilter(label=_("Sort by"), widget=FastSelect(attrs=SELECT))
 
     class Meta:
         model = Case

@@ -113,7 +113,9 @@ def export_rows(queryset: QuerySet[Case], *, chunk_size: int) -> Iterator[list]:
     """The rows of the case export, as plain values (no model instances: only the twelve
     columns are read, joined in the one statement), fetched ``chunk_size`` at a time."""
     statuses, priorities = dict(CaseStatus.choices), dict(Priority.choices)
-    rows = queryset.order_by("-created_at", "-pk").values_list(*EXPORT_FIELDS)
+    if not queryset.query.order_by:  # the list's sort, or newest first
+        queryset = queryset.order_by("-created_at", "-pk")
+    rows = queryset.values_list(*EXPORT_FIELDS)
     for row in rows.iterator(chunk_size=chunk_size):
         *text, status, priority, created_at, due_date = row
         yield [
@@ -452,7 +454,7 @@ def clean_filter_query(user, query: str) -> FilterQuery:
             continue
         if name in form.errors:
             gone.append(str(form_field.label))
-        else:
+        elif form.cleaned_data.get(name) not in (None, ""):  # not a value read as nothing
             kept[name] = value
     return FilterQuery(query=kept.urlencode(), gone=gone)
 

@@ -1,7 +1,12 @@
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
 
 from ..identifiers import IdentifierKind
+
+# PostgreSQL's ICU collation for Swedish: the order a Swedish reader expects of names.
+SWEDISH_COLLATION = "sv-SE-x-icu"
 
 
 class CompanySize(models.TextChoices):
@@ -40,6 +45,14 @@ class Company(models.Model):
         verbose_name = _("company")
         verbose_name_plural = _("companies")
         ordering = ["name"]
+        # The case list sorted by company (cases/sorting.py): companies in Swedish name order
+        # (Å, Ä, Ö after Z; upper and lower case together), then their cases by the cases'
+        # (company, id) index.
+        indexes = [
+            models.Index(
+                Collate(F("name"), SWEDISH_COLLATION), F("id"), name="cases_company_name_order"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.org_number})"

@@ -23,6 +23,7 @@ from ..models import Case, Company
 from ..pagination import COUNT_CAP, capped_count, capped_counts_by, keyset_page
 from ..selectors import MY_WORK_SECTIONS
 from ..services.opening import open_case_for_business
+from ..sorting import chosen_order, sort_headers
 from ..workflow import CaseStatus
 from .detail import render_detail
 
@@ -31,7 +32,7 @@ EXPORT_CHUNK_SIZE = 500  # rows fetched from the database at a time while the CS
 
 
 def _filtered(request):
-    rows = selectors.case_rows(request.user).order_by("-created_at", "-pk")
+    rows = selectors.case_rows(request.user)
     return CaseFilter(request.GET or None, queryset=rows, user=request.user)
 
 
@@ -39,8 +40,9 @@ def _filtered(request):
 def case_list(request):
     case_filter = _filtered(request)
     queryset = case_filter.qs
+    order = chosen_order(case_filter)
     count = capped_count(queryset)
-    page = keyset_page(queryset, request.GET, size=PAGE_SIZE, count=count)
+    page = keyset_page(queryset, request.GET, size=PAGE_SIZE, count=count, order=order.keyset)
     query = request.GET.copy()
     for key in ("page", "after", "before"):
         query.pop(key, None)
@@ -65,6 +67,7 @@ def case_list(request):
             "page": page,
             "count_cap": number_format(COUNT_CAP, force_grouping=True),
             "query": query.urlencode(),
+            "sort_headers": sort_headers(query, order),
             "status_links": status_links,
             "may_open": permissions.can_open_case(request.user),
             "saved_filters": selectors.saved_filters_with_counts(request.user),
@@ -84,7 +87,8 @@ def case_export(request):
     """Every visible case of the filter as CSV, streamed: the rows are fetched
     ``EXPORT_CHUNK_SIZE`` at a time (a server-side cursor on PostgreSQL) while the body is
     sent, from the reporting database (a replica when one is configured)."""
-    return export_response(_filtered(request).qs)
+    case_filter = _filtered(request)
+    return export_response(chosen_order(case_filter).apply(case_filter.qs))
 
 
 def export_response(cases):
