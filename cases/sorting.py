@@ -15,13 +15,12 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.db.models import F
-from django.db.models.functions import Collate
 from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models.case import PRIORITY_RANK, STATUS_RANK, Priority
-from .models.companies import SWEDISH_COLLATION
+from .models.companies import SwedishCollate
 from .pagination import KeysetColumn, KeysetOrder
 from .workflow import CaseStatus
 
@@ -66,7 +65,7 @@ SORT_KEYS: dict[str, SortKey] = {
                 KeysetColumn(
                     "sort_company_name",
                     "text",
-                    expression=Collate(F("company__name"), SWEDISH_COLLATION),
+                    expression=SwedishCollate(F("company__name")),
                     read=lambda case: case.company.name,
                 ),
             ),

@@ -9,6 +9,17 @@ from ..identifiers import IdentifierKind
 SWEDISH_COLLATION = "sv-SE-x-icu"
 
 
+class SwedishCollate(Collate):
+    """``expression`` in Swedish order: ICU's Swedish collation on PostgreSQL. SQLite (the
+    zero-setup mode) has no ICU collations, so there it is the column's own order."""
+
+    def __init__(self, expression, collation=SWEDISH_COLLATION):
+        super().__init__(expression, collation)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return compiler.compile(self.source_expressions[0])
+
+
 class CompanySize(models.TextChoices):
     """The size class by number of employees: SCB's bands in the business register, which are
     the EU's micro / small / medium / large bands (0 is a business without employees)."""
@@ -47,7 +58,7 @@ class Company(models.Model):
         ordering = ["name"]
         # The case list sorted by company (cases/sorting.py): companies in Swedish name order
         # (Å, Ä, Ö after Z; upper and lower case together), then their cases by the cases'
-        # (company, id) index.
+        # (company, id) index. Built on PostgreSQL only (migration 0023; SQLite has no ICU).
         indexes = [
             models.Index(
                 Collate(F("name"), SWEDISH_COLLATION), F("id"), name="cases_company_name_order"
