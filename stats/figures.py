@@ -47,6 +47,10 @@ CASE_COLUMNS = (
     "lead_department_id",
     "case_type_id",
     "door_id",
+    "statutory_received_on",
+    "statutory_due_date",
+    "fee_kronor",
+    "fee_reduction_fifths",
 )
 REFERRAL_FIGURES = ("answer_days", "answered_days_late", "due_day_number")
 # The referral's columns and its case's copied beside its figures: the field of

@@ -67,6 +67,7 @@ class CaseFigures(models.Model):
         "accounts.Department",
         on_delete=models.PROTECT,
         null=True,
+        db_index=False,  # read in whole, never looked up by it
         related_name="+",
         verbose_name=_("lead department"),
     )
@@ -74,6 +75,7 @@ class CaseFigures(models.Model):
         "cases.CaseType",
         on_delete=models.PROTECT,
         null=True,
+        db_index=False,  # read in whole, never looked up by it
         related_name="+",
         verbose_name=_("type"),
     )
@@ -81,8 +83,18 @@ class CaseFigures(models.Model):
         "cases.Door",
         on_delete=models.PROTECT,
         null=True,
+        db_index=False,  # read in whole, never looked up by it
         related_name="+",
         verbose_name=_("came in by"),
+    )
+    # For the deadlines kept per clock and the fee reductions (stats.selectors.clocks).
+    statutory_received_on = models.DateField(
+        _("complete application received"), null=True, blank=True
+    )
+    statutory_due_date = models.DateField(_("statutory deadline"), null=True, blank=True)
+    fee_kronor = models.PositiveIntegerField(_("fee (kr)"), null=True, blank=True)
+    fee_reduction_fifths = models.PositiveSmallIntegerField(
+        _("fee reduction (fifths)"), null=True, blank=True
     )
     computed_at = models.DateTimeField(_("computed"))
 
@@ -128,6 +140,7 @@ class ReferralFigures(models.Model):
         "accounts.Department",
         on_delete=models.PROTECT,
         null=True,
+        db_index=False,  # read in whole, never looked up by it
         related_name="+",
         verbose_name=_("department"),
     )
@@ -139,6 +152,7 @@ class ReferralFigures(models.Model):
         "cases.CaseType",
         on_delete=models.PROTECT,
         null=True,
+        db_index=False,  # read in whole, never looked up by it
         related_name="+",
         verbose_name=_("type"),
     )
@@ -146,6 +160,7 @@ class ReferralFigures(models.Model):
         "cases.Door",
         on_delete=models.PROTECT,
         null=True,
+        db_index=False,  # read in whole, never looked up by it
         related_name="+",
         verbose_name=_("came in by"),
     )

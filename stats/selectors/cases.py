@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, FloatField, Q
+from django.db.models import Count, F, FloatField, Min, Q
 from django.db.models.functions import Cast, TruncMonth
 
 from cases.workflow import CaseStatus
@@ -97,9 +97,11 @@ def case_totals(scope: Scope) -> CaseFigures:
 def case_figures_by_department(scope: Scope) -> list[CaseFigures]:
     rows = (
         _relevant_cases(scope)
-        .values(department_id=F("lead_department_id"), department=F("lead_department__name"))
-        .annotate(**_case_aggregates(scope))
-        .order_by("department")
+        # Grouped by the id alone (its name an aggregate): the rows are sorted by an integer,
+        # not by the collation of the name; only the few groups are sorted by name.
+        .values(department_id=F("lead_department_id"))
+        .annotate(department=Min("lead_department__name"), **_case_aggregates(scope))
+        .order_by("department", "department_id")
     )
     return [CaseFigures(**row) for row in rows]
 

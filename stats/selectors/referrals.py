@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, FloatField, Q
+from django.db.models import Count, F, FloatField, Min, Q
 from django.db.models.functions import Cast
 
 from cases.workflow import OPEN_REFERRAL_STATUSES, ReferralStatus
@@ -72,9 +72,9 @@ def referral_totals(scope: Scope) -> ReferralFigures:
 def referral_figures_by_department(scope: Scope) -> list[ReferralFigures]:
     rows = (
         _relevant(scope)
-        .values("department_id", department_name=F("department__name"))
-        .annotate(**_aggregates(scope))
-        .order_by("department_name")
+        .values("department_id")  # the name an aggregate, as in cases.py
+        .annotate(department_name=Min("department__name"), **_aggregates(scope))
+        .order_by("department_name", "department_id")
     )
     return [ReferralFigures(department=row.pop("department_name"), **row) for row in rows]
 
