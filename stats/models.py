@@ -30,9 +30,11 @@ class CaseFigures(models.Model):
     """A case's working-day figures, computed once when the case changes (not per request).
 
     Written by ``stats.services.figures`` in the transaction of every case event (the
-    ``cases.hooks`` change listener) and rebuilt in batches by ``rebuild_case_figures``. The
-    statistics read these columns; a case without a row (bulk-loaded data before a rebuild) is
-    computed on the fly from ``CalendarDay``, with the same answer. See docs/statistics.md.
+    ``cases.hooks`` change listener) and rebuilt in batches by ``rebuild_case_figures``. Beside
+    the figures, a copy of the case's columns the statistics group and filter on, so that they
+    aggregate this narrow table alone; while some case has no row (bulk-loaded data before a
+    rebuild) they read the cases and compute the missing figures from ``CalendarDay``, with the
+    same answer. See docs/statistics.md.
     """
 
     case = models.OneToOneField(

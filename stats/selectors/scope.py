@@ -110,9 +110,19 @@ class Scope:
         return rows.annotate(answered_on=TruncDate("answered_at"))
 
     def survey_responses(self) -> QuerySet[SurveyResponse]:
-        """Answers given in the period to cases of the filter."""
-        responses = self._limited_to_counted(SurveyResponse.objects.all(), "case")
-        return responses.filter(self._case_filter("case__"), self.in_period("answered_at"))
+        """Answers given in the period to cases of the filter.
+
+        With every figure stored, the counted cases of the filter are read from the narrow
+        ``CaseFigures`` (one semi-join), not from the cases; without a narrowing (a samordnare,
+        no filter) there is nothing to join.
+        """
+        responses = SurveyResponse.objects.filter(self.in_period("answered_at"))
+        if not self.figures_stored:
+            responses = self._limited_to_counted(responses, "case")
+            return responses.filter(self._case_filter("case__"))
+        if permissions.counts_every_case(self.user) and not self._case_filter():
+            return responses
+        return responses.filter(case_id__in=self.case_rows().values("pk"))
 
     def finished_in_period(self) -> Q:
         return Q(status__in=FINISHED) & self.in_period("finished_at")

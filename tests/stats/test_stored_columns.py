@@ -130,10 +130,22 @@ def test_an_anonymised_case_keeps_its_stored_columns(
     assert stored_columns(case) == columns_of_the_case(case) == before
 
 
+def rounded(value):
+    """Floats to 9 decimals: an average summed in another row order differs in the last bit
+    (the page shows one decimal)."""
+    if dataclasses.is_dataclass(value):
+        return rounded(dataclasses.asdict(value))
+    if isinstance(value, dict):
+        return {key: rounded(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [rounded(item) for item in value]
+    return round(value, 9) if isinstance(value, float) else value
+
+
 def figures_of(page) -> dict:
     """Everything the page shows (the scope says only which rows were read)."""
     return {
-        field.name: getattr(page, field.name)
+        field.name: rounded(getattr(page, field.name))
         for field in dataclasses.fields(page)
         if field.name != "scope"
     }
@@ -166,7 +178,7 @@ def test_the_stored_rows_give_the_same_page_as_the_cases(request, quarter, who, 
     filters = dataclasses.replace(Q1, **({narrowed: value} if narrowed else {}))
     stored, computed = both_ways(user, filters)
     assert stored == computed
-    assert stored["totals"].opened > 0
+    assert stored["totals"]["opened"] > 0
 
 
 def test_the_same_page_both_ways_on_generated_cases():
@@ -182,7 +194,7 @@ def test_the_same_page_both_ways_on_generated_cases():
     ]:
         stored, computed = both_ways(user, filters)
         assert stored == computed
-        assert stored["totals"].finished > 10
+        assert stored["totals"]["finished"] > 10
 
 
 def test_figures_complete_is_asked_once_then_remembered(client, quarter, coordinator):
