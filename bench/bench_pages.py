@@ -60,6 +60,19 @@ def coordinator():
     return membership.user
 
 
+def department_lead():
+    """The department lead (avdelningschef) of the department that leads the most cases."""
+    from django.db.models import Count
+
+    from accounts.models import Membership, Role
+
+    leads = Membership.objects.filter(role=Role.AVDELNINGSCHEF, user__is_active=True)
+    busiest = leads.annotate(led=Count("department__led_cases")).order_by("-led", "pk").first()
+    if busiest is None:
+        raise SystemExit("no department lead in this database (generate first)")
+    return busiest.user
+
+
 def measure(client, url: str, repeat: int) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -99,6 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--slowest", action="store_true", help="print each page's three slowest queries"
     )
+    parser.add_argument(
+        "--as",
+        dest="who",
+        choices=["coordinator", "lead"],
+        default="coordinator",
+        help="sign in as a samordnare (default) or the busiest department's lead",
+    )
     args = parser.parse_args(argv)
 
     from bench.generate import setup_django
@@ -126,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }
-    user = coordinator()
+    user = department_lead() if args.who == "lead" else coordinator()
     client = Client()
     client.force_login(user)
     specs = ([] if args.only else DEFAULT_URLS) + args.url

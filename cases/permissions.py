@@ -40,22 +40,26 @@ def confidential_cases_taking_part(user) -> QuerySet:
     return coordinating.union(open_here)
 
 
-def visible_case_condition(user) -> Q:
+def visible_case_condition(user, *, case: str = "pk") -> Q:
     """The condition a case must meet to be visible to ``user`` (an official), as a Q.
 
     For querysets of Case; statistics use it to hide titles of confidential cases. Every
-    non-confidential case, plus the (few) confidential ones the user takes part in.
+    non-confidential case, plus the (few) confidential ones the user takes part in. ``case``
+    names the case's id on the row: "pk" for Case, or for a row that carries its case's
+    ``confidential`` flag itself (the statistics' stored figures per case and per referral).
     """
     if user.is_superuser:
         return Q()
-    return Q(confidential=False) | Q(pk__in=confidential_cases_taking_part(user))
+    return Q(confidential=False) | Q(**{f"{case}__in": confidential_cases_taking_part(user)})
 
 
-def visible_cases(user, queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:
+def visible_cases(
+    user, queryset: QuerySet[Case] | None = None, *, case: str = "pk"
+) -> QuerySet[Case]:
     queryset = Case.objects.all() if queryset is None else queryset
     if not is_official(user):
         return queryset.none()
-    return queryset.filter(visible_case_condition(user))
+    return queryset.filter(visible_case_condition(user, case=case))
 
 
 def _takes_part(user, case: Case) -> bool:

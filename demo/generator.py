@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from cases.models import Case
+from stats.figures import forget_figures_complete
 from stats.services.figures import rebuild_case_figures
 
 from .plan_extras import officials_per_department, plan_company, plan_officials, plan_training
@@ -113,6 +114,7 @@ def generate(
     target = Target(reference, companies, settings.NKI_SCALE_MAX)
     counts: Counter[str] = Counter()
     batch = []
+    forget_figures_complete()  # cases without figures until the rebuild below
     for story in planner.stories(cases):
         batch.append(story)
         if len(batch) == BATCH_STORIES:

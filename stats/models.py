@@ -30,9 +30,11 @@ class CaseFigures(models.Model):
     """A case's working-day figures, computed once when the case changes (not per request).
 
     Written by ``stats.services.figures`` in the transaction of every case event (the
-    ``cases.hooks`` change listener) and rebuilt in batches by ``rebuild_case_figures``. The
-    statistics read these columns; a case without a row (bulk-loaded data before a rebuild) is
-    computed on the fly from ``CalendarDay``, with the same answer. See docs/statistics.md.
+    ``cases.hooks`` change listener) and rebuilt in batches by ``rebuild_case_figures``. Beside
+    the figures, a copy of the case's columns the statistics group and filter on, so that they
+    aggregate this narrow table alone; while some case has no row (bulk-loaded data before a
+    rebuild) they read the cases and compute the missing figures from ``CalendarDay``, with the
+    same answer. See docs/statistics.md.
     """
 
     case = models.OneToOneField(
@@ -54,11 +56,57 @@ class CaseFigures(models.Model):
     due_day_number = models.IntegerField(
         _("working-day number of the due date"), null=True, blank=True
     )
+    # The case's own columns that the statistics filter and group on, copied in the same write
+    # (``stats.figures.CASE_COLUMNS``), so the aggregates read this narrow table and never the
+    # wide ``cases_case``. Null only where the case's column is.
+    created_at = models.DateTimeField(_("opened"), null=True)
+    first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("decided or closed"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, blank=True)
+    due_date = models.DateField(_("due date"), null=True)
+    confidential = models.BooleanField(_("confidential"), default=False)
+    lead_department = models.ForeignKey(
+        "accounts.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        db_index=False,  # read in whole, never looked up by it
+        related_name="+",
+        verbose_name=_("lead department"),
+    )
+    case_type = models.ForeignKey(
+        "cases.CaseType",
+        on_delete=models.PROTECT,
+        null=True,
+        db_index=False,  # read in whole, never looked up by it
+        related_name="+",
+        verbose_name=_("type"),
+    )
+    door = models.ForeignKey(
+        "cases.Door",
+        on_delete=models.PROTECT,
+        null=True,
+        db_index=False,  # read in whole, never looked up by it
+        related_name="+",
+        verbose_name=_("came in by"),
+    )
+    # For the deadlines kept per clock and the fee reductions (stats.selectors.clocks).
+    statutory_received_on = models.DateField(
+        _("complete application received"), null=True, blank=True
+    )
+    statutory_due_date = models.DateField(_("statutory deadline"), null=True, blank=True)
+    fee_kronor = models.PositiveIntegerField(_("fee (kr)"), null=True, blank=True)
+    fee_reduction_fifths = models.PositiveSmallIntegerField(
+        _("fee reduction (fifths)"), null=True, blank=True
+    )
     computed_at = models.DateTimeField(_("computed"))
 
     class Meta:
         verbose_name = _("case figures")
         verbose_name_plural = _("case figures")
+        indexes = [
+            models.Index(fields=["created_at"], name="stats_casefig_created"),
+            models.Index(fields=["finished_at"], name="stats_casefig_finished"),
+        ]
 
     def __str__(self) -> str:
         return str(self.case_id)
@@ -81,6 +129,44 @@ class ReferralFigures(models.Model):
     due_day_number = models.IntegerField(
         _("working-day number of the answer-by date"), null=True, blank=True
     )
+    # The referral's columns and its case's that the statistics filter and group on, copied in
+    # the same write (``stats.figures.REFERRAL_COLUMNS``), as for ``CaseFigures``.
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="+",
+        verbose_name=_("case"),
+    )
+    department = models.ForeignKey(
+        "accounts.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        db_index=False,  # read in whole, never looked up by it
+        related_name="+",
+        verbose_name=_("department"),
+    )
+    created_at = models.DateTimeField(_("sent"), null=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, blank=True)
+    due_date = models.DateField(_("answer by"), null=True)
+    case_type = models.ForeignKey(
+        "cases.CaseType",
+        on_delete=models.PROTECT,
+        null=True,
+        db_index=False,  # read in whole, never looked up by it
+        related_name="+",
+        verbose_name=_("type"),
+    )
+    door = models.ForeignKey(
+        "cases.Door",
+        on_delete=models.PROTECT,
+        null=True,
+        db_index=False,  # read in whole, never looked up by it
+        related_name="+",
+        verbose_name=_("came in by"),
+    )
+    confidential = models.BooleanField(_("confidential case"), default=False)
     computed_at = models.DateTimeField(_("computed"))
 
     class Meta:

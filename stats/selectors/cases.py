@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, FloatField, Q
+from django.db.models import Count, F, FloatField, Min, Q
 from django.db.models.functions import Cast, TruncMonth
 
 from cases.workflow import CaseStatus
@@ -85,7 +85,9 @@ def _case_aggregates(scope: Scope) -> dict:
 def _relevant_cases(scope: Scope):
     """Cases opened or finished in the period, or still being worked on."""
     active = Q(status__in=[CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING])
-    return scope.cases().filter(scope.in_period("created_at") | scope.finished_in_period() | active)
+    return scope.case_rows().filter(
+        scope.in_period("created_at") | scope.finished_in_period() | active
+    )
 
 
 def case_totals(scope: Scope) -> CaseFigures:
@@ -95,9 +97,11 @@ def case_totals(scope: Scope) -> CaseFigures:
 def case_figures_by_department(scope: Scope) -> list[CaseFigures]:
     rows = (
         _relevant_cases(scope)
-        .values(department_id=F("lead_department_id"), department=F("lead_department__name"))
-        .annotate(**_case_aggregates(scope))
-        .order_by("department")
+        # Grouped by the id alone (its name an aggregate): the rows are sorted by an integer,
+        # not by the collation of the name; only the few groups are sorted by name.
+        .values(department_id=F("lead_department_id"))
+        .annotate(department=Min("lead_department__name"), **_case_aggregates(scope))
+        .order_by("department", "department_id")
     )
     return [CaseFigures(**row) for row in rows]
 
@@ -112,14 +116,14 @@ class MonthRow:
 def cases_per_month(scope: Scope) -> list[MonthRow]:
     """Opened and finished per month of the period; months without cases show zero."""
     opened = (
-        scope.cases()
+        scope.case_rows()
         .filter(scope.in_period("created_at"))
         .annotate(month=TruncMonth("created_at"))
         .values("month")
         .annotate(n=Count("pk"))
     )
     finished = (
-        scope.cases()
+        scope.case_rows()
         .filter(scope.finished_in_period())
         .annotate(month=TruncMonth("finished_at"))
         .values("month")
@@ -149,7 +153,7 @@ class ShareRow:
 def cases_by_door(scope: Scope) -> list[ShareRow]:
     """How businesses came in: cases opened in the period per door, largest first."""
     rows = list(
-        scope.cases()
+        scope.case_rows()
         .filter(scope.in_period("created_at"))
         .values("door_id", "door__name")
         .annotate(n=Count("pk"))
@@ -179,17 +183,21 @@ def late_cases(scope: Scope, *, limit: int | None = 100) -> list[LateCase]:
     late = (scope.finished_in_period() & Q(finished_on__gt=F("due_date"))) | Q(
         status__in=[CaseStatus.NEW, CaseStatus.OPEN], due_date__lt=scope.today
     )
-    late_cases = scope.cases().filter(late)
+    late_cases = scope.case_rows().filter(late)
     rows = (
         with_working_days_late(
             late_cases, done_on="finished_on", stored_late="finished_days_late", scope=scope
         )
-        .annotate(readable=permissions.case_is_readable(scope.user))
-        .order_by("due_date", "number")
+        .annotate(
+            readable=permissions.row_is_readable(scope.user),
+            case_number=F(scope.case_field("number")),
+            case_title=F(scope.case_field("title")),
+        )
+        .order_by("due_date", "case_number")
         .values(
             "pk",
-            "number",
-            "title",
+            "case_number",
+            "case_title",
             "status",
             "due_date",
             "finished_on",
@@ -203,6 +211,7 @@ def late_cases(scope: Scope, *, limit: int | None = 100) -> list[LateCase]:
         rows = rows[:limit]
     result = []
     for row in rows:
+        row["number"], row["title"] = row.pop("case_number"), row.pop("case_title")
         if not row["readable"]:
             row["title"] = None
         row["status_label"] = str(CaseStatus(row["status"]).label)

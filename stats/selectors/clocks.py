@@ -56,7 +56,7 @@ class ClockFigures:
 
 
 def clock_figures(scope: Scope) -> ClockFigures:
-    finished = scope.cases().filter(scope.finished_in_period())
+    finished = scope.case_rows().filter(scope.finished_in_period())
     no_fee = REDUCED & Q(fee_kronor__isnull=True)
     row = one_row(
         finished,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, FloatField, Q
+from django.db.models import Count, F, FloatField, Min, Q
 from django.db.models.functions import Cast
 
 from cases.workflow import OPEN_REFERRAL_STATUSES, ReferralStatus
@@ -58,7 +58,7 @@ def _aggregates(scope: Scope) -> dict:
 
 
 def _relevant(scope: Scope):
-    return scope.referrals().filter(
+    return scope.referral_rows().filter(
         scope.in_period("created_at")
         | scope.in_period("answered_at")
         | Q(status__in=OPEN_REFERRAL_STATUSES)
@@ -72,9 +72,9 @@ def referral_totals(scope: Scope) -> ReferralFigures:
 def referral_figures_by_department(scope: Scope) -> list[ReferralFigures]:
     rows = (
         _relevant(scope)
-        .values("department_id", department_name=F("department__name"))
-        .annotate(**_aggregates(scope))
-        .order_by("department_name")
+        .values("department_id")  # the name an aggregate, as in cases.py
+        .annotate(department_name=Min("department__name"), **_aggregates(scope))
+        .order_by("department_name", "department_id")
     )
     return [ReferralFigures(department=row.pop("department_name"), **row) for row in rows]
 
@@ -94,6 +94,12 @@ class LateReferral:
     status_label: str = ""
 
 
+def _case_is_readable(scope: Scope):
+    if scope.figures_stored:  # the row carries its case's flag
+        return permissions.row_is_readable(scope.user, case="case")
+    return permissions.case_is_readable(scope.user, "case_id")
+
+
 def late_referrals(scope: Scope, *, limit: int | None = 100) -> list[LateReferral]:
     """Answered after the answer-by date in the period, and still unanswered past it today."""
     late = (
@@ -101,7 +107,7 @@ def late_referrals(scope: Scope, *, limit: int | None = 100) -> list[LateReferra
         & scope.in_period("answered_at")
         & Q(answered_on__gt=F("due_date"))
     ) | Q(status__in=OPEN_REFERRAL_STATUSES, due_date__lt=scope.today)
-    late_referrals = scope.referrals().filter(late)
+    late_referrals = scope.referral_rows().filter(late)
     rows = (
         with_working_days_late(
             late_referrals,
@@ -109,7 +115,7 @@ def late_referrals(scope: Scope, *, limit: int | None = 100) -> list[LateReferra
             stored_late="answered_days_late",
             scope=scope,
         )
-        .annotate(readable=permissions.case_is_readable(scope.user, "case_id"))
+        .annotate(readable=_case_is_readable(scope))
         .order_by("due_date", "case__number")
         .values(
             "pk",

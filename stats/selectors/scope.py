@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from cases.models import Case, Referral
@@ -67,6 +68,26 @@ class Scope:
         """Counted cases of the filter, with ``finished_at`` and the local dates annotated."""
         return with_case_dates(permissions.counted_cases(self.user).filter(self._case_filter()))
 
+    def case_rows(self) -> QuerySet:
+        """The rows the case figures are aggregated over: one per counted case of the filter.
+
+        With every figure stored (``figures_stored``), ``CaseFigures``: the narrow table that
+        carries the figures and the case's columns the statistics group and filter on (its pk
+        is the case's). Otherwise the cases themselves (:meth:`cases`), each figure read from
+        the joined ``CaseFigures`` where there is one and computed where not. Both have the
+        same names: ``created_at``, ``first_response_at``, ``finished_at``, ``finished_on``,
+        ``status``, ``due_date``, ``lead_department``, ``case_type``, ``door``; the case's
+        other columns through :meth:`case_field`.
+        """
+        if not self.figures_stored:
+            return self.cases()
+        rows = permissions.counted_case_figures(self.user).filter(self._case_filter())
+        return rows.annotate(finished_on=TruncDate("finished_at"))
+
+    def case_field(self, name: str) -> str:
+        """The path from a :meth:`case_rows` row to the case's column ``name``."""
+        return f"case__{name}" if self.figures_stored else name
+
     def referrals(self) -> QuerySet[Referral]:
         """Referrals of counted cases; the department filter means the answering department."""
         referrals = self._limited_to_counted(Referral.objects.all(), "case")
@@ -75,10 +96,33 @@ class Scope:
             referrals = referrals.filter(department=self.filters.department)
         return with_referral_dates(referrals)
 
+    def referral_rows(self) -> QuerySet:
+        """The rows the referral figures are aggregated over, as :meth:`case_rows`:
+        ``ReferralFigures`` when every figure is stored (pk the referral's; ``case``,
+        ``department``, ``created_at``, ``answered_at``, ``answered_on``, ``status``,
+        ``due_date`` as on a referral), else :meth:`referrals`."""
+        if not self.figures_stored:
+            return self.referrals()
+        rows = permissions.counted_referral_figures(self.user)
+        rows = rows.filter(self._case_filter(department=False))
+        if self.filters.department is not None:
+            rows = rows.filter(department=self.filters.department)
+        return rows.annotate(answered_on=TruncDate("answered_at"))
+
     def survey_responses(self) -> QuerySet[SurveyResponse]:
-        """Answers given in the period to cases of the filter."""
-        responses = self._limited_to_counted(SurveyResponse.objects.all(), "case")
-        return responses.filter(self._case_filter("case__"), self.in_period("answered_at"))
+        """Answers given in the period to cases of the filter.
+
+        With every figure stored, the counted cases of the filter are read from the narrow
+        ``CaseFigures`` (one semi-join), not from the cases; without a narrowing (a samordnare,
+        no filter) there is nothing to join.
+        """
+        responses = SurveyResponse.objects.filter(self.in_period("answered_at"))
+        if not self.figures_stored:
+            responses = self._limited_to_counted(responses, "case")
+            return responses.filter(self._case_filter("case__"))
+        if permissions.counts_every_case(self.user) and not self._case_filter():
+            return responses
+        return responses.filter(case_id__in=self.case_rows().values("pk"))
 
     def finished_in_period(self) -> Q:
         return Q(status__in=FINISHED) & self.in_period("finished_at")

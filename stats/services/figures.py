@@ -26,9 +26,12 @@ from cases.models import Case, Referral
 
 from ..calendar_table import ensure_calendar
 from ..figures import (
+    CASE_COLUMNS,
     CASE_FIGURES,
+    REFERRAL_COLUMNS,
     REFERRAL_FIGURES,
     case_figure,
+    forget_figures_complete,
     referral_figure,
     with_case_dates,
     with_referral_dates,
@@ -46,21 +49,26 @@ def refresh_case_figures(case_ids: Iterable[int]) -> int:
     rows = (
         with_case_dates(Case.objects.using(DEFAULT_DB_ALIAS).filter(pk__in=ids))
         .annotate(**{f"figure_{name}": case_figure(name) for name in CASE_FIGURES})
-        .values_list("pk", *(f"figure_{name}" for name in CASE_FIGURES))
+        .values_list("pk", *(f"figure_{name}" for name in CASE_FIGURES), *CASE_COLUMNS)
         .order_by()
     )
     now = timezone.now()
+    names = (*CASE_FIGURES, *CASE_COLUMNS)
     figures = [
-        CaseFigures(case_id=pk, computed_at=now, **dict(zip(CASE_FIGURES, values, strict=True)))
+        CaseFigures(case_id=pk, computed_at=now, **dict(zip(names, values, strict=True)))
         for pk, *values in rows
     ]
     CaseFigures.objects.bulk_create(
         figures,
         update_conflicts=True,
         unique_fields=["case"],
-        update_fields=[*CASE_FIGURES, "computed_at"],
+        update_fields=[*CASE_FIGURES, *_field_names(CASE_COLUMNS), "computed_at"],
     )
     return len(figures)
+
+
+def _field_names(columns: Iterable[str]) -> list[str]:
+    return [column.removesuffix("_id") for column in columns]
 
 
 def refresh_referral_figures(*, case_ids: Iterable[int]) -> int:
@@ -71,14 +79,15 @@ def refresh_referral_figures(*, case_ids: Iterable[int]) -> int:
     rows = (
         with_referral_dates(Referral.objects.using(DEFAULT_DB_ALIAS).filter(case_id__in=ids))
         .annotate(**{f"figure_{name}": referral_figure(name) for name in REFERRAL_FIGURES})
-        .values_list("pk", *(f"figure_{name}" for name in REFERRAL_FIGURES))
+        .values_list(
+            "pk", *(f"figure_{name}" for name in REFERRAL_FIGURES), *REFERRAL_COLUMNS.values()
+        )
         .order_by()
     )
     now = timezone.now()
+    names = (*REFERRAL_FIGURES, *REFERRAL_COLUMNS)
     figures = [
-        ReferralFigures(
-            referral_id=pk, computed_at=now, **dict(zip(REFERRAL_FIGURES, values, strict=True))
-        )
+        ReferralFigures(referral_id=pk, computed_at=now, **dict(zip(names, values, strict=True)))
         for pk, *values in rows
     ]
     if figures:
@@ -86,7 +95,7 @@ def refresh_referral_figures(*, case_ids: Iterable[int]) -> int:
             figures,
             update_conflicts=True,
             unique_fields=["referral"],
-            update_fields=[*REFERRAL_FIGURES, "computed_at"],
+            update_fields=[*REFERRAL_FIGURES, *_field_names(REFERRAL_COLUMNS), "computed_at"],
         )
     return len(figures)
 
@@ -124,6 +133,7 @@ def rebuild_case_figures(*, batch_size: int = DEFAULT_BATCH_SIZE) -> dict[str, i
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     ensure_calendar()
+    forget_figures_complete()
     counts = {"cases": 0, "referrals": 0}
     for ids in _batches_of_case_ids(batch_size):
         with transaction.atomic():
