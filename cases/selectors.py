@@ -361,11 +361,6 @@ def department_members(referrals) -> dict[int, list[User]]:
     return members
 
 
-def assignee_names() -> list[tuple[int, str]]:
-    """Colleagues a case may be filtered on: active officials, by name (one query)."""
-    return list(officials().order_by("full_name", "pk").values_list("pk", "full_name"))
-
-
 def officials() -> QuerySet[User]:
     """People who can coordinate a case: active users with a department."""
     return User.objects.filter(is_active=True, memberships__isnull=False).distinct()
