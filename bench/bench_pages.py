@@ -5,8 +5,11 @@
 
 For each page: one warm-up request, then ``--repeat`` timed ones through Django's test client
 (in-process: no network, no web server, but the whole middleware, view and template stack).
-Prints the SQL queries per request, the median and 90th percentile time, the median time spent
-in SQL (as the database driver saw it), and the response size.
+Prints the SQL queries per request, the median and 90th percentile time, the median CPU time
+of this process (Python: view, forms, templates, ORM; not PostgreSQL's), the median time spent
+in SQL (as the database driver saw it), and the response size. ``--profile N`` prints each
+page's N costliest functions (cProfile over the timed requests); ``--official`` signs in a
+plain official instead of a samordnare.
 """
 
 from __future__ import annotations
@@ -78,11 +81,12 @@ def measure(client, url: str, repeat: int) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     warm = client.get(url)
-    times, queries, sql = [], [], []
+    times, cpu, queries, sql = [], [], [], []
     for _n in range(repeat):
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(url)
+            cpu.append((time.process_time() - started_cpu) * 1000)
             times.append((time.perf_counter() - started) * 1000)
         queries.append(len(captured.captured_queries))
         sql.append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
@@ -95,9 +99,28 @@ def measure(client, url: str, repeat: int) -> dict:
         "median": statistics.median(times) if times else 0.0,
         "p90": p90 if times else 0.0,
         "sql": statistics.median(sql) if sql else 0.0,
+        "cpu": statistics.median(cpu) if cpu else 0.0,
         "bytes": len(response.content if repeat else warm.content),
         "slowest": slowest if repeat else [],
     }
+
+
+def profile(client, url: str, repeat: int, top: int) -> None:
+    """cProfile over ``repeat`` requests of ``url``: the ``top`` functions by own time and by
+    cumulative time."""
+    import cProfile
+    import pstats
+
+    client.get(url)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _n in range(repeat):
+        client.get(url)
+    profiler.disable()
+    print(f"\n{url}: {repeat} requests")
+    stats = pstats.Stats(profiler).strip_dirs()
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,10 +138,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--as",
         dest="who",
-        choices=["coordinator", "lead"],
+        choices=["coordinator", "lead", "official"],
         default="coordinator",
-        help="sign in as a samordnare (default) or the busiest department's lead",
+        help="sign in as a samordnare (default), the busiest department's lead or a plain "
+        "official of it",
     )
+    parser.add_argument(
+        "--official", dest="who", action="store_const", const="official", help="--as official"
+    )
+    parser.add_argument("--profile", type=int, default=0, help="print the N costliest functions")
     args = parser.parse_args(argv)
 
     from bench.generate import setup_django
@@ -146,7 +174,12 @@ def main(argv: list[str] | None = None) -> int:
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }
-    user = department_lead() if args.who == "lead" else coordinator()
+    if args.who == "official":
+        from bench.serve_pages import users
+
+        user = users()[1]
+    else:
+        user = department_lead() if args.who == "lead" else coordinator()
     client = Client()
     client.force_login(user)
     specs = ([] if args.only else DEFAULT_URLS) + args.url
@@ -161,13 +194,15 @@ def main(argv: list[str] | None = None) -> int:
             note = "not installed yet" if spec in OPTIONAL_URLS else "unknown URL name"
             print(f"skipped {spec}: {note}")
             continue
+        if args.profile:
+            profile(client, url, args.repeat, args.profile)
         rows.append((spec, measure(client, url, args.repeat)))
     width = max([len("page"), *(len(spec) for spec, _m in rows)])
-    print(f"{'page':<{width}}  status  queries  median ms  p90 ms  sql ms     bytes")
+    print(f"{'page':<{width}}  status  queries  median ms  p90 ms  cpu ms  sql ms     bytes")
     for spec, m in rows:
         print(
             f"{spec:<{width}}  {m['status']:>6}  {m['queries']:>7}  {m['median']:>9.1f}"
-            f"  {m['p90']:>6.1f}  {m['sql']:>6.1f}  {m['bytes']:>8}"
+            f"  {m['p90']:>6.1f}  {m['cpu']:>6.1f}  {m['sql']:>6.1f}  {m['bytes']:>8}"
         )
     if args.slowest:
         for spec, m in rows:

@@ -10,7 +10,7 @@ from django import forms
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_filters import fields as filter_fields
@@ -18,8 +18,9 @@ from django_filters import fields as filter_fields
 from accounts.models import Department
 from lotsportal.params import parse_int
 
+from .choices import ChoiceLists
 from .models import Case, CaseType, Door, Referral
-from .selectors import assignee_names, officials, search_cases
+from .selectors import officials, search_cases
 from .sorting import SortFilter
 from .workflow import CaseStatus
 
@@ -27,13 +28,13 @@ ASSIGNEE_MINE = "mine"
 ASSIGNEE_NONE = "none"
 
 
-def assignee_choices() -> list[tuple[str, str]]:
-    """The assignee drop-down's options; a callable, so read only when it is drawn."""
+def assignee_choices(lists: ChoiceLists) -> list[tuple[str, str]]:
+    """The assignee drop-down's options (the colleagues from the cached lists)."""
     return [
         ("", "---------"),
         (ASSIGNEE_MINE, str(_("Assigned to me"))),
         (ASSIGNEE_NONE, str(_("Unassigned"))),
-        *((str(pk), name) for pk, name in assignee_names()),
+        *((str(pk), name) for pk, name in lists.assignees()),
     ]
 
 
@@ -48,53 +49,73 @@ class DateInput(forms.DateInput):
 
 class FastSelect(forms.Select):
     """A ``<select>`` written in Python, with the same markup as Django's template. Django renders
-    every ``<option>`` through a template include, which made the filter form's drop-downs (a
-    hundred options) most of the case list's time, more than its SQL."""
+    every ``<option>`` through a template include, and even its context (a dict of attributes
+    per option) cost most of the case list's drop-downs (two hundred options); here each
+    option is one escaped string."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        groups = []
-        for group_name, options, _index in widget["optgroups"]:
-            html = format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                (
-                    (option["value"], flatatt(option["attrs"]), option["label"])
-                    for option in options
-                ),
-            )
-            if group_name:
-                html = format_html('<optgroup label="{}">{}</optgroup>', group_name, html)
-            groups.append(html)
+        chosen = set(self.format_value(value))
+        found = False
+
+        def option(value, label) -> str:
+            # As Django's: only the first option of a chosen value is selected (one choice).
+            nonlocal found
+            value = "" if value is None else str(value)
+            selected = value in chosen and (self.allow_multiple_selected or not found)
+            found = found or selected
+            mark = " selected" if selected else ""
+            return f'<option value="{escape(value)}"{mark}>{conditional_escape(label)}</option>'
+
+        parts: list[str] = []
+        for group, label in self.choices:
+            if isinstance(label, list | tuple):
+                html = "".join(option(*choice) for choice in label)
+                if group:
+                    html = f'<optgroup label="{escape(group)}">{html}</optgroup>'
+                parts.append(html)
+            else:
+                parts.append(option(group, label))
         return format_html(
             '<select name="{}"{}>{}</select>',
-            widget["name"],
-            flatatt(widget["attrs"]),
-            mark_safe("".join(groups)),  # noqa: S308 - each part escaped by format_html
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            mark_safe("".join(parts)),  # noqa: S308 - each value and label escaped in option()
         )
 
 
-class ListedChoices(filter_fields.ModelChoiceIterator):
-    """A drop-down's choices read with one plain SELECT. Django reads them through
-    ``queryset.iterator()``, i.e. a server-side cursor on PostgreSQL (DECLARE … WITH HOLD,
-    FETCH, CLOSE): four round trips per drop-down, where the four of the case list cost more
-    than the list's own rows under load."""
+class CachedChoices(filter_fields.ModelChoiceIterator):
+    """A drop-down's choices from the cached lists (``cases.choices``): no query, no model
+    instances. The field's ``choices_of`` names the list; its ``choice_lists`` are the
+    request's (``CaseFilter.form`` shares one, so the five drop-downs cost one cache read).
+    Validating a chosen value still reads its row (``ModelChoiceField.to_python``)."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         if self.field.null_label is not None:
             yield (self.field.null_value, self.field.null_label)
-        for obj in list(self.queryset.all()):
-            yield self.choice(obj)
+        lists = getattr(self.field, "choice_lists", None) or ChoiceLists()
+        yield from getattr(lists, self.field.choices_of)()
+
+    def __len__(self) -> int:
+        return sum(1 for _choice in self)
+
+    def __bool__(self) -> bool:
+        return True
 
 
-class ListedModelChoiceField(filter_fields.ModelChoiceField):
-    iterator = ListedChoices
+class CachedModelChoiceField(filter_fields.ModelChoiceField):
+    iterator = CachedChoices
+
+    def __init__(self, *args, choices_of: str, **kwargs):
+        self.choices_of = choices_of
+        super().__init__(*args, **kwargs)
 
 
 class ModelChoiceFilter(django_filters.ModelChoiceFilter):
-    field_class = ListedModelChoiceField
+    """``choices_of``: the ``ChoiceLists`` method that lists the drop-down's options."""
+
+    field_class = CachedModelChoiceField
 
 
 # The Bootstrap classes of the filter bar's widgets (the same as crispy-forms gave them; the bar
@@ -132,16 +153,26 @@ class CaseFilter(django_filters.FilterSet):
         label=_("Department"),
         queryset=Department.objects.active(),
         method="filter_department",
+        choices_of="departments",
         widget=FastSelect(attrs=SELECT),
     )
     case_type = ModelChoiceFilter(
-        label=_("Case type"), queryset=CaseType.objects.all(), widget=FastSelect(attrs=SELECT)
+        label=_("Case type"),
+        queryset=CaseType.objects.all(),
+        choices_of="case_types",
+        widget=FastSelect(attrs=SELECT),
     )
     door = ModelChoiceFilter(
-        label=_("Came in by"), queryset=Door.objects.all(), widget=FastSelect(attrs=SELECT)
+        label=_("Came in by"),
+        queryset=Door.objects.all(),
+        choices_of="doors",
+        widget=FastSelect(attrs=SELECT),
     )
     coordinator = ModelChoiceFilter(
-        label=_("Coordinator"), queryset=officials(), widget=FastSelect(attrs=SELECT)
+        label=_("Coordinator"),
+        queryset=officials(),
+        choices_of="coordinators",
+        widget=FastSelect(attrs=SELECT),
     )
     assignee = django_filters.CharFilter(
         label=_("Assigned to"), method="filter_assignee", widget=FastSelect(attrs=SELECT)
@@ -165,9 +196,14 @@ class CaseFilter(django_filters.FilterSet):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        widget = self.form.fields["assignee"].widget
+        self.choice_lists = ChoiceLists()
+        form = super().form
+        for field in form.fields.values():
+            field.choice_lists = self.choice_lists
         # Read when the drop-down is drawn (not for the counts' filter or the API), once.
-        widget.choices = functools.cache(assignee_choices)
+        form.fields["assignee"].widget.choices = functools.cache(
+            functools.partial(assignee_choices, self.choice_lists)
+        )
 
     @property
     def form(self):

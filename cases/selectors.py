@@ -93,6 +93,23 @@ def case_rows(user) -> QuerySet[Case]:
     return visible_cases(user).select_related(*LIST_RELATED)
 
 
+# The columns the case tables draw (templates/cases/includes/case_table.html, the status
+# badge, the due text) and the list's cursor: a row reads 17 columns instead of 120 (the
+# description, search text and vector, the related rows' every field), a third less
+# Python per page of rows.
+TABLE_FIELDS = (
+    *("number", "title", "confidential", "status", "due_date", "created_at", "merged_into"),
+    *("priority", "year", "sequence"),  # shown, and read by the sort's cursor (cases.sorting)
+    *("company__name", "case_type__name", "lead_department__name", "door__name"),
+    *("coordinator__full_name", "assignee__full_name"),
+)
+
+
+def case_table_rows(user) -> QuerySet[Case]:
+    """``case_rows`` with only what the case tables show (not for the API or the export)."""
+    return case_rows(user).only(*TABLE_FIELDS)
+
+
 EXPORT_FIELDS = (
     "number",
     "title",
@@ -282,7 +299,7 @@ def my_work(user, pages: dict[str, int] | None = None) -> MyWork:
     soon = add_working_days(today, DUE_SOON_WORKING_DAYS)
     departments = roles.department_ids(user)
     coordinating = (
-        case_rows(user)
+        case_table_rows(user)
         .filter(coordinator=user, status__in=ACTIVE_CASE_STATUSES)
         .order_by("due_date", "pk")
     )
@@ -296,7 +313,7 @@ def my_work(user, pages: dict[str, int] | None = None) -> MyWork:
         .order_by("due_date", "pk")
     )
     attention = (
-        case_rows(user)
+        case_table_rows(user)
         .filter(
             Q(coordinator=user) | Q(lead_department_id__in=departments),
             status__in=[CaseStatus.NEW, CaseStatus.OPEN],
@@ -344,7 +361,7 @@ def company_page(user, pk: int, params=None) -> CompanyPage:
         raise Http404
     counts = status_counts(case_rows(user).filter(company=company))
     cases = (
-        case_rows(user)
+        case_table_rows(user)
         .filter(company=company)
         .annotate(
             open_referrals=Count(
@@ -377,11 +394,6 @@ def department_members(referrals) -> dict[int, list[User]]:
     for row in rows:
         members.setdefault(row.department_id, []).append(row.user)
     return members
-
-
-def assignee_names() -> list[tuple[int, str]]:
-    """Colleagues a case may be filtered on: active officials, by name (one query)."""
-    return list(officials().order_by("full_name", "pk").values_list("pk", "full_name"))
 
 
 def officials() -> QuerySet[User]:

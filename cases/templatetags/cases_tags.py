@@ -1,5 +1,9 @@
+import functools
+
 from django import template
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -15,6 +19,44 @@ register = template.Library()
 
 def due_in(due_date, today=None) -> int:
     return working_days_between(today or timezone.localdate(), due_date)
+
+
+_PK_PLACEHOLDER = 987654321
+
+
+@functools.lru_cache(maxsize=32)
+def _pk_url_parts(name: str, prefix: str, urlconf: str) -> tuple[str, str]:
+    """The address of ``name`` around its one ``pk`` argument, reversed once (per script
+    prefix and URL configuration)."""
+    head, _sep, tail = reverse(name, args=[_PK_PLACEHOLDER]).partition(str(_PK_PLACEHOLDER))
+    return head, tail
+
+
+def pk_url(name: str, pk: int) -> str:
+    """``reverse(name, args=[pk])`` for a URL whose only argument is an ``<int:pk>``, without
+    resolving it again for every row of a table."""
+    urlconf = str(get_urlconf() or settings.ROOT_URLCONF)
+    head, tail = _pk_url_parts(name, get_script_prefix(), urlconf)
+    return f"{head}{int(pk)}{tail}"
+
+
+@register.filter
+def case_url(pk: int) -> str:
+    """``{% url 'cases:detail' pk %}``, for the rows of the case tables."""
+    return pk_url("cases:detail", pk)
+
+
+@register.filter
+def company_url(pk: int) -> str:
+    """``{% url 'cases:company_detail' pk %}``, for the rows of the case tables."""
+    return pk_url("cases:company_detail", pk)
+
+
+@register.filter
+def choose_label(number: str) -> str:
+    """The aria-label of a row's checkbox ("Choose LOTS 2026/12"), the same msgid as
+    ``{% blocktranslate with number=… %}Choose {{ number }}{% endblocktranslate %}``."""
+    return _("Choose %(number)s") % {"number": number}
 
 
 @register.filter

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest
@@ -31,27 +33,29 @@ PAGE_SIZE = 25
 EXPORT_CHUNK_SIZE = 500  # rows fetched from the database at a time while the CSV streams
 
 
-def _filtered(request):
-    rows = selectors.case_rows(request.user)
+def _filtered(request, rows=None):
+    """The list's filter over the visible cases (``rows``, or the user's); the order is the
+    chosen sort's (``cases.sorting``), applied by the page or the export."""
+    rows = selectors.case_rows(request.user) if rows is None else rows
     return CaseFilter(request.GET or None, queryset=rows, user=request.user)
 
 
 @login_required
 def case_list(request):
-    case_filter = _filtered(request)
+    # The visible cases built once: the filter chains clone it, not build it again.
+    visible = selectors.case_table_rows(request.user)
+    case_filter = _filtered(request, visible)
     queryset = case_filter.qs
     order = chosen_order(case_filter)
-    count = capped_count(queryset)
-    page = keyset_page(queryset, request.GET, size=PAGE_SIZE, count=count, order=order.keyset)
+    count, counts, sampled = _counts(case_filter, visible, queryset)
+    page = keyset_page(
+        queryset, request.GET, size=PAGE_SIZE, count=count, cap=COUNT_CAP, order=order.keyset
+    )
     query = request.GET.copy()
     for key in ("page", "after", "before"):
         query.pop(key, None)
-    # How the cases matching the other filters divide over the statuses (one SQL query, each
-    # count stopping after COUNT_CAP).
     other_filters = query.copy()
     other_filters.pop("status", None)
-    rows = case_filter.filtered_without(selectors.case_rows(request.user), "status")
-    counts = capped_counts_by(rows, "status", CaseStatus.values)
     status_links = []
     for status in CaseStatus:
         link = other_filters.copy()
@@ -69,11 +73,35 @@ def case_list(request):
             "query": query.urlencode(),
             "sort_headers": sort_headers(query, order),
             "status_links": status_links,
+            "status_sampled": sampled,
             "may_open": permissions.can_open_case(request.user),
             "saved_filters": selectors.saved_filters_with_counts(request.user),
             "may_save_filter": permissions.can_save_filter(request.user),
         },
     )
+
+
+def _counts(case_filter, visible, queryset) -> tuple[int, dict[str, int], bool]:
+    """The list's total, how the cases matching the other filters divide over the statuses,
+    and whether that division is of the newest COUNT_CAP + 1 matches only.
+
+    A search divides its newest COUNT_CAP + 1 matches, read in one walk of the list's order,
+    and takes the total from them: exact when fewer match. A common word matches thousands
+    of cases, and counting each status to its cap read every match of the rarer statuses
+    (at 100,000 cases 180 of the 230 ms of "kafé"). Other lists count each status to its
+    cap, one LIMITed index lookup each (one statement)."""
+    rows = case_filter.filtered_without(visible, "status")
+    form = case_filter.form
+    if not (case_filter.is_bound and form.is_valid() and form.cleaned_data.get("q")):
+        return capped_count(queryset), capped_counts_by(rows, "status", CaseStatus.values), False
+    newest = rows.order_by("-created_at", "-pk").values_list("status", flat=True)
+    statuses = list(newest[: COUNT_CAP + 1])
+    sampled = len(statuses) > COUNT_CAP
+    counts = dict(Counter(statuses[:COUNT_CAP]))
+    status = form.cleaned_data.get("status")
+    if not status:
+        return len(statuses), counts, sampled
+    return (capped_count(queryset) if sampled else counts.get(status, 0)), counts, sampled
 
 
 def _shown_count(n: int) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 
 from accounts.models import Department, Membership, User
+from cases.choices import forget_choices
 from cases.models import CaseSettings, CaseType, Company, ContactPerson, Door, ServiceGuarantee
 
 from .. import texts
@@ -138,6 +139,7 @@ def ensure_officials(
         ],
         batch_size=BATCH,
     )
+    forget_choices("officials")  # bulk_create sends no post_save
     result: dict[str, list[tuple[int, str]]] = {code: [] for code in departments}
     for person in people:
         result[person.department].append((ids[person.email], person.role))
