@@ -8,16 +8,20 @@ message is carried lives here.
 
 from __future__ import annotations
 
-from django.utils.functional import Promise
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class DomainError(Exception):
     """A refused action; ``message`` (or the class's ``default_message``) is shown as it is."""
 
-    default_message: str | Promise = _("The change could not be made.")
+    default_message: StrOrPromise = _("The change could not be made.")
 
-    def __init__(self, message: str | Promise | None = None):
+    def __init__(self, message: StrOrPromise | None = None):
         self.message = message or self.default_message
         super().__init__(str(self.message))
 

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, QuerySet, Value
 
 from accounts import permissions as roles
@@ -28,8 +30,8 @@ def counts_every_case(user) -> bool:
 
 
 def counted_cases(
-    user, queryset: QuerySet[Case] | None = None, *, case: str = "pk"
-) -> QuerySet[Case]:
+    user, queryset: QuerySet[Any] | None = None, *, case: str = "pk"
+) -> QuerySet[Any]:
     """The cases this user's figures are computed from.
 
     Or the rows of ``queryset`` that belong to them, for rows that carry their case's

@@ -6,7 +6,7 @@ On a mistake the case page is shown again with the form as the user filled it in
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms as django_forms
 from django.contrib import messages
@@ -23,6 +23,9 @@ from ..models import Case
 from ..services import assignment, communication, referrals
 from ..services import cases as case_services
 from .detail import render_detail
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def run_action(request, case_pk: int, *, form, key, action, success: str):
@@ -48,7 +51,7 @@ def case_action(
     key: str,
     form: Callable[[HttpRequest, Case], django_forms.Form],
     action: Callable[[Case, Any, dict[str, Any]], object],
-    success: str,
+    success: StrOrPromise,
 ):
     """The POST view of one action on the case page: the case the user may see, the form bound
     by ``form(request, case)``, then ``action(case, user, cleaned_data)`` through ``run_action``

@@ -14,6 +14,8 @@ counted, never named, and left alone.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import QueryDict
@@ -173,7 +175,7 @@ def _on_filter(request, action: str):
     open_to = permissions.cases_open_to_bulk_action(request.user, action, matching)
     cases = [] if total > limit else list(open_to.order_by("pk")[:limit])
     form = FORMS[action](request.POST if "confirm" in request.POST else None)
-    context = {
+    context: dict[str, Any] = {
         "action": action,
         "form": form,
         "total": total,

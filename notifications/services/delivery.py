@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from functools import partial
+from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 PENDING = "pending"
@@ -28,7 +29,7 @@ SENDING = "sending"
 SENT = "sent"
 
 
-def claim_due(model: type[models.Model], *, pk: int, now: datetime, lease_seconds: int):
+def claim_due(model: type[Any], *, pk: int, now: datetime, lease_seconds: int):
     """Claim row ``pk`` for one try, in one short transaction: it becomes ``sending`` with the
     attempt counted and a lease. The claimed row, or None (not due, or another sender has it).
 
@@ -45,14 +46,14 @@ def claim_due(model: type[models.Model], *, pk: int, now: datetime, lease_second
     return row
 
 
-def claimed_row(model: type[models.Model], *, pk: int, attempt: int):
+def claimed_row(model: type[Any], *, pk: int, attempt: int):
     """Inside the transaction that records a failed try: the row, locked, while this sender's
     claim still holds (still ``sending``, the same attempt); None when another sender took
     over after the lease expired."""
     return model.objects.select_for_update().filter(pk=pk, status=SENDING, attempts=attempt).first()
 
 
-def record_sent(model: type[models.Model], *, pk: int, **fields) -> None:
+def record_sent(model: type[Any], *, pk: int, **fields) -> None:
     """The receiver took it: the row is sent, whatever a later sender thinks."""
     with transaction.atomic():
         model.objects.filter(pk=pk).exclude(status=SENT).update(
@@ -65,7 +66,7 @@ def backoff(attempts: int, *, base: int, cap: int) -> timedelta:
     return timedelta(seconds=min(base * 2 ** min(max(attempts - 1, 0), 30), cap))
 
 
-def due_ids(model: type[models.Model], *, now: datetime, limit: int) -> list[int]:
+def due_ids(model: type[Any], *, now: datetime, limit: int) -> list[int]:
     """The sweep's work: the ids of the rows that are due, the longest waiting first."""
     return list(
         model.objects.due(now)
@@ -75,7 +76,7 @@ def due_ids(model: type[models.Model], *, now: datetime, limit: int) -> list[int
 
 
 def make_due_now(
-    rows: Iterable[models.Model],
+    rows: Iterable[Any],
     *,
     by,
     requeued: Iterable[str],

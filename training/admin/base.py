@@ -15,6 +15,8 @@ from .. import permissions
 from ..errors import TrainingError
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
     from accounts.models import User
 
 
@@ -85,7 +87,7 @@ def run_each(
     queryset: QuerySet[Any],
     call: Any,
     *,
-    done_message: str,
+    done_message: StrOrPromise,
 ) -> None:
     """Call a service for each chosen record; a refusal is shown by name, the rest go on, and
     ``done_message`` is shown when at least one went through."""
