@@ -76,7 +76,7 @@ def department_lead():
     return busiest.user
 
 
-def measure(client, url: str, repeat: int) -> dict:
+def measure(client, url: str, repeat: int, slowest: int = 3) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -91,7 +91,7 @@ def measure(client, url: str, repeat: int) -> dict:
         queries.append(len(captured.captured_queries))
         sql.append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
     times.sort()
-    slowest = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))[:3]
+    slowest = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))[:slowest]
     p90 = times[-1] if len(times) < 3 else statistics.quantiles(times, n=10, method="inclusive")[8]
     return {
         "status": response.status_code if repeat else warm.status_code,
@@ -133,7 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--only", action="store_true", help="only the --url pages")
     parser.add_argument(
-        "--slowest", action="store_true", help="print each page's three slowest queries"
+        "--slowest",
+        nargs="?",
+        type=int,
+        const=3,
+        default=0,
+        help="print each page's N slowest queries of the last request (3 when no N)",
     )
     parser.add_argument(
         "--as",
@@ -196,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if args.profile:
             profile(client, url, args.repeat, args.profile)
-        rows.append((spec, measure(client, url, args.repeat)))
+        rows.append((spec, measure(client, url, args.repeat, args.slowest)))
     width = max([len("page"), *(len(spec) for spec, _m in rows)])
     print(f"{'page':<{width}}  status  queries  median ms  p90 ms  cpu ms  sql ms     bytes")
     for spec, m in rows:
@@ -206,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.slowest:
         for spec, m in rows:
-            print(f"\n{spec}: slowest queries of the last request")
+            print(f"\n{spec}: the {args.slowest} slowest queries of the last request")
             for query in m["slowest"]:
                 print(f"  {float(query['time']) * 1000:7.1f} ms  {query['sql'][:300]}")
     return 0

@@ -15,7 +15,7 @@ from cases.workflow import FINISHED_CASE_STATUSES, CaseStatus
 
 from . import permissions
 from .models import CaseAccessToken, OutsideQuestion, SurveyInvitation, SurveyResponse
-from .nki import NkiRow, insikt_responses, nki_rows, nki_total
+from .nki import NkiGrid, NkiRow
 from .tokens import MAX_TOKEN_LENGTH, hash_token, link_expired
 
 
@@ -169,15 +169,15 @@ class SatisfactionPage:
 
 
 def satisfaction_page(*, user, period: str = "quarter") -> SatisfactionPage:
-    """Five aggregate queries, whatever the number of answers, over the answers ``user``
-    may count (``permissions.satisfaction_responses``)."""
-    responses = permissions.satisfaction_responses(user)
+    """One aggregate query (``NkiGrid``), whatever the number of answers, over the answers
+    ``user`` may count (``permissions.satisfaction_responses``)."""
+    grid = NkiGrid(permissions.satisfaction_responses(user), period=period)
     return SatisfactionPage(
-        total=nki_total(responses=responses),
-        insikt=nki_total(responses=insikt_responses(responses)),
-        by_department=nki_rows(responses=responses, by=("department",)),
-        by_case_type=nki_rows(responses=responses, by=("department", "case_type")),
-        by_period=nki_rows(responses=responses, by=("department",), period=period),
+        total=grid.total(),
+        insikt=grid.total(insikt=True),
+        by_department=grid.rows(("department",)),
+        by_case_type=grid.rows(("department", "case_type")),
+        by_period=grid.rows(("department",), period=True),
     )
 
 

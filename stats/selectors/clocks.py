@@ -1,5 +1,6 @@
-"""Deadlines kept per clock, fee reductions (PBL 12 kap. 8 a §), service guarantees kept and
-the NKI comparable with SKR Insikt: one aggregate query each, over the filter's cases.
+"""Deadlines kept per clock, fee reductions (PBL 12 kap. 8 a §) and service guarantees kept:
+one aggregate query each, over the filter's cases (the NKI comparable with SKR Insikt is in
+``satisfaction``).
 
 Kept where it is (not in ``statistics_page``) so the clocks' figures stay one module beside
 the others; see docs/clocks.md for the definitions.
@@ -14,7 +15,6 @@ from django.db.models import Count, F, Q, Sum
 from cases.guarantees import GuaranteeFigures, guarantees_kept
 from cases.models import ClockKind
 from cases.workflow import CaseStatus
-from public.nki import NkiRow, insikt_responses, nki_total
 
 from .scope import Scope, one_row
 
@@ -77,11 +77,6 @@ def clock_figures(scope: Scope) -> ClockFigures:
         },
     )
     return ClockFigures(**{key: value or 0 for key, value in row.items()})
-
-
-def insikt_nki(scope: Scope) -> NkiRow:
-    """The filter's NKI over SKR Insikt's four areas only (``CaseType.insikt_area``)."""
-    return nki_total(responses=insikt_responses(scope.survey_responses()))
 
 
 def guarantee_figures(scope: Scope) -> list[GuaranteeFigures]:

@@ -1,4 +1,5 @@
-"""NKI and the six service factors for the filter's cases, reusing ``public.nki``."""
+"""NKI and the six service factors for the filter's cases, reusing ``public.nki``: every
+figure of the page from one grouped query (``NkiGrid``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date
 
 from django.conf import settings
 
-from public.nki import NkiRow, nki_rows, nki_total
+from public.nki import NkiGrid, NkiRow
 
 from .scope import Scope
 
@@ -18,6 +19,8 @@ class Satisfaction:
     by_department: list[NkiRow]
     by_case_type: list[NkiRow]
     by_quarter: list[NkiRow] = field(default_factory=list)
+    # Comparable with SKR Insikt: only its four areas (``public.nki.insikt_responses``).
+    insikt: NkiRow | None = None
 
     @property
     def min_answers(self) -> int:
@@ -35,8 +38,8 @@ def quarters(start: date, end: date) -> list[date]:
 
 
 def satisfaction(scope: Scope) -> Satisfaction:
-    responses = scope.survey_responses()
-    found = {row.period: row for row in nki_rows(responses=responses, by=(), period="quarter")}
+    grid = NkiGrid(scope.survey_responses(), period="quarter")
+    found = {row.period: row for row in grid.rows((), period=True)}
     min_answers = settings.NKI_MIN_ANSWERS
     by_quarter = [
         found.get(quarter)
@@ -44,8 +47,9 @@ def satisfaction(scope: Scope) -> Satisfaction:
         for quarter in quarters(scope.filters.start, scope.filters.end)
     ]
     return Satisfaction(
-        total=nki_total(responses=responses),
-        by_department=nki_rows(responses=responses, by=("department",)),
-        by_case_type=nki_rows(responses=responses, by=("case_type",)),
+        total=grid.total(),
+        by_department=grid.rows(("department",)),
+        by_case_type=grid.rows(("case_type",)),
         by_quarter=by_quarter,
+        insikt=grid.total(insikt=True),
     )

@@ -173,3 +173,81 @@ def test_an_answer_off_the_scale_is_refused():
         SurveyResponse.objects.filter(pk=response.pk).update(information=7)
     with pytest.raises(IntegrityError), transaction.atomic():
         SurveyResponse.objects.filter(pk=response.pk).update(close_to_ideal=0)
+
+
+def _as_tuple(row):
+    return (
+        row.answers,
+        None if row.nki_value is None else round(row.nki_value, 9),
+        {k: None if v is None else round(v, 9) for k, v in row.factor_values.items()},
+        row.department_id,
+        row.department,
+        row.case_type_id,
+        row.case_type,
+        row.period,
+    )
+
+
+def test_the_one_query_grid_gives_every_figure_the_separate_queries_give(
+    django_assert_num_queries,
+):
+    # Two departments, three case types (one an Insikt area), two quarters, two scales and
+    # unanswered (optional) factors: each coarser figure summed from the grid must be the
+    # figure its own query computes.
+    from public.nki import NkiGrid, insikt_responses
+
+    food, build = PublicCaseTypeFactory(name="Livsmedel"), PublicCaseTypeFactory(name="Bygglov")
+    build.insikt_area = True
+    build.save(update_fields=["insikt_area"])
+    sign = PublicCaseTypeFactory(name="Skylt", lead_department=food.lead_department)
+    spring = datetime(2026, 2, 10, 12, tzinfo=STOCKHOLM)
+    autumn = datetime(2026, 10, 5, 12, tzinfo=STOCKHOLM)
+    answers = [
+        (food, (6, 5, 6), (6, None, 5, 4, None, 3), 6, spring),
+        (food, (3, 4, 2), (2, 3, None, 4, 5, 6), 6, autumn),
+        (build, (9, 10, 8), (10, 9, 8, None, None, 7), 10, spring),
+        (build, (2, 3, 4), (None, None, None, None, None, None), 6, spring),
+        (build, (5, 5, 5), (5, 4, 3, 2, 1, 6), 6, autumn),
+        (sign, (1, 2, 1), (1, 1, 2, 2, 3, 3), 6, autumn),
+    ]
+    for case_type, overall, factors, scale_max, when in answers:
+        answer(
+            FinishedCaseFactory(case_type=case_type),
+            overall=overall,
+            factors=factors,
+            scale_max=scale_max,
+            answered_at=when,
+        )
+    responses = SurveyResponse.objects.all()
+
+    with django_assert_num_queries(1):
+        grid = NkiGrid(responses, period="quarter", min_answers=1)
+
+    assert _as_tuple(grid.total()) == _as_tuple(nki_total(responses=responses, min_answers=1))
+    assert _as_tuple(grid.total(insikt=True)) == _as_tuple(
+        nki_total(responses=insikt_responses(responses), min_answers=1)
+    )
+    for by, period in [
+        (("department",), False),
+        (("case_type",), False),
+        (("department", "case_type"), False),
+        (("department",), True),
+        ((), True),
+    ]:
+        expected = nki_rows(
+            responses=responses, by=by, period="quarter" if period else None, min_answers=1
+        )
+        assert [_as_tuple(r) for r in grid.rows(by, period=period)] == [
+            _as_tuple(r) for r in expected
+        ], (by, period)
+        assert len(expected) > 1
+
+
+def test_the_grid_of_no_answers_has_no_figure():
+    from public.nki import NkiGrid
+
+    grid = NkiGrid(SurveyResponse.objects.none())
+
+    assert grid.total().answers == 0 and grid.total().nki is None
+    assert grid.total().factor_values["information"] is None
+    assert grid.rows(("department",)) == []

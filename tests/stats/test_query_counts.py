@@ -3,8 +3,9 @@
 Session, user and roles (3); the calendar check (1); are all figures stored (1); the
 filter's three drop-downs (3);
 cases: totals, per department, per month opened and finished, doors, late list (6);
-referrals: totals, per department, late list (3); NKI: total, per department, per case type,
-per quarter (4); training: the edition, per department, over people, weakest topics (4).
+referrals: totals, per department, late list (3); NKI: one grid from which the total, per
+department, per case type, per quarter and the Insikt areas' figure are summed (1); training:
+the edition, per department, over people, weakest topics (4).
 """
 
 from datetime import date
@@ -18,9 +19,8 @@ from tests.factories import DepartmentFactory, official
 
 pytestmark = pytest.mark.django_db
 
-# 25, and 3 for the clocks' figures, the service guarantees and the NKI comparable with Insikt
-# (stats.selectors.clocks).
-STATS_QUERIES = 28
+# 22, and 2 for the clocks' figures and the service guarantees (stats.selectors.clocks).
+STATS_QUERIES = 24
 TODAY = date(2026, 11, 23)
 
 
