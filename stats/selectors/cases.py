@@ -184,6 +184,12 @@ def late_cases(scope: Scope, *, limit: int | None = 100) -> list[LateCase]:
         status__in=[CaseStatus.NEW, CaseStatus.OPEN], due_date__lt=scope.today
     )
     late_cases = scope.case_rows().filter(late)
+    if limit is not None:
+        # The first ``limit`` picked from the narrow rows alone (a top-N of one table), so that
+        # only those join the cases for their number and title: PostgreSQL does not sort below
+        # a join by itself, and joined every late case first.
+        first = late_cases.order_by("due_date", "pk").values("pk")[:limit]
+        late_cases = scope.case_rows().filter(pk__in=first)
     rows = (
         with_working_days_late(
             late_cases, done_on="finished_on", stored_late="finished_days_late", scope=scope
@@ -193,7 +199,7 @@ def late_cases(scope: Scope, *, limit: int | None = 100) -> list[LateCase]:
             case_number=F(scope.case_field("number")),
             case_title=F(scope.case_field("title")),
         )
-        .order_by("due_date", "case_number")
+        .order_by("due_date", "pk")  # ties in the order the cases were opened
         .values(
             "pk",
             "case_number",

@@ -108,6 +108,9 @@ def late_referrals(scope: Scope, *, limit: int | None = 100) -> list[LateReferra
         & Q(answered_on__gt=F("due_date"))
     ) | Q(status__in=OPEN_REFERRAL_STATUSES, due_date__lt=scope.today)
     late_referrals = scope.referral_rows().filter(late)
+    if limit is not None:  # the first ``limit`` from the narrow rows alone, as in late_cases
+        first = late_referrals.order_by("due_date", "case_id", "pk").values("pk")[:limit]
+        late_referrals = scope.referral_rows().filter(pk__in=first)
     rows = (
         with_working_days_late(
             late_referrals,
@@ -116,7 +119,7 @@ def late_referrals(scope: Scope, *, limit: int | None = 100) -> list[LateReferra
             scope=scope,
         )
         .annotate(readable=_case_is_readable(scope))
-        .order_by("due_date", "case__number")
+        .order_by("due_date", "case_id", "pk")
         .values(
             "pk",
             "case_id",
