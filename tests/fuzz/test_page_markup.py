@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.test import Client
@@ -24,6 +24,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 LABELABLE = {"input", "select", "textarea", "button", "meter", "output", "progress"}
 UNNAMED_OK_TYPES = {"hidden", "submit", "button", "reset", "image"}
+SAME_SHAPE = 2
 
 
 class MarkupParser(HTMLParser):
@@ -107,6 +108,11 @@ def _pages_for(role, urls):
     return [url for url in urls if not url.startswith("/admin/") or ADMIN_DEFAULT.match(url)]
 
 
+def _shape(url: str) -> tuple:
+    parts = urlsplit(url)
+    return parts.path, frozenset(name for name, _value in parse_qsl(parts.query, True))
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_no_page_has_a_duplicate_id_or_a_label_for_the_wrong_control(db, settings, role):
     settings.PUBLIC_FORM_MIN_SECONDS = 0
@@ -117,13 +123,18 @@ def test_no_page_has_a_duplicate_id_or_a_label_for_the_wrong_control(db, setting
     urls, _unfilled = resolver_urls(world.path_values)
     todo = _pages_for(role, urls)
     seen: set[str] = set()
+    shapes: Counter[tuple] = Counter()
     problems: list[str] = []
     checked = 0
     while todo:
         url = todo.pop(0)
-        if url in seen:
+        # Two pages per address and set of parameter names: the list sorted by each column,
+        # or its pages 2, 3 ..., is the same markup with other rows.
+        shape = _shape(url)
+        if url in seen or shapes[shape] >= SAME_SHAPE:
             continue
         seen.add(url)
+        shapes[shape] += 1
         response = client.get(url)
         if response.status_code != 200:
             continue
