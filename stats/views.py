@@ -23,7 +23,7 @@ from .charts import all_charts
 from .forms import StatsFilterForm, StatsFilters, default_period
 from .report_tables import all_tables
 from .selectors import statistics_page
-from .selectors.clocks import clock_figures, guarantee_figures
+from .selectors.clocks import guarantee_figures
 
 
 def _form(request) -> StatsFilterForm:
@@ -69,7 +69,6 @@ def index(request):
     filters = form.filters()
     with reporting_reads():
         page = statistics_page(user=request.user, filters=filters, today=form.today)
-        clocks = clock_figures(page.scope)
         guarantees = guarantee_figures(page.scope)
     context.update(
         {
@@ -79,7 +78,7 @@ def index(request):
             "tables": all_tables(page),
             "charts": all_charts(page),
             "min_answers": settings.NKI_MIN_ANSWERS,
-            "clocks": clocks,
+            "clocks": page.clocks,
             "insikt_nki": page.satisfaction.insikt,
             "guarantees": guarantees,
         }

@@ -91,7 +91,15 @@ def _relevant_cases(scope: Scope):
 
 
 def case_totals(scope: Scope) -> CaseFigures:
-    return CaseFigures(**one_row(_relevant_cases(scope), _case_aggregates(scope)))
+    return case_totals_with(scope, {})[0]
+
+
+def case_totals_with(scope: Scope, also: dict) -> tuple[CaseFigures, dict]:
+    """The totals, and the values of the aggregates ``also`` over the same rows (each with its
+    own filter), read in the same statement."""
+    row = one_row(_relevant_cases(scope), {**_case_aggregates(scope), **also})
+    extra = {key: row.pop(key) for key in also}
+    return CaseFigures(**row), extra
 
 
 def case_figures_by_department(scope: Scope) -> list[CaseFigures]:

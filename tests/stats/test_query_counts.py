@@ -2,7 +2,8 @@
 
 Session, user and roles (3); the calendar check (1); are all figures stored (1); the
 filter's three drop-downs (3);
-cases: totals, per department, per month opened and finished, doors, late list (6);
+cases: totals (with the clocks' counts), per department, per month opened and finished, doors,
+late list (6);
 referrals: totals, per department, late list (3); NKI: one grid from which the total, per
 department, per case type, per quarter and the Insikt areas' figure are summed (1); training:
 the edition, per department, over people, weakest topics (4).
@@ -19,8 +20,8 @@ from tests.factories import DepartmentFactory, official
 
 pytestmark = pytest.mark.django_db
 
-# 22, and 2 for the clocks' figures and the service guarantees (stats.selectors.clocks).
-STATS_QUERIES = 24
+# 22, and 1 for the service guarantees (stats.selectors.clocks).
+STATS_QUERIES = 23
 TODAY = date(2026, 11, 23)
 
 
