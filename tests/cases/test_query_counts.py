@@ -118,7 +118,10 @@ def test_company_page_queries_do_not_grow(client, desk, n, django_assert_num_que
         assert f"Ärende {n - 1 - COMPANY_PAGE_SIZE}<" in second.content.decode()
 
 
-@pytest.mark.parametrize("n", [10, 200])
+# 100, not more: every change of a case recomputes the statistics' rows of all its referrals
+# (stats.services.figures.case_changed), so building a case of n referrals through the
+# services costs n² (200 took 136 s of CI).
+@pytest.mark.parametrize("n", [10, 100])
 def test_case_detail_queries_do_not_grow(client, desk, n, django_assert_num_queries):
     (case,) = cases_for(desk, 1)
     coordinator = desk["coordinator"]
