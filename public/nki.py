@@ -64,14 +64,15 @@ def _float(expression):
     return Cast(expression, FloatField())
 
 
-def _rescaled(expression):
-    """A value on 1..scale_max as 0–100."""
-    return (_float(expression) - Value(1.0)) / (_float(F("scale_max")) - Value(1.0)) * Value(100.0)
+def _rescaled(expression, prefix: str = ""):
+    """A value on 1..scale_max as 0–100 (``prefix``: the path to the answer, e.g. "answer__")."""
+    scale_max = _float(F(f"{prefix}scale_max"))
+    return (_float(expression) - Value(1.0)) / (scale_max - Value(1.0)) * Value(100.0)
 
 
-def answer_nki_expression():
-    overall = F(OVERALL_FIELDS[0]) + F(OVERALL_FIELDS[1]) + F(OVERALL_FIELDS[2])
-    return _rescaled(_float(overall) / Value(3.0))
+def answer_nki_expression(prefix: str = ""):
+    first, second, third = (F(f"{prefix}{name}") for name in OVERALL_FIELDS)
+    return _rescaled(_float(first + second + third) / Value(3.0), prefix)
 
 
 @dataclass(frozen=True)
@@ -233,21 +234,26 @@ class NkiGrid:
 
     def __init__(
         self,
-        responses: QuerySet[SurveyResponse],
+        responses: QuerySet,
         *,
         period: str | None = "quarter",
         min_answers: int | None = None,
+        keys: dict[str, str] | None = None,
+        answer: str = "",
     ):
+        """``responses``: the answers; or rows that each carry one answer at the path
+        ``answer`` (e.g. "answer__"), with the grouping keys at the paths ``keys`` (the names
+        of ``GRID_KEYS``), such as the statistics' narrow case rows."""
         self.min_answers = settings.NKI_MIN_ANSWERS if min_answers is None else min_answers
-        keys = dict(GRID_KEYS)
+        keys = dict(keys or GRID_KEYS)
         if period is not None:
-            responses = responses.annotate(grid_period=PERIODS[period]("answered_at"))
+            responses = responses.annotate(grid_period=PERIODS[period](f"{answer}answered_at"))
             keys["period"] = "grid_period"
         aggregates = {
-            "answers": Count("pk"),
-            "nki_sum": Sum(answer_nki_expression()),
-            **{f"sum_{name}": Sum(_rescaled(F(name))) for name in FACTOR_FIELDS},
-            **{f"count_{name}": Count(name) for name in FACTOR_FIELDS},
+            "answers": Count(f"{answer}pk"),
+            "nki_sum": Sum(answer_nki_expression(answer)),
+            **{f"sum_{n}": Sum(_rescaled(F(f"{answer}{n}"), answer)) for n in FACTOR_FIELDS},
+            **{f"count_{n}": Count(f"{answer}{n}") for n in FACTOR_FIELDS},
         }
         values = responses.values(*keys.values()).annotate(**aggregates).order_by()
         self.cells = [

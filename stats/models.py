@@ -99,6 +99,17 @@ class CaseFigures(models.Model):
         _("fee reduction (fifths)"), null=True, blank=True
     )
     computed_at = models.DateTimeField(_("computed"))
+    # The case's survey answer, joined on the case's id (no column): the NKI figures group the
+    # answers by this narrow row's department and type, not by the wide case's.
+    answer = models.ForeignObject(
+        "public.SurveyResponse",
+        from_fields=["case"],
+        to_fields=["case"],
+        on_delete=models.DO_NOTHING,
+        null=True,
+        related_name="+",
+        verbose_name=_("survey answer"),
+    )
 
     class Meta:
         verbose_name = _("case figures")

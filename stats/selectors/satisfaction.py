@@ -37,8 +37,30 @@ def quarters(start: date, end: date) -> list[date]:
     return result
 
 
+# From a narrow case row (stats.models.CaseFigures) to the grid's keys: its own copies.
+NARROW_KEYS = {
+    "department_id": "lead_department_id",
+    "department": "lead_department__name",
+    "case_type_id": "case_type_id",
+    "case_type": "case_type__name",
+    "insikt": "case_type__insikt_area",
+}
+
+
+def _grid(scope: Scope) -> NkiGrid:
+    """With every figure stored, the counted narrow case rows with an answer in the period,
+    grouped by their own department and type (the wide ``cases_case`` is not read); else the
+    answers, grouped by their case's."""
+    if not scope.figures_stored:
+        return NkiGrid(scope.survey_responses(), period="quarter")
+    rows = scope.case_rows().filter(
+        answer__answered_at__gte=scope.since, answer__answered_at__lt=scope.until
+    )
+    return NkiGrid(rows, period="quarter", keys=NARROW_KEYS, answer="answer__")
+
+
 def satisfaction(scope: Scope) -> Satisfaction:
-    grid = NkiGrid(scope.survey_responses(), period="quarter")
+    grid = _grid(scope)
     found = {row.period: row for row in grid.rows((), period=True)}
     min_answers = settings.NKI_MIN_ANSWERS
     by_quarter = [

@@ -195,6 +195,10 @@ def test_the_same_page_both_ways_on_generated_cases():
         stored, computed = both_ways(user, filters)
         assert stored == computed
         assert stored["totals"]["finished"] > 10
+        # The NKI from the narrow rows' own department and type (CaseFigures.answer), the
+        # same as from the answers' cases.
+        assert stored["satisfaction"]["total"]["answers"] > 10
+        assert len(stored["satisfaction"]["by_department"]) > 1
 
 
 def test_figures_complete_is_asked_once_then_remembered(client, quarter, coordinator):
