@@ -198,10 +198,10 @@ def insikt_responses(responses: QuerySet[SurveyResponse]) -> QuerySet[SurveyResp
 
 # The grid's finest groups: what each key is read from on an answer.
 GRID_KEYS = {
-    "department_id": "case__lead_department_id",
-    "department": "case__lead_department__name",
-    "case_type_id": "case__case_type_id",
-    "case_type": "case__case_type__name",
+    "department_id": GROUPS["department"][0],
+    "department": GROUPS["department"][1],
+    "case_type_id": GROUPS["case_type"][0],
+    "case_type": GROUPS["case_type"][1],
     "insikt": "case__case_type__insikt_area",
 }
 # A coarser group is named by these of the grid's keys, and sorted by its names.
@@ -305,13 +305,9 @@ class NkiGrid:
             self._row(cells, dict(zip(names, key, strict=True))) for key, cells in groups.items()
         ]
         sort_by = [name for name in names if not name.endswith("_id")]
-        return sorted(rows, key=lambda row: tuple(_last_if_none(_field(row, n)) for n in sort_by))
+        return sorted(rows, key=lambda row: [_missing_last(getattr(row, n)) for n in sort_by])
 
 
-def _field(row: NkiRow, name: str):
-    value = getattr(row, name)
-    return value or None if name != "period" else value
-
-
-def _last_if_none(value) -> tuple:
-    return (value is None, value if value is not None else 0)
+def _missing_last(value) -> tuple:
+    """A sort key that puts a missing name ("" on a row) or period last, as SQL's NULLS LAST."""
+    return (False, value) if value else (True, "")

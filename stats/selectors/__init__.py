@@ -21,7 +21,7 @@ from .cases import (
     MonthRow,
     ShareRow,
     case_figures_by_department,
-    case_totals_with,
+    case_totals,
     cases_by_door,
     cases_per_month,
     late_cases,
@@ -85,7 +85,7 @@ def statistics_page(
         figures_stored=figures_complete(),
     )
     # The clocks' counts ride in the totals' statement (the same rows: one scan fewer).
-    totals, clock_values = case_totals_with(scope, clock_aggregates(scope))
+    totals, clock_values = case_totals(scope, clock_aggregates(scope))
     return StatisticsPage(
         scope=scope,
         counts_every_case=permissions.counts_every_case(user),

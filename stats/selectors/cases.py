@@ -90,13 +90,10 @@ def _relevant_cases(scope: Scope):
     )
 
 
-def case_totals(scope: Scope) -> CaseFigures:
-    return case_totals_with(scope, {})[0]
-
-
-def case_totals_with(scope: Scope, also: dict) -> tuple[CaseFigures, dict]:
+def case_totals(scope: Scope, also: dict | None = None) -> tuple[CaseFigures, dict]:
     """The totals, and the values of the aggregates ``also`` over the same rows (each with its
     own filter), read in the same statement."""
+    also = also or {}
     row = one_row(_relevant_cases(scope), {**_case_aggregates(scope), **also})
     extra = {key: row.pop(key) for key in also}
     return CaseFigures(**row), extra

@@ -1,5 +1,5 @@
-"""Deadlines kept per clock, fee reductions (PBL 12 kap. 8 a §) and service guarantees kept:
-one aggregate query each, over the filter's cases (the NKI comparable with SKR Insikt is in
+"""Deadlines kept per clock and fee reductions (PBL 12 kap. 8 a §), read with the case totals,
+and service guarantees kept, over the filter's cases (the NKI comparable with SKR Insikt is in
 ``satisfaction``).
 
 Kept where it is (not in ``statistics_page``) so the clocks' figures stay one module beside
@@ -16,7 +16,7 @@ from cases.guarantees import GuaranteeFigures, guarantees_kept
 from cases.models import ClockKind
 from cases.workflow import CaseStatus
 
-from .scope import Scope, one_row
+from .scope import Scope
 
 STATUTORY = Q(statutory_received_on__isnull=False, status=CaseStatus.DECIDED)
 SERVICE_LEVEL = ~Q(case_type__clock=ClockKind.STATUTORY)
@@ -60,8 +60,8 @@ CLOCK_KEYS = tuple(ClockFigures.__dataclass_fields__)
 
 def clock_aggregates(scope: Scope) -> dict:
     """The clocks' counts over the cases finished in the period, as filtered aggregates, so
-    that they ride in the statement of the case totals (``case_totals(also=...)``): the same
-    rows, one scan fewer."""
+    that they ride in the statement of the case totals (``cases.case_totals(scope, also)``):
+    the same rows, one scan fewer."""
     finished = scope.finished_in_period()
     reduced = finished & REDUCED
     no_fee = reduced & Q(fee_kronor__isnull=True)
@@ -87,12 +87,6 @@ def clock_aggregates(scope: Scope) -> dict:
 def clock_figures_from(row: dict) -> ClockFigures:
     """The figures out of a row that carried :func:`clock_aggregates` (its keys removed)."""
     return ClockFigures(**{key: row.pop(key) or 0 for key in CLOCK_KEYS})
-
-
-def clock_figures(scope: Scope) -> ClockFigures:
-    """The clocks' figures in a statement of their own (the page reads them with the totals)."""
-    finished = scope.case_rows().filter(scope.finished_in_period())
-    return clock_figures_from(one_row(finished, clock_aggregates(scope)))
 
 
 def guarantee_figures(scope: Scope) -> list[GuaranteeFigures]:
