@@ -1,11 +1,14 @@
 import functools
+from html import escape as _escape
 
 from django import template
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.dateformat import format as format_date
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -107,6 +110,13 @@ STATUS_CLASSES = {
 }
 
 
+@functools.lru_cache(maxsize=8)
+def _status_labels(model: type) -> dict:
+    """A model's status codes and their (lazy) labels: ``get_status_display`` without building
+    the field's choices again for every row."""
+    return dict(model._meta.get_field("status").flatchoices)
+
+
 @register.simple_tag
 def status_badge(obj) -> str:
     """The status as a badge. Written in Python, not as an inclusion template: it is drawn on
@@ -114,7 +124,7 @@ def status_badge(obj) -> str:
     badge = format_html(
         '<span class="badge {}">{}</span>',
         STATUS_CLASSES.get(obj.status, ""),
-        obj.get_status_display(),
+        _status_labels(type(obj)).get(obj.status, obj.status),
     )
     # A merged case is closed with its flag: "merged" beside the status (no query: the id).
     if getattr(obj, "merged_into_id", None) is not None:
@@ -123,6 +133,95 @@ def status_badge(obj) -> str:
             _("merged"),
         )
     return badge
+
+
+# One row of the case tables (templates/cases/includes/case_table.html). Drawn 25 times a page,
+# so written in Python like the status badge and the filter bar's drop-downs: the template
+# engine spent about 0.4 ms a row on its two dozen variable lookups, this a tenth of it. The
+# markup is the template's, byte for byte (tests/cases/test_case_rows.py renders both).
+_ROW = (
+    "\n    <tr>\n      {pick}"
+    '\n      <th scope="row" class="fw-normal">'
+    '\n        <a class="fw-semibold text-nowrap" href="{url}">{number}</a>{confidential}'
+    '\n        <span class="d-block">{title}</span>'
+    '\n        <small class="d-block text-body-secondary"><span class="visually-hidden">'
+    "{case_type_label}: </span>{case_type}</small>"
+    "\n      </th>"
+    '\n      <td><a href="{company_url}">{company}</a></td>'
+    "\n      <td>{department}"
+    '\n        <small class="d-block text-body-secondary">'
+    "{coordinator_label}: {coordinator}</small>"
+    '\n        <small class="d-block text-body-secondary" data-testid="row-assignee">'
+    "{assignee_label}: {assignee}</small></td>"
+    "\n      <td>{badge}{priority}</td>"
+    '\n      <td><span class="text-nowrap {late}">{due_date}</span>'
+    "\n        {due}</td>"
+    "\n    </tr>\n  "
+)
+_PICK = (
+    '<td><input class="form-check-input" type="checkbox" name="ids" value="{pk}" id="pick-{pk}"'
+    '{checked} aria-label="{label}" data-bulk-pick></td>'
+)
+
+
+# The rows escape with the standard library's html.escape: what Django's escape() does for a
+# str (the same five characters), without its lazy-text wrapper on each of ~300 calls a page.
+def _name(related, attribute: str = "name") -> str:
+    return "" if related is None else _escape(getattr(related, attribute))
+
+
+@register.simple_tag
+def case_rows(cases, selectable=False, checked=False, empty_text="") -> SafeString:
+    """The ``<tr>`` of each case in ``cases`` (``cases.selectors.TABLE_FIELDS``), or the one
+    row saying the table is empty."""
+    labels = {
+        "case_type_label": _escape(_("Case type")),
+        "coordinator_label": _escape(_("Coordinator")),
+        "assignee_label": _escape(_("Assigned to")),
+    }
+    confidential = f' <span class="badge text-bg-dark">{_escape(_("Confidential"))}</span>'
+    priorities = {
+        "high": f'<small class="d-block" data-testid="row-priority">{_escape(_("High priority"))}'
+        "</small>",
+        "low": f'<small class="d-block" data-testid="row-priority">{_escape(_("Low priority"))}'
+        "</small>",
+    }
+    rows = []
+    for case in cases:
+        due = due_text(case)
+        rows.append(
+            _ROW.format(
+                pick=_PICK.format(
+                    pk=int(case.pk),
+                    checked=" checked" if checked else "",
+                    label=_escape(choose_label(case.number)),
+                )
+                if selectable
+                else "",
+                url=case_url(case.pk),
+                number=_escape(case.number),
+                confidential=confidential if case.confidential else "",
+                title=_escape(case.title),
+                case_type=_name(case.case_type),
+                company_url=company_url(case.company_id),
+                company=_name(case.company),
+                department=_name(case.lead_department),
+                coordinator=_name(case.coordinator, "full_name") or "–",
+                assignee=_name(case.assignee, "full_name") or "–",
+                badge=status_badge(case),
+                priority=priorities.get(case.priority, ""),
+                late="text-danger fw-semibold" if is_late(case) else "",
+                due_date="" if case.due_date is None else format_date(case.due_date, "Y-m-d"),
+                due=f'<small class="d-block">{_escape(due)}</small>' if due else "",
+                **labels,
+            )
+        )
+    if not rows:
+        text = conditional_escape(empty_text or _("No cases."))
+        return mark_safe(  # noqa: S308 - the text is escaped
+            f'\n    <tr><td colspan="{6 if selectable else 5}">{text}</td></tr>\n  '
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - every value is escaped above
 
 
 @register.filter
