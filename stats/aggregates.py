@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from django.db import NotSupportedError
-from django.db.models import Aggregate, FloatField
+from django.db.models import Aggregate, FloatField, Func, IntegerField
 
 SQLITE_FUNCTION = "LOTS_PERCENTILE_CONT"
 
@@ -77,3 +77,31 @@ class _SqlitePercentile:
 def register_sqlite_functions(sender, connection, **kwargs) -> None:
     if connection.vendor == "sqlite":
         connection.connection.create_aggregate(SQLITE_FUNCTION, 2, _SqlitePercentile)
+
+
+class GroupingSetsWithTotal(Func):
+    """``GROUP BY GROUPING SETS ((key), ())``: the groups and the total in one scan of the
+    rows (PostgreSQL). Set as the query's ``group_by`` by ``scope.grouped_with_total``."""
+
+    template = "GROUPING SETS ((%(expressions)s), ())"
+
+
+class Grouping(Func):
+    """``GROUPING(key)``: 1 on the total's row, 0 on a group's (so a group whose key is NULL is
+    not taken for the total)."""
+
+    function = "GROUPING"
+    output_field = IntegerField()
+
+    def get_group_by_cols(self):
+        return []
+
+
+class GroupKey(Func):
+    """The grouping key in the SELECT list, without Django adding it to GROUP BY again (which
+    would group the total's row by it too)."""
+
+    template = "%(expressions)s"
+
+    def get_group_by_cols(self):
+        return []

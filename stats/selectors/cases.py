@@ -14,7 +14,7 @@ from cases.workflow import CaseStatus
 from .. import permissions
 from ..aggregates import Percentile
 from ..figures import stored_case_figure
-from .scope import ON_TIME, Scope, one_row, with_working_days_late
+from .scope import ON_TIME, Scope, grouped_with_total, with_working_days_late
 
 
 def first_response_days(scope: Scope):
@@ -90,25 +90,33 @@ def _relevant_cases(scope: Scope):
     )
 
 
-def case_totals(scope: Scope, also: dict | None = None) -> tuple[CaseFigures, dict]:
-    """The totals, and the values of the aggregates ``also`` over the same rows (each with its
-    own filter), read in the same statement."""
+def case_figures(
+    scope: Scope, also: dict | None = None
+) -> tuple[CaseFigures, list[CaseFigures], dict]:
+    """The totals, the rows per lead department, and the values of the aggregates ``also``
+    over all the rows (each with its own filter): one statement on PostgreSQL."""
     also = also or {}
-    row = one_row(_relevant_cases(scope), {**_case_aggregates(scope), **also})
-    extra = {key: row.pop(key) for key in also}
-    return CaseFigures(**row), extra
-
-
-def case_figures_by_department(scope: Scope) -> list[CaseFigures]:
-    rows = (
-        _relevant_cases(scope)
-        # Grouped by the id alone (its name an aggregate): the rows are sorted by an integer,
-        # not by the collation of the name; only the few groups are sorted by name.
-        .values(department_id=F("lead_department_id"))
-        .annotate(department=Min("lead_department__name"), **_case_aggregates(scope))
-        .order_by("department", "department_id")
+    total, rows = grouped_with_total(
+        _relevant_cases(scope),
+        key="lead_department_id",
+        name="department_id",
+        # The department's name an aggregate: the rows are grouped by an integer, not by the
+        # collation of the name; only the few groups are sorted by name.
+        aggregates={
+            "department": Min("lead_department__name"),
+            **_case_aggregates(scope),
+            **also,
+        },
+        order=("department", "department_id"),
     )
-    return [CaseFigures(**row) for row in rows]
+    extra = {key: total.pop(key) for key in also}
+    total.pop("department")
+    departments = []
+    for row in rows:
+        for key in also:
+            row.pop(key)
+        departments.append(CaseFigures(**row))
+    return CaseFigures(**total), departments, extra
 
 
 @dataclass

@@ -60,7 +60,7 @@ CLOCK_KEYS = tuple(ClockFigures.__dataclass_fields__)
 
 def clock_aggregates(scope: Scope) -> dict:
     """The clocks' counts over the cases finished in the period, as filtered aggregates, so
-    that they ride in the statement of the case totals (``cases.case_totals(scope, also)``):
+    that they ride in the statement of the case totals (``cases.case_figures(scope, also)``):
     the same rows, one scan fewer."""
     finished = scope.finished_in_period()
     reduced = finished & REDUCED

@@ -13,7 +13,7 @@ from cases.workflow import OPEN_REFERRAL_STATUSES, ReferralStatus
 from .. import permissions
 from ..aggregates import Percentile
 from ..figures import stored_referral_figure
-from .scope import Scope, one_row, with_working_days_late
+from .scope import Scope, grouped_with_total, with_working_days_late
 
 
 def answer_days(scope: Scope):
@@ -65,18 +65,19 @@ def _relevant(scope: Scope):
     )
 
 
-def referral_totals(scope: Scope) -> ReferralFigures:
-    return ReferralFigures(**one_row(_relevant(scope), _aggregates(scope)))
-
-
-def referral_figures_by_department(scope: Scope) -> list[ReferralFigures]:
-    rows = (
-        _relevant(scope)
-        .values("department_id")  # the name an aggregate, as in cases.py
-        .annotate(department_name=Min("department__name"), **_aggregates(scope))
-        .order_by("department_name", "department_id")
+def referral_figures(scope: Scope) -> tuple[ReferralFigures, list[ReferralFigures]]:
+    """The totals and the rows per department: one statement on PostgreSQL."""
+    total, rows = grouped_with_total(
+        _relevant(scope),
+        key="department_id",
+        name="department_id",
+        aggregates={"department_name": Min("department__name"), **_aggregates(scope)},
+        order=("department_name", "department_id"),
     )
-    return [ReferralFigures(department=row.pop("department_name"), **row) for row in rows]
+    total.pop("department_name")
+    return ReferralFigures(**total), [
+        ReferralFigures(department=row.pop("department_name"), **row) for row in rows
+    ]
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.db import connection
 from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -13,6 +14,7 @@ from cases.models import Case, Referral
 from public.models import SurveyResponse
 
 from .. import permissions
+from ..aggregates import Grouping, GroupingSetsWithTotal, GroupKey
 from ..figures import (
     with_case_dates,
     with_late_until,
@@ -149,6 +151,37 @@ def one_row(queryset: QuerySet, aggregates: dict) -> dict:
         name: 0 if getattr(aggregate, "name", "") == "Count" else None
         for name, aggregate in aggregates.items()
     }
+
+
+def grouped_with_total(
+    queryset: QuerySet, *, key: str, name: str, aggregates: dict, order: tuple[str, ...]
+) -> tuple[dict, list[dict]]:
+    """The ``aggregates`` per value of ``key`` (as ``name``, sorted by ``order``) and over all
+    rows: ``(total, groups)``. On PostgreSQL one statement with ``GROUPING SETS``, one scan of
+    the rows for both; elsewhere (SQLite) the grouped statement and ``one_row``.
+    """
+    if connection.vendor != "postgresql":
+        keyed = queryset.values(key) if key == name else queryset.values(**{name: F(key)})
+        rows = keyed.annotate(**aggregates).order_by(*order)
+        return one_row(queryset, aggregates), list(rows)
+    # The key under a name of its own: ``name`` may be the model's own field (department_id).
+    order = tuple("_key" if field == name else field for field in order)
+    grouped = (
+        queryset.values(_key=GroupKey(F(key)))
+        .annotate(_total=Grouping(F(key)), **aggregates)
+        .order_by("_total", *order)
+    )
+    grouped.query.group_by = (GroupingSetsWithTotal(F(key)).resolve_expression(grouped.query),)
+    total, groups = None, []
+    for row in grouped:
+        value = row.pop("_key")
+        if row.pop("_total"):
+            total = row
+        else:
+            groups.append({name: value, **row})
+    if total is None:  # no rows at all: what one_row gives for an empty queryset
+        total = one_row(queryset.none(), aggregates)
+    return total, groups
 
 
 def with_working_days_late(
