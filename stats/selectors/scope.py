@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db import connection
+from django.db import connections
 from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -160,7 +160,7 @@ def grouped_with_total(
     rows: ``(total, groups)``. On PostgreSQL one statement with ``GROUPING SETS``, one scan of
     the rows for both; elsewhere (SQLite) the grouped statement and ``one_row``.
     """
-    if connection.vendor != "postgresql":
+    if connections[queryset.db].vendor != "postgresql":  # the alias it reads (a replica)
         keyed = queryset.values(key) if key == name else queryset.values(**{name: F(key)})
         rows = keyed.annotate(**aggregates).order_by(*order)
         return one_row(queryset, aggregates), list(rows)
