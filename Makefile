@@ -31,13 +31,19 @@ COMPILE_LOCKS := $(UV_COMPILE) requirements.txt -o $(LOCK_RUNTIME) \
 
 .PHONY: run test lint typecheck format messages lock lock-check audit clean-venv
 
+# The lock names every package, so pip installs exactly its lines (--no-deps) and `pip check`
+# then proves nothing is missing: pip's resolver is not asked again. (pip 23.2, as Python 3.11
+# ships it, let a dependency's extra, weasyprint's fonttools[woff], reach past the pinned
+# fonttools for the newest release and then refused it as unpinned.)
 $(VENV)/.runtime: $(LOCK_RUNTIME)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --require-hashes -r $(LOCK_RUNTIME)
+	$(PIP) install --quiet --require-hashes --no-deps -r $(LOCK_RUNTIME)
+	$(PIP) check
 	@touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime $(LOCK_DEV)
-	$(PIP) install --quiet --require-hashes -r $(LOCK_DEV)
+	$(PIP) install --quiet --require-hashes --no-deps -r $(LOCK_DEV)
+	$(PIP) check
 	@touch $@
 
 # uv alone, from the dev lock with its hashes: `make lock` must not install the old lock first

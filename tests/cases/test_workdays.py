@@ -130,4 +130,6 @@ def test_a_due_date_far_in_the_future_is_counted_at_once():
     started = time.perf_counter()
     assert working_days_between(date(2026, 1, 1), date(9999, 12, 31)) > 2_000_000
     assert add_working_days(date(2026, 1, 1), 2_000_000) > date(9000, 1, 1)
-    assert time.perf_counter() - started < 0.05
+    # A walk over 2.9 million days takes seconds; counted at once it is about a millisecond.
+    # The bound is wide because a shared machine stalls any call for half a second now and then.
+    assert time.perf_counter() - started < 1.0

@@ -190,6 +190,33 @@ class PrivateRedis:
         return redis.Redis(port=self.port, socket_connect_timeout=0.5)
 
 
+class CountingListener:
+    """A TCP port that accepts each connection, counts it and hangs up at once: put where a
+    broker was, it tells a test how often the code under test still tried to reach it."""
+
+    def __init__(self, port: int) -> None:
+        self.accepted = 0
+        self._sock = socket.socket()
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind(("127.0.0.1", port))
+        self._sock.listen(16)
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self._sock.accept()
+            except OSError:  # closed
+                return
+            self.accepted += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._sock.close()
+        self._thread.join(5)
+
+
 def _pings(client: redis.Redis) -> bool:
     try:
         return bool(client.ping())

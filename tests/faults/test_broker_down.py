@@ -11,7 +11,7 @@ from lotsportal import tasking
 from notifications import services
 from notifications.models import OutboxMessage, OutboxStatus
 
-from .conftest import PrivateRedis
+from .conftest import CountingListener, PrivateRedis
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -25,21 +25,30 @@ def timed_receipt(n: int) -> float:
     return time.perf_counter() - started
 
 
-def test_a_request_hands_mail_to_a_down_broker_in_a_fraction_of_a_second(
+def test_a_request_hands_mail_to_a_down_broker_and_the_burst_after_it_does_not_try_it(
     private_redis, publish_to, mailoutbox, caplog
 ):
+    """The first request after the broker died tries it once and gives up at once (connection
+    refused); the burst after it does not try at all. Counted on the broker's port, not timed:
+    a shared machine stalls a request for half a second now and then, whatever the code does."""
     publish_to(private_redis.url)
     timed_receipt(0)  # the broker is up: published (and the transport's imports are warm)
     assert private_redis.client().llen("celery") == 1
     private_redis.kill()  # the broker's port is now closed
 
     first = timed_receipt(1)
-    burst = [timed_receipt(n) for n in range(2, 12)]
-
-    assert first < 1.0, f"the first request after the broker died waited {first:.2f} s"
-    assert max(burst) < 0.5, f"a request in the burst waited {max(burst):.2f} s"
+    assert first < 2.0, f"the first request after the broker died waited {first:.2f} s"
     assert "Broker unavailable" in caplog.text
-    assert tasking.broker_seems_down()  # the burst did not each try the broker
+    assert tasking.broker_seems_down()
+
+    listener = CountingListener(private_redis.port)  # the port answers again, and counts
+    try:
+        for n in range(2, 12):
+            timed_receipt(n)
+    finally:
+        listener.close()
+    assert listener.accepted == 0, "a request in the burst tried the broker it knew was down"
+    assert "Broker marked down" in caplog.text
     assert OutboxMessage.objects.filter(status=OutboxStatus.PENDING).count() == 12
 
     # The sweep (beat; here in-process) sends all twelve: no worker took the first one's task,
