@@ -192,6 +192,27 @@ def test_a_status_filter_reads_the_index_of_status_and_order(client, volume):
     assert "cases_case_status_order" in text
 
 
+def test_my_work_reads_the_active_cases_not_ten_years_of_closed_ones(client, volume):
+    """Mitt arbete's "needs attention" list: active cases due soon, in due order. Through the
+    index of every case's due date it walked the closed cases due before today to find its
+    twenty (44,000 rows at 100,000 cases, 43 ms); the partial index holds the active ones."""
+    client.force_login(volume["official"])
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("cases:my_work"))
+    assert response.status_code == 200
+    (sql,) = [
+        q["sql"]
+        for q in captured.captured_queries
+        if 'FROM "cases_case"' in q["sql"] and '"cases_case"."due_date" <=' in q["sql"]
+    ]
+
+    text = plan(sql)
+
+    assert "cases_case_active_due" in text, text
+    assert "cases_case_due_order" not in text
+    assert "Seq Scan on cases_case " not in text
+
+
 def test_next_links_walk_every_visible_case_once(client, volume):
     client.force_login(volume["official"])
     url, seen, pages = reverse("cases:list"), [], 0
