@@ -195,7 +195,9 @@ def test_a_status_filter_reads_the_index_of_status_and_order(client, volume):
 def test_my_work_reads_the_active_cases_not_ten_years_of_closed_ones(client, volume):
     """Mitt arbete's "needs attention" list: active cases due soon, in due order. Through the
     index of every case's due date it walked the closed cases due before today to find its
-    twenty (44,000 rows at 100,000 cases, 43 ms); the partial index holds the active ones."""
+    twenty (44,000 rows at 100,000 cases, 43 ms); the partial index holds the active ones.
+    At test size a sort of the few matches is as cheap, and the planner picks either; the walk
+    it takes at scale is shown by taking the sort away."""
     client.force_login(volume["official"])
     with CaptureQueriesContext(connection) as captured:
         response = client.get(reverse("cases:my_work"))
@@ -206,7 +208,12 @@ def test_my_work_reads_the_active_cases_not_ten_years_of_closed_ones(client, vol
         if 'FROM "cases_case"' in q["sql"] and '"cases_case"."due_date" <=' in q["sql"]
     ]
 
-    text = plan(sql)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = off")
+        try:
+            text = plan(sql)
+        finally:
+            cursor.execute("SET LOCAL enable_sort = on")
 
     assert "cases_case_active_due" in text, text
     assert "cases_case_due_order" not in text
