@@ -51,7 +51,7 @@ def test_full_text_search_stems_swedish_words_and_finds_numbers_and_companies(ca
 
 
 def test_the_fallback_without_postgresql_searches_with_contains(cases, monkeypatch):
-    monkeypatch.setattr(selectors, "connection", SimpleNamespace(vendor="sqlite"))
+    monkeypatch.setattr(selectors.lists, "connection", SimpleNamespace(vendor="sqlite"))
     everything = Case.objects.all()
 
     assert titles(selectors.search_cases(everything, "UTESERVERING")) == {
