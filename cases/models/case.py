@@ -193,6 +193,9 @@ class Case(models.Model):
             # The list's order, alone and after the status filter (keyset pagination).
             models.Index(fields=["-created_at", "-id"], name="cases_case_list_order"),
             models.Index(fields=["status", "-created_at", "-id"], name="cases_case_status_order"),
+            # The list's capped counts (the total and each status's): with the columns of the
+            # visibility filter in the index they are index-only scans, half the time at 100k.
+            models.Index(fields=["status", "confidential", "id"], name="cases_case_status_counts"),
             # The list filtered on an assignee ("mine", a named colleague), in the list's order.
             models.Index(
                 fields=["assignee", "-created_at", "-id"], name="cases_case_assignee_order"
