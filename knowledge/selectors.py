@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from cases.models import Message
 from cases.permissions import visible_cases
+from lotsportal.text_search import postgresql_condition, search_words
 
 from .models import Article, ArticleEvent, ArticleVersion, SearchGap
 from .permissions import visible_articles
@@ -23,7 +24,6 @@ from .workflow import ArticleStatus
 if TYPE_CHECKING:
     from accounts.models import User
 
-TRIGRAM_MIN_LENGTH = 3
 SUGGEST_MIN_LENGTH = 4
 LIST_LIMIT = 50
 # Words too common to suggest on ("vill", "kan" ...): a suggestion needs a real word.
@@ -33,31 +33,16 @@ STOP_WORDS = frozenset(
 )
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in (text or "").lower().replace('"', " ").split() if w]
-
-
 def search_condition(text: str) -> Q | None:
-    """The case search's rules (``cases.selectors.search_condition``): the Swedish stemmed
-    vector OR every word of three letters or more as a substring of ``search_text``."""
+    """The case search's rules (``lotsportal.text_search``): the Swedish stemmed vector OR
+    every word of three letters or more as a substring of ``search_text``."""
     text = (text or "").strip()
     if not text:
         return None
     if connection.vendor == "postgresql":
-        condition = Q(search_vector=SearchQuery(text, config="swedish", search_type="websearch"))
-        substrings = Q()
-        for word in _words(text):
-            negated = word.startswith("-")
-            word = word.lstrip("-")
-            if len(word) < TRIGRAM_MIN_LENGTH:
-                continue
-            found = Q(search_text__contains=word)
-            substrings &= ~found if negated else found
-        if substrings:
-            condition |= substrings
-        return condition
+        return postgresql_condition(text)
     condition = Q()
-    for word in _words(text):
+    for word in search_words(text):
         condition &= Q(search_text__contains=word)
     return condition
 
@@ -183,7 +168,7 @@ def suggestions(*, user: User, text: str, case_type_id: int | None = None, limit
     """The published articles most relevant to a case being opened: ranked by how many of
     the title's words (four letters or more, as substrings: compounds count) they hold, and
     whether they concern the chosen case type."""
-    words = [w for w in _words(text) if len(w) >= SUGGEST_MIN_LENGTH and w not in STOP_WORDS]
+    words = [w for w in search_words(text) if len(w) >= SUGGEST_MIN_LENGTH and w not in STOP_WORDS]
     if not words and case_type_id is None:
         return []
     score: Any = Value(0)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Department, User
+from lotsportal.text_search import postgresql_condition
 
 from ..models import Case, CaseType, Priority
 from ..permissions import visible_cases
@@ -19,36 +19,19 @@ from ..workflow import CaseStatus
 LIST_RELATED = ("company", "case_type", "lead_department", "coordinator", "door", "assignee")
 
 
-TRIGRAM_MIN_LENGTH = 3  # pg_trgm needs three characters to use its index
-
-
 def search_condition(text: str) -> Q | None:
     """What ``search_cases`` filters on, or None for an empty search.
 
-    On PostgreSQL two index lookups, combined with OR (a BitmapOr of the two GIN indexes):
-    the Swedish stemmed full-text vector (inflections: "kaféer" finds "kafé") and a trigram
-    substring match on ``search_text`` (every word of three letters or more is in it: number,
-    title, case type, company name, org.nr with or without hyphen). Substrings, because the
-    Swedish stemmer does not split compounds: "servering" must find "Uteservering" and
-    "Serveringstillstånd", which a prefix tsquery finds only for the second.
-    Elsewhere (the zero-setup SQLite) icontains on the same fields.
+    On PostgreSQL the shared rule (``lotsportal.text_search``): the Swedish stemmed vector or
+    every word as a substring of ``search_text`` (number, title, case type, company name,
+    org.nr with or without hyphen), so "servering" finds "Uteservering" and
+    "Serveringstillstånd". Elsewhere (the zero-setup SQLite) icontains on the same fields.
     """
     text = (text or "").strip()
     if not text:
         return None
     if connection.vendor == "postgresql":
-        condition = Q(search_vector=SearchQuery(text, config="swedish", search_type="websearch"))
-        substrings = Q()
-        for word in text.lower().replace('"', " ").split():
-            negated = word.startswith("-")
-            word = word.lstrip("-")
-            if len(word) < TRIGRAM_MIN_LENGTH:
-                continue
-            found = Q(search_text__contains=word)
-            substrings &= ~found if negated else found
-        if substrings:
-            condition |= substrings
-        return condition
+        return postgresql_condition(text)
     return (
         Q(number__icontains=text)
         | Q(title__icontains=text)
