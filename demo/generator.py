@@ -146,9 +146,7 @@ def analyze() -> None:
     a database in use: the planner statistics, the visibility map (without it an index-only
     scan reads the table too) and the GIN indexes' pending lists merged (search reads them
     row by row until then). Outside a transaction: VACUUM cannot run inside one."""
-    if connection.vendor == "postgresql" and not connection.in_atomic_block:
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM (ANALYZE)")
-    elif connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")

@@ -251,8 +251,8 @@ def case_field_label(name: str) -> str:
 def filter_field(field, check: bool = False) -> SafeString:
     """One field of the case list's filter bar: its label, its widget (classes and aria
     attributes set in ``cases.filters``) and its errors under it, with the ids crispy-forms
-    gave them. Drawn in Python, as the rows are: eleven template includes, each with one more
-    for the errors, were an eighth of the list page's time. The markup is the templates' own
+    gave them. Drawn in Python, as the rows are (eleven template includes, each with one more
+    for the errors, a millisecond or two of every list page). The markup is the templates' own
     (``tests/cases/test_filter_bar.py`` renders both)."""
     auto_id = conditional_escape(field.auto_id)
     label = conditional_escape(field.label)
