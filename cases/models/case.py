@@ -29,6 +29,20 @@ def choice_rank(field: str, values: list[str]) -> Choose:
 
 STATUS_RANK = choice_rank("status", [str(status) for status in CaseStatus])
 PRIORITY_RANK = choice_rank("priority", [str(priority) for priority in Priority])
+# The columns the list's filters test (cases/filters.py), carried in the counts' index so that
+# a filtered list's counts read no row either. The department filter's referrals are a hashed
+# subquery on the id, which the index holds too. Where a value is selective (a colleague, last
+# week) the planner counts through that column's own index instead, as it should.
+COUNTED_FILTER_COLUMNS = [
+    "lead_department",
+    "opened_in",
+    "case_type",
+    "door",
+    "coordinator",
+    "assignee",
+    "created_at",
+    "due_date",
+]
 
 
 class CaseQuerySet(models.QuerySet):
@@ -194,8 +208,14 @@ class Case(models.Model):
             models.Index(fields=["-created_at", "-id"], name="cases_case_list_order"),
             models.Index(fields=["status", "-created_at", "-id"], name="cases_case_status_order"),
             # The list's capped counts (the total and each status's): with the columns of the
-            # visibility filter in the index they are index-only scans, half the time at 100k.
-            models.Index(fields=["status", "confidential", "id"], name="cases_case_status_counts"),
+            # visibility filter in the index they are index-only scans, half the time at 100k;
+            # with the columns the list's filters test included, so are a filtered list's
+            # (a case type, a door, a department, a coordinator: 48-60 -> 32-36 ms at 100k).
+            models.Index(
+                fields=["status", "confidential", "id"],
+                include=COUNTED_FILTER_COLUMNS,
+                name="cases_case_status_counts",
+            ),
             # The list filtered on an assignee ("mine", a named colleague), in the list's order.
             models.Index(
                 fields=["assignee", "-created_at", "-id"], name="cases_case_assignee_order"
