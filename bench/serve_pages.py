@@ -5,7 +5,9 @@
 For each database (a child process each, one after the other): count each page's SQL
 statements in-process, start gunicorn (``deploy/gunicorn.conf.py``, 2 workers, DEBUG off,
 ``bench/serve_settings.py``) on a free port of 127.0.0.1, and run wrk (keep-alive) at
-concurrency 4 and 16 on every page and on ``/__bench__/bare/`` (25 rows rendered from memory).
+concurrency 4 and 16 on every page and on ``/__bench__/bare/`` (25 rows rendered from memory),
+beside two signed-in yardsticks (``bench/serve_urls.py``): the layout with 25 rows, and the
+layout alone, the floor under every signed-in page.
 Prints queries, median and p95 ms, req/s, and req/s as a share of the bare view's.
 The databases must be migrated and filled (``bench/generate.py``); nothing is written except
 sessions for the two signed-in users.
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = "bench.serve_settings"
 BARE = "/__bench__/bare/"
 SIGNED_IN = "/__bench__/signed-in/"
+LAYOUT = "/__bench__/layout/"
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
   io.write(string.format('{"median_us": %d, "p95_us": %d, "requests": %d, "duration_us": %d,'
@@ -122,15 +125,21 @@ def pages(clients) -> list[tuple[str, str, str]]:
     from django.db.models import Count
     from django.urls import reverse
 
-    from cases.models import Company
+    from accounts.models import Department
+    from cases.models import CaseType, Company
 
     cases = reverse("cases:list")
     busiest = Company.objects.annotate(n=Count("cases")).order_by("-n", "pk").first()
+    # The filters that read the most: the department leading the most cases, the commonest type.
+    department = Department.objects.annotate(n=Count("led_cases")).order_by("-n", "pk").first()
+    case_type = CaseType.objects.annotate(n=Count("cases")).order_by("-n", "pk").first()
     rows = []
     for who, client in clients.items():
         rows += [
             (who, "list", cases),
             (who, "list ?status=open", f"{cases}?status=open"),
+            (who, "list ?department", f"{cases}?department={department.pk}"),
+            (who, "list ?case_type", f"{cases}?case_type={case_type.pk}"),
             (who, "list ?q=kafé", f"{cases}?q={quote('kafé')}"),
             (who, "list page 50", page_50(client, cases)),
             (who, "my work", reverse("cases:my_work")),
@@ -212,6 +221,14 @@ def run_one(label: str, seconds: int, concurrency: list[int]) -> dict:
         "queries": queries,
         "bytes": size,
     }
+    queries, _status, size = count_queries(clients["coordinator"], LAYOUT)
+    floor = {
+        **yardstick,
+        "page": "signed-in layout only (no page)",
+        "url": LAYOUT,
+        "queries": queries,
+        "bytes": size,
+    }
     total = Case.objects.count()
     connections.close_all()
 
@@ -255,6 +272,7 @@ def run_one(label: str, seconds: int, concurrency: list[int]) -> dict:
                 "cookie": "",
             },
             yardstick,
+            floor,
             *measured,
         ]
         for row in targets:

@@ -7,6 +7,9 @@ not in ``lotsportal/urls.py``.
   user, the middleware and the portal's layout (``base.html``, its menu and context), with 25
   cases read in one plain query (no visibility, no filters). What every portal page pays
   before it does its own work, so a page's share of it says how much of its cost is its own.
+- ``/__bench__/layout/``: the layout alone for a signed-in official (``base.html`` with no
+  content, no query of its own): the floor under every signed-in page, so its share of the bare
+  view is the most any portal page could reach.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -48,8 +51,14 @@ def signed_in(request):
     return render(request, "bench/signed_in.html", {"rows": rows[:25]})
 
 
+@login_required
+def layout_only(request):
+    return render(request, "base.html", {})
+
+
 urlpatterns = [
     path("__bench__/bare/", bare),
+    path("__bench__/layout/", layout_only),
     path("__bench__/signed-in/", signed_in),
     *portal_urlpatterns,
 ]
