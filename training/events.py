@@ -1,4 +1,4 @@
-"""Every kind of training history, defined once (CONVENTIONS rule 18, as ``cases/events.py``).
+"""Every kind of training history, defined once (CONVENTIONS rule 18, as ``cases/events/``).
 
 Each ``TrainingEventKind`` has one keyword-only builder with a typed payload; it returns the
 unsaved ``TrainingEvent``, which the service saves in its transaction. The history holds no

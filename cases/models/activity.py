@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EventKind(models.TextChoices):
-    """The kinds of timeline event. Each is defined once in ``cases/events.py`` (its payload,
+    """The kinds of timeline event. Each is defined once in ``cases/events/`` (its payload,
     builder, fragment and personal keys); who sees it (``is_public``) is said there too."""
 
     OPENED = "opened", _("Opened")

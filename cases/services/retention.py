@@ -47,7 +47,7 @@ from .registration import refresh_search_vector
 logger = logging.getLogger(__name__)
 
 # Payload keys of the timeline that carry names or free text, per event kind: declared with
-# each kind in ``cases/events.py``.
+# each kind in ``cases/events/``.
 PERSONAL_PAYLOAD_KEYS = events.personal_payload_keys()
 
 

@@ -1,6 +1,6 @@
 """The writer's second part: a batch of planned stories becomes rows, in one transaction.
 
-Every timeline event is built by its kind's builder in ``cases/events.py`` with the story's
+Every timeline event is built by its kind's builder in ``cases/events/`` with the story's
 past time; nothing is hand-written. Rows carry their real times (an ``auto_now_add`` column
 too): on PostgreSQL they are streamed with ``COPY`` (keys reserved from the table's sequence
 first, so referrals, notes and messages can be named by their events), elsewhere (the
@@ -181,7 +181,7 @@ def _statutory(case_type, story: CaseStory) -> dict:
 
 
 def _event(story: CaseStory, case: Case, item: tuple, rows: dict, target: Target) -> CaseEvent:
-    """The story's event, built by its kind's builder in ``cases/events.py``."""
+    """The story's event, built by its kind's builder in ``cases/events/``."""
     at, kind, actor, hints = item
     contact = target.companies[story.company].contact_name
     if kind == EventKind.OPENED:

@@ -88,7 +88,7 @@ def test_the_diarium_registers_follows_and_moves_a_case_and_hears_of_it_by_webho
             "number": case["number"],
             "status": event["data"]["case"]["status"],
         }
-    # The comment is personal data of its kind (cases/events.py): not sent.
+    # The comment is personal data of its kind (cases/events/): not sent.
     assert "comment" not in receiver.received[1]["event"]["data"]["event"]["payload"]
 
     # The case page's timeline shows the integration as who did it.

@@ -1,4 +1,4 @@
-"""Every kind of timeline event is defined once (cases/events.py), and that one definition is
+"""Every kind of timeline event is defined once (cases/events/), and that one definition is
 what the services, the retention rule and the case page use."""
 
 from __future__ import annotations
