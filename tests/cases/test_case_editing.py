@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from cases.models import CaseEvent, EventKind
 from cases.workdays import add_working_days
@@ -61,8 +62,9 @@ def test_the_coordinator_changes_title_type_priority_and_company_and_the_timelin
     assert case.title == "Restaurang med uteservering"
     assert case.company == other_company and case.priority == "high"
     assert case.case_type == food_registration
-    # The new type's deadline (10 working days) from the day the case was opened.
-    assert case.due_date == add_working_days(case.created_at.date(), 10)
+    # The new type's deadline (10 working days) from the day the case was opened, in Sweden
+    # (just after midnight there, the UTC date is still yesterday's).
+    assert case.due_date == add_working_days(timezone.localdate(case.created_at), 10)
     event = CaseEvent.objects.get(case=case, kind=EventKind.CASE_EDITED)
     assert event.actor == receptionist and not event.is_public
     assert event.payload["fields"] == [
