@@ -17,8 +17,9 @@ from .factories import CaseTypeFactory, CompanyFactory, a_case
 pytestmark = pytest.mark.django_db
 
 # Session, user and roles (3), then the page: the list adds its status counts (the total is
-# taken from them, cases/views/cases.py: _counts), the page of rows and the saved filters (their counts' one statement only when there are some:
-# test_saved_filters.py). The five drop-downs (departments, case types, doors, coordinator and
+# taken from them, cases/views/cases.py: _counts), the page of rows and the saved filters
+# (their counts' one statement only when there are some: test_saved_filters.py). The five
+# drop-downs (departments, case types, doors, coordinator and
 # assignee) come from the cache (cases/choices.py, issue 12): no query once it is warm; the
 # first request after a change reads their four lists (the officials serve two drop-downs).
 LIST_QUERIES = 6
