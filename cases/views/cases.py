@@ -95,7 +95,7 @@ def _counts(case_filter, visible, queryset) -> tuple[int, dict[str, int], bool]:
     with a department's filter was one more hash of the department's referrals."""
     rows = case_filter.filtered_without(visible, "status")
     form = case_filter.form
-    cleaned = form.cleaned_data if case_filter.is_bound else {}
+    cleaned = form.cleaned_data if case_filter.is_bound else {}  # validated by filtered_without
     status = cleaned.get("status")
     if not cleaned.get("q"):
         counts = capped_counts_by(rows, "status", CaseStatus.values, cap=COUNT_CAP)
